@@ -1,0 +1,3 @@
+// The whole drizzle schema, gathered from each capability's schema file.
+export * from '../schema.js';
+export * from '../../registry/schema.js';

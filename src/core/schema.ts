@@ -1,0 +1,64 @@
+// Core tables: accounts, sessions, inspector assignments, audit log. Scoped by district like every table.
+import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { districts } from '../registry/schema.js';
+
+export const users = pgTable(
+  'users',
+  {
+    districtId: text('district_id').notNull().references(() => districts.districtId),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(), // admin | analyst | clerk | inspector | viewer
+    schoolCode: text('school_code'), // the clerk's own school
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  // Login names are unique across the deployment (a small reference table under Citus).
+  (t) => [primaryKey({ columns: [t.districtId, t.username] }), uniqueIndex('users_username').on(t.username)],
+);
+
+export const inspectorSchools = pgTable(
+  'inspector_schools',
+  {
+    districtId: text('district_id').notNull(),
+    username: text('username').notNull(),
+    schoolCode: text('school_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.username, t.schoolCode] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    districtId: text('district_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    username: text('username').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.tokenHash] })],
+);
+
+/** One row per changed field (who, when, entity, field, old → new). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    districtId: text('district_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    username: text('username').notNull(),
+    action: text('action').notNull(), // create | update | delete | submit | approve | return | reopen | import | login ...
+    entity: text('entity').notNull(), // school | stats | enrolment | class | user | district ...
+    entityKey: text('entity_key').notNull(),
+    field: text('field'),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    batchId: text('batch_id'), // groups the rows of one upload or one save
+    detail: text('detail'),
+    rowCount: integer('row_count'),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('audit_log_at').on(t.districtId, t.at)],
+);
