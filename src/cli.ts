@@ -1,0 +1,165 @@
+// junheng — serve | migrate | demo | import | export | user add | user reset-password
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase, type Database } from './core/db/index.js';
+import { bootstrap } from './core/bootstrap.js';
+import { buildApp } from './core/http/app.js';
+import { AuthService } from './core/auth/service.js';
+import { ROLES, type CurrentUser, type Role } from './core/auth/roles.js';
+import { AppError } from './core/http/errors.js';
+import { RegistryService } from './registry/service.js';
+import { loadDemoDistrict } from './registry/demo-load.js';
+import { districts } from './registry/schema.js';
+import { VERSION } from './core/version.js';
+
+const HELP = `junheng ${VERSION} — 均衡 Junheng
+
+用法 / usage:
+  junheng serve [--port 8080] [--host 127.0.0.1] [--data ./data]   start the web app (first start: demo district + admin)
+  junheng migrate [--data ./data]                                  apply database migrations
+  junheng demo [--data ./data]                                     load the demo district into an empty database
+  junheng import FILE.xlsx --year 2024 [--district ID]             import a statistics workbook (all or nothing)
+  junheng export FILE.xlsx --year 2024 [--district ID]             export a year's statistics workbook
+  junheng user add NAME --role admin|analyst|clerk|inspector|viewer [--school CODE] [--schools C1,C2] [--display-name X] [--password P]
+  junheng user reset-password NAME [--password P]
+
+Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
+Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST.`;
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    year: { type: 'string' },
+    district: { type: 'string' },
+    role: { type: 'string' },
+    school: { type: 'string' },
+    schools: { type: 'string' },
+    'display-name': { type: 'string' },
+    password: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+  },
+});
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+  process.exit(code);
+}
+
+async function open(): Promise<Database> {
+  return openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: opts.data ?? process.env.JUNHENG_DATA ?? './data' });
+}
+
+/** The command line acts as the bureau's administrator of a district. */
+async function cliActor(database: Database): Promise<CurrentUser> {
+  const rows = await database.db.select().from(districts).orderBy(districts.districtId);
+  const d = opts.district ? rows.find((r) => r.districtId === opts.district) : rows[0];
+  if (!d) fail(opts.district ? `no district ${opts.district}` : 'the database has no district yet: run `junheng serve` or `junheng demo` first');
+  return { districtId: d.districtId, districtName: d.name, username: 'cli', displayName: 'command line', role: 'admin', schoolCode: null, mustChangePassword: false, assignedSchools: [] };
+}
+
+async function main() {
+  const [cmd, sub, arg] = positionals;
+  if (opts.version) return console.log(VERSION);
+  if (!cmd || opts.help) return console.log(HELP);
+  const database = await open().catch((e: Error) => fail(e.message));
+  const close = () => database.close();
+  try {
+    switch (cmd) {
+      case 'serve': {
+        const boot = await bootstrap(database, { demo: 'auto', adminPassword: process.env.JUNHENG_ADMIN_PASSWORD });
+        const app = await buildApp(database, { logger: false });
+        const port = Number(opts.port ?? process.env.PORT ?? 8080);
+        const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+        await app.listen({ port, host });
+        const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
+        console.log(`均衡 Junheng ${VERSION} — ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL ${database.location}`}`);
+        if (boot.demoLoaded) console.log('已载入演示县 / demo district loaded');
+        console.log(`打开 / open: ${url}`);
+        if (boot.adminPassword) {
+          console.log(`管理员 / admin: 用户名 username = admin, 密码 password = ${boot.adminPassword}`);
+          console.log('此密码只显示这一次 / this password is shown only once' + (process.env.JUNHENG_ADMIN_PASSWORD ? ' (from JUNHENG_ADMIN_PASSWORD)' : '; you will be asked to change it'));
+        } else console.log('管理员账号已存在;忘记密码时运行 / admin exists; if the password is lost run: junheng user reset-password admin');
+        const stop = async () => {
+          await app.close();
+          await close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return; // keep running
+      }
+      case 'migrate':
+        await database.migrate();
+        console.log('migrations applied');
+        break;
+      case 'demo': {
+        await database.migrate();
+        const existing = await database.db.select().from(districts);
+        if (existing.length) fail('the database already has data; use an empty --data folder for the demo');
+        const demo = await loadDemoDistrict(database.db);
+        console.log(`demo district ${demo.name}: ${demo.schools.length} schools, years ${demo.years.join(', ')}`);
+        const boot = await bootstrap(database, { demo: 'never', adminPassword: process.env.JUNHENG_ADMIN_PASSWORD });
+        if (boot.adminPassword) console.log(`admin password: ${boot.adminPassword}`);
+        break;
+      }
+      case 'import':
+      case 'export': {
+        const file = sub;
+        if (!file) fail(`usage: junheng ${cmd} FILE.xlsx --year YEAR`);
+        await database.migrate();
+        const actor = await cliActor(database);
+        const reg = new RegistryService(database.db);
+        const year = opts.year ? Number(opts.year) : await reg.currentYear(actor.districtId);
+        if (cmd === 'export') {
+          fs.writeFileSync(file, await reg.workbook(actor, year));
+          console.log(`wrote ${file}`);
+        } else {
+          if (!fs.existsSync(file)) fail(`no such file: ${file}`);
+          const r = await reg.importWorkbook(actor, year, path.basename(file), fs.readFileSync(file));
+          console.log(r.unchanged ? `no changes (${r.schools} schools in the file)` : `imported: ${r.changedSchools} schools, ${r.changedFields} fields changed`);
+        }
+        break;
+      }
+      case 'user': {
+        await database.migrate();
+        const actor = await cliActor(database);
+        const auth = new AuthService(database.db);
+        if (sub === 'add' && arg) {
+          const role = opts.role as Role;
+          if (!(ROLES as readonly string[]).includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
+          const r = await auth.createUser(actor, {
+            username: arg,
+            displayName: opts['display-name'] ?? arg,
+            role,
+            schoolCode: opts.school,
+            assignedSchools: opts.schools?.split(',').map((x) => x.trim()),
+            password: opts.password,
+          });
+          console.log(`user ${arg} (${role}) created; password: ${r.password}`);
+        } else if (sub === 'reset-password' && arg) {
+          const pw = await auth.resetPassword(actor, arg, opts.password);
+          console.log(`new password for ${arg}: ${pw}${opts.password ? '' : ' (must be changed at next sign-in)'}`);
+        } else fail('usage: junheng user add NAME --role ROLE … | junheng user reset-password NAME');
+        break;
+      }
+      default:
+        fail(`unknown command ${cmd}\n\n${HELP}`);
+    }
+    await close();
+  } catch (e) {
+    await close();
+    if (e instanceof AppError) {
+      const problems = (e.extra?.problems as { file?: string; sheet?: string; row?: number; column?: string; reason: string; field?: string }[]) ?? [];
+      const lines = problems.map((p) => (p.sheet !== undefined ? `${p.file}:${p.sheet}!${p.column}${p.row}: ${p.reason}` : `${p.field}: ${p.reason}`));
+      fail([e.message, ...lines].join('\n'));
+    }
+    throw e;
+  }
+}
+
+await main();

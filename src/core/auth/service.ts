@@ -1,0 +1,189 @@
+// Accounts and sessions. Passwords: scrypt. Sessions: a random token in an httpOnly cookie,
+// stored only as its SHA-256; a per-session CSRF token the browser echoes in a header.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { inspectorSchools, sessions, users } from '../schema.js';
+import { districts, schools } from '../../registry/schema.js';
+import { recordAudit } from '../audit/store.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
+import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { LoginRateLimiter } from './rate-limit.js';
+import { ROLES, type CurrentUser, type Role } from './roles.js';
+
+export const SESSION_HOURS = 12;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export class AuthService {
+  readonly limiter = new LoginRateLimiter();
+  constructor(private readonly db: Db) {}
+
+  async login(usernameRaw: string, password: string, ip: string) {
+    const username = usernameRaw.trim();
+    const wait = this.limiter.retryAfter(username, ip);
+    if (wait > 0) throw new AppError(429, 'too_many_attempts', `登录失败次数过多,请 ${Math.ceil(wait / 60)} 分钟后再试 / too many failed sign-ins, try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
+    const [u] = await this.db.select().from(users).where(eq(users.username, username));
+    const ok = u && !u.disabled && (await verifyPassword(password, u.passwordHash));
+    if (!ok) {
+      this.limiter.fail(username, ip);
+      if (u) await recordAudit(this.db, u.districtId, [{ username, action: 'login_failed', entity: 'user', entityKey: username, detail: ip }]);
+      throw new AppError(401, 'bad_credentials', '用户名或密码错误 / wrong username or password');
+    }
+    this.limiter.succeed(username);
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
+    await this.db.delete(sessions).where(and(eq(sessions.districtId, u.districtId), lt(sessions.expiresAt, new Date().toISOString())));
+    await this.db.insert(sessions).values({ districtId: u.districtId, tokenHash: sha256(token), username: u.username, csrfToken: csrf, expiresAt });
+    await recordAudit(this.db, u.districtId, [{ username, action: 'login', entity: 'user', entityKey: username, detail: ip }]);
+    const user = await this.loadUser(u.districtId, u.username);
+    return { user: user!, cookie: `${u.districtId}.${token}`, csrf };
+  }
+
+  /** The signed-in user and the session's CSRF token, or null. */
+  async fromCookie(cookie: string | undefined): Promise<{ user: CurrentUser; csrf: string } | null> {
+    if (!cookie) return null;
+    const dot = cookie.indexOf('.');
+    if (dot <= 0) return null;
+    const districtId = cookie.slice(0, dot);
+    const [s] = await this.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, sha256(cookie.slice(dot + 1))), gt(sessions.expiresAt, new Date().toISOString())));
+    if (!s) return null;
+    const user = await this.loadUser(districtId, s.username);
+    return user ? { user, csrf: s.csrfToken } : null;
+  }
+
+  async logout(cookie: string | undefined) {
+    if (!cookie) return;
+    const dot = cookie.indexOf('.');
+    await this.db.delete(sessions).where(and(eq(sessions.districtId, cookie.slice(0, dot)), eq(sessions.tokenHash, sha256(cookie.slice(dot + 1)))));
+  }
+
+  async loadUser(districtId: string, username: string): Promise<CurrentUser | null> {
+    const [row] = await this.db
+      .select({ u: users, districtName: districts.name })
+      .from(users)
+      .innerJoin(districts, eq(districts.districtId, users.districtId))
+      .where(and(eq(users.districtId, districtId), eq(users.username, username)));
+    if (!row || row.u.disabled) return null;
+    const assigned =
+      row.u.role === 'inspector'
+        ? (await this.db.select({ c: inspectorSchools.schoolCode }).from(inspectorSchools).where(and(eq(inspectorSchools.districtId, districtId), eq(inspectorSchools.username, username)))).map((r) => r.c)
+        : [];
+    return {
+      districtId,
+      districtName: row.districtName,
+      username: row.u.username,
+      displayName: row.u.displayName,
+      role: row.u.role as Role,
+      schoolCode: row.u.schoolCode,
+      mustChangePassword: row.u.mustChangePassword,
+      assignedSchools: assigned,
+    };
+  }
+
+  async changePassword(user: CurrentUser, oldPassword: string, newPassword: string) {
+    const [u] = await this.db.select().from(users).where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
+    if (!u || !(await verifyPassword(oldPassword, u.passwordHash))) throw badRequest('原密码错误 / the current password is wrong');
+    const p = passwordProblem(newPassword);
+    if (p) throw badRequest(p);
+    await this.db.update(users).set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false }).where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
+    await recordAudit(this.db, user.districtId, [{ username: user.username, action: 'change_password', entity: 'user', entityKey: user.username }]);
+  }
+
+  async listUsers(districtId: string) {
+    const rows = await this.db.select().from(users).where(eq(users.districtId, districtId)).orderBy(users.username);
+    const assigned = await this.db.select().from(inspectorSchools).where(eq(inspectorSchools.districtId, districtId));
+    return rows.map((u) => ({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      schoolCode: u.schoolCode,
+      disabled: u.disabled,
+      mustChangePassword: u.mustChangePassword,
+      assignedSchools: assigned.filter((a) => a.username === u.username).map((a) => a.schoolCode),
+    }));
+  }
+
+  private async checkUserInput(districtId: string, role: string, schoolCode: string | null | undefined, assigned: string[] | undefined) {
+    if (!(ROLES as readonly string[]).includes(role)) throw badRequest(`未知角色 ${role} / unknown role`);
+    const codes = [...(role === 'clerk' && schoolCode ? [schoolCode] : []), ...(role === 'inspector' ? (assigned ?? []) : [])];
+    if (role === 'clerk' && !schoolCode) throw badRequest('学校填报员必须指定学校 / a school clerk needs a school');
+    for (const c of codes) {
+      const [s] = await this.db.select({ c: schools.code }).from(schools).where(and(eq(schools.districtId, districtId), eq(schools.code, c)));
+      if (!s) throw badRequest(`学校 ${c} 不存在 / no school ${c}`);
+    }
+  }
+
+  async createUser(
+    actor: { districtId: string; username: string },
+    input: { username: string; displayName: string; role: Role; schoolCode?: string | null; password?: string; assignedSchools?: string[]; mustChangePassword?: boolean },
+  ) {
+    const username = input.username.trim();
+    if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(username)) throw badRequest('用户名只能包含字母、数字和 _.@- / username may contain letters, digits and _.@-');
+    await this.checkUserInput(actor.districtId, input.role, input.schoolCode, input.assignedSchools);
+    const password = input.password ?? generatePassword();
+    const p = passwordProblem(password);
+    if (p) throw badRequest(p);
+    const [exists] = await this.db.select({ u: users.username }).from(users).where(eq(users.username, username));
+    if (exists) throw conflict(`用户名 ${username} 已存在 / username ${username} is taken`);
+    await this.db.transaction(async (tx) => {
+      await tx.insert(users).values({
+        districtId: actor.districtId,
+        username,
+        displayName: input.displayName || username,
+        role: input.role,
+        schoolCode: input.role === 'clerk' ? (input.schoolCode ?? null) : null,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: input.mustChangePassword ?? !input.password,
+      });
+      if (input.role === 'inspector' && input.assignedSchools?.length)
+        await tx.insert(inspectorSchools).values(input.assignedSchools.map((c) => ({ districtId: actor.districtId, username, schoolCode: c })));
+      await recordAudit(tx, actor.districtId, [{ username: actor.username, action: 'create', entity: 'user', entityKey: username, newValue: { role: input.role, schoolCode: input.schoolCode ?? null, assignedSchools: input.assignedSchools ?? [] } }]);
+    });
+    return { user: (await this.listUsers(actor.districtId)).find((u) => u.username === username)!, password };
+  }
+
+  async updateUser(actor: CurrentUser, username: string, input: { displayName?: string; role?: Role; schoolCode?: string | null; disabled?: boolean; assignedSchools?: string[] }) {
+    const [u] = await this.db.select().from(users).where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
+    if (!u) throw notFound(`用户 ${username} 不存在 / no user ${username}`);
+    if (username === actor.username && (input.disabled || (input.role && input.role !== 'admin'))) throw forbidden('不能停用自己或取消自己的管理员角色 / you cannot disable or demote yourself');
+    const role = input.role ?? (u.role as Role);
+    const schoolCode = input.schoolCode !== undefined ? input.schoolCode : u.schoolCode;
+    await this.checkUserInput(actor.districtId, role, schoolCode, input.assignedSchools);
+    const before = (await this.listUsers(actor.districtId)).find((x) => x.username === username)!;
+    await this.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ displayName: input.displayName ?? u.displayName, role, schoolCode: role === 'clerk' ? schoolCode : null, disabled: input.disabled ?? u.disabled })
+        .where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
+      if (input.assignedSchools || role !== 'inspector') {
+        await tx.delete(inspectorSchools).where(and(eq(inspectorSchools.districtId, actor.districtId), eq(inspectorSchools.username, username)));
+        if (role === 'inspector' && input.assignedSchools?.length)
+          await tx.insert(inspectorSchools).values(input.assignedSchools.map((c) => ({ districtId: actor.districtId, username, schoolCode: c })));
+      }
+      if (input.disabled) await tx.delete(sessions).where(and(eq(sessions.districtId, actor.districtId), eq(sessions.username, username)));
+    });
+    const after = (await this.listUsers(actor.districtId)).find((x) => x.username === username)!;
+    const entries = (['displayName', 'role', 'schoolCode', 'disabled', 'assignedSchools'] as const)
+      .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((k) => ({ username: actor.username, action: 'update', entity: 'user', entityKey: username, field: k, oldValue: before[k], newValue: after[k] }));
+    if (entries.length) await recordAudit(this.db, actor.districtId, entries);
+    return after;
+  }
+
+  /** Sets a new one-time password (returned once) that must be changed at next sign-in. */
+  async resetPassword(actor: { districtId: string; username: string }, username: string, password?: string) {
+    const [u] = await this.db.select().from(users).where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
+    if (!u) throw notFound(`用户 ${username} 不存在 / no user ${username}`);
+    const pw = password ?? generatePassword();
+    const p = passwordProblem(pw);
+    if (p) throw badRequest(p);
+    await this.db.update(users).set({ passwordHash: await hashPassword(pw), mustChangePassword: !password }).where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
+    await this.db.delete(sessions).where(and(eq(sessions.districtId, actor.districtId), eq(sessions.username, username)));
+    await recordAudit(this.db, actor.districtId, [{ username: actor.username, action: 'reset_password', entity: 'user', entityKey: username }]);
+    return pw;
+  }
+}

@@ -1,0 +1,43 @@
+// First start: apply migrations, create a district (the demo district on an empty embedded
+// database), and an admin whose one-time password is printed once.
+import { count, eq } from 'drizzle-orm';
+import type { Database } from './db/index.js';
+import { users } from './schema.js';
+import { districts } from '../registry/schema.js';
+import { AuthService } from './auth/service.js';
+import { generatePassword } from './auth/password.js';
+import { loadDemoDistrict } from '../registry/demo-load.js';
+import { ensureDistrict } from '../registry/store.js';
+
+export interface BootstrapResult {
+  districtId: string;
+  demoLoaded: boolean;
+  /** Set only when the admin account was created now (shown once). */
+  adminPassword: string | null;
+}
+
+export async function bootstrap(database: Database, opts: { demo: 'auto' | 'never'; adminPassword?: string }): Promise<BootstrapResult> {
+  await database.migrate();
+  const db = database.db;
+  let [first] = await db.select().from(districts).orderBy(districts.districtId).limit(1);
+  let demoLoaded = false;
+  if (!first) {
+    if (opts.demo === 'auto' && database.kind === 'pglite') {
+      await loadDemoDistrict(db);
+      demoLoaded = true;
+    } else {
+      await ensureDistrict(db, process.env.JUNHENG_DISTRICT_ID ?? '000000', process.env.JUNHENG_DISTRICT_NAME ?? '本县(区)');
+    }
+    [first] = await db.select().from(districts).orderBy(districts.districtId).limit(1);
+  }
+  const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.role, 'admin'));
+  let adminPassword: string | null = null;
+  if (Number(n) === 0) {
+    adminPassword = opts.adminPassword || generatePassword();
+    await new AuthService(db).createUser(
+      { districtId: first.districtId, username: 'system' },
+      { username: 'admin', displayName: '系统管理员', role: 'admin', password: adminPassword, mustChangePassword: !opts.adminPassword },
+    );
+  }
+  return { districtId: first.districtId, demoLoaded, adminPassword };
+}

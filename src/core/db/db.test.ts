@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fork } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { acquireLock, openDatabase } from './index.js';
+import { districts } from './schema.js';
+
+describe('PGlite data folder', () => {
+  it('persists across reopening, and a second opener of the folder is refused with a clear message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-db-'));
+    const a = await openDatabase({ dataDir: dir });
+    await a.migrate();
+    await a.db.insert(districts).values({ districtId: '330902', name: '定海区' });
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/already open in this process/);
+    // Another process holding the lock: simulate with a live foreign PID.
+    await a.close();
+    const child = fork('-e', ['setTimeout(()=>{}, 20000)'], { execArgv: [] });
+    fs.writeFileSync(path.join(dir, 'junheng.lock'), String(child.pid));
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(new RegExp(`PID ${child.pid}`));
+    child.kill();
+    await new Promise((r) => child.once('exit', r));
+    // A stale lock (dead process) is taken over; the data is still there.
+    const b = await openDatabase({ dataDir: dir });
+    await b.migrate();
+    expect(await b.db.select().from(districts)).toEqual([expect.objectContaining({ districtId: '330902', name: '定海区' })]);
+    await b.close();
+    expect(fs.existsSync(path.join(dir, 'junheng.lock'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lock file holds the pid and is released', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-lock-'));
+    const release = acquireLock(dir);
+    expect(fs.readFileSync(path.join(dir, 'junheng.lock'), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(fs.existsSync(path.join(dir, 'junheng.lock'))).toBe(false);
+  });
+});
+
+describe('queries off the main thread', () => {
+  it('keeps the event loop turning during a long PGlite query, and transactions roll back', async () => {
+    const d = await openDatabase({ dataDir: 'memory://' });
+    await d.migrate();
+    let ticks = 0;
+    const iv = setInterval(() => ticks++, 10);
+    const r = (await d.db.execute(sql`select count(*)::int as n from generate_series(1, 2000000) g, generate_series(1,2) h`)) as unknown as { rows: { n: number }[] };
+    clearInterval(iv);
+    expect(r.rows[0].n).toBe(4_000_000);
+    expect(ticks).toBeGreaterThan(5); // on the main thread PGlite would allow 0 ticks
+    await expect(
+      d.db.transaction(async (tx) => {
+        await tx.insert(districts).values({ districtId: 'x', name: 'y' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await d.db.select().from(districts)).toEqual([]);
+    // Concurrent queries during an open transaction wait for it instead of seeing its rows.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const tx = d.db.transaction(async (t) => {
+      await t.insert(districts).values({ districtId: 'a', name: 'A' });
+      await gate;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const outside = d.db.select().from(districts);
+    release();
+    await tx;
+    expect((await outside).map((x) => x.districtId)).toEqual(['a']);
+    await d.close();
+  });
+});

@@ -1,0 +1,27 @@
+// Writes the synthetic demo district (demo.ts) into the database in one transaction.
+import type { Db } from '../core/db/index.js';
+import { recordAudit } from '../core/audit/store.js';
+import { generateDemoDistrict } from './demo.js';
+import { ensureDistrict, insertSchool, setCurrentYear, writeRecord } from './store.js';
+import { statKey } from './types.js';
+
+export async function loadDemoDistrict(db: Db, seed?: number) {
+  const demo = generateDemoDistrict(seed);
+  const last = Math.max(...demo.years);
+  await db.transaction(async (tx) => {
+    await ensureDistrict(tx, demo.districtId, demo.name);
+    for (const s of demo.schools) await insertSchool(tx, s);
+    for (const y of demo.years) await setCurrentYear(tx, demo.districtId, y);
+    for (const s of demo.schools)
+      for (const y of demo.years) {
+        const d = demo.stats.get(statKey(s.code, y));
+        if (!d) continue;
+        // Earlier years are approved; the current year is in the middle of its collection round.
+        const status = y < last ? 'approved' : ['submitted', 'draft', 'approved', 'submitted', 'returned'][Number(s.code.slice(-1)) % 5];
+        const comment = status === 'returned' ? '七年级各班人数之和与学生数请再核对 / please recheck grade 7 class sizes' : null;
+        await writeRecord(tx, demo.districtId, s.code, y, d, { status: status as 'draft', updatedBy: 'demo', reviewComment: comment });
+      }
+    await recordAudit(tx, demo.districtId, [{ username: 'system', action: 'create', entity: 'district', entityKey: demo.districtId, detail: `演示数据 demo data: ${demo.schools.length} schools, years ${demo.years.join(', ')}` }]);
+  });
+  return demo;
+}

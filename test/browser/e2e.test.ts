@@ -1,0 +1,94 @@
+// End to end in Debian's Chromium: sign in, open a school, upload a template with one bad cell,
+// see the error named by sheet, row and column, and check that nothing was saved.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openDatabase, type Database } from '../../src/core/db/index.js';
+import { bootstrap } from '../../src/core/bootstrap.js';
+import { buildApp, WEB_DIST } from '../../src/core/http/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+const shots = path.resolve('.tmp/screenshots');
+
+describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad cell', () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-e2e-'));
+
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: path.join(dir, 'data') });
+    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-admin-pass' });
+    app = await buildApp(database);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address() as { port: number };
+    base = `http://127.0.0.1:${addr.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    fs.mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('signs in and shows the district overview', async () => {
+    await page.goto(base + '/login');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('e2e-admin-pass');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId('overview-cards').textContent()).resolves.toMatch(/\d/);
+    await page.screenshot({ path: path.join(shots, '01-overview.png'), fullPage: true });
+  });
+
+  it('opens a school from the list', async () => {
+    await page.goto(base + '/schools');
+    const table = page.getByTestId('school-table');
+    await table.waitFor();
+    await table.getByText('青溪县实验小学').first().click();
+    await page.waitForURL(/\/schools\/\d{10}/);
+    await page.getByText('青溪县实验小学').first().waitFor();
+    await page.screenshot({ path: path.join(shots, '02-school.png'), fullPage: true });
+  });
+
+  it('uploads a template with one bad cell and sees the error; nothing is saved', async () => {
+    // Download the bureau's export through the page's own session, break one cell, upload it.
+    const year = 2024;
+    const res = await page.request.get(`${base}/api/export?year=${year}`);
+    expect(res.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('教师')!;
+    const header = ws.getRow(1).values as unknown[];
+    const col = header.findIndex((h) => typeof h === 'string' && h.startsWith('专任教师数'));
+    ws.getRow(3).getCell(col).value = -7;
+    const file = path.join(dir, '统计-一处错误.xlsx');
+    await wb.xlsx.writeFile(file);
+    const before = await (await page.request.get(`${base}/api/audit?pageSize=1`)).json();
+
+    await page.goto(base + '/upload');
+    await page.locator('[data-testid=upload-dragger] input[type=file]').setInputFiles(file);
+    const problems = page.getByTestId('upload-problems');
+    await problems.waitFor({ timeout: 20_000 });
+    const text = (await problems.textContent()) ?? '';
+    const letter = String.fromCharCode(64 + col);
+    expect(text).toContain('教师');
+    expect(text).toContain(letter);
+    expect(text).toMatch(/负数|negative/);
+    await page.screenshot({ path: path.join(shots, '03-upload-error.png'), fullPage: true });
+    const after = await (await page.request.get(`${base}/api/audit?pageSize=1`)).json();
+    expect(after.total).toBe(before.total);
+  });
+});

@@ -1,0 +1,143 @@
+import { lazy, useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme as antTheme } from 'antd';
+import type { Locale } from 'antd/es/locale/index.js';
+import zhCNModule from 'antd/locale/zh_CN.js';
+import enUSModule from 'antd/locale/en_US.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router-dom';
+import { setApiHandlers } from './api.js';
+import { I18nProvider, useI18n } from './i18n.js';
+import { SessionProvider, useMe, useSession } from './session.js';
+import { AppLayout } from './components/AppLayout.js';
+import { ForbiddenPage, NotFoundPage, PageSpin } from './components/Problem.js';
+import type { Role } from './types.js';
+import LoginPage from './pages/Login.js';
+
+// antd's locale files are CommonJS; take the default export whichever way the bundler hands it over.
+const unwrap = (m: unknown) => ((m as { default?: Locale }).default ?? m) as Locale;
+const zhCN = unwrap(zhCNModule);
+const enUS = unwrap(enUSModule);
+
+const OverviewPage = lazy(() => import('./pages/Overview.js'));
+const SchoolsPage = lazy(() => import('./pages/Schools.js'));
+const SchoolPage = lazy(() => import('./pages/School.js'));
+const StatsEditPage = lazy(() => import('./pages/StatsEdit.js'));
+const UploadPage = lazy(() => import('./pages/Upload.js'));
+const ReviewPage = lazy(() => import('./pages/Review.js'));
+const AuditPage = lazy(() => import('./pages/Audit.js'));
+const UsersPage = lazy(() => import('./pages/Users.js'));
+
+export const FONT_FAMILY =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Helvetica, Arial, sans-serif";
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, checking } = useSession();
+  const loc = useLocation();
+  if (checking) return <PageSpin />;
+  if (!me) return <Navigate to="/login" replace state={{ from: loc.pathname + loc.search }} />;
+  return <>{children}</>;
+}
+
+function Allow({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const me = useMe();
+  return roles.includes(me.role) ? <>{children}</> : <ForbiddenPage />;
+}
+
+function Home() {
+  const me = useMe();
+  if (me.role === 'clerk') return me.schoolCode ? <Navigate to={`/schools/${me.schoolCode}`} replace /> : <ForbiddenPage />;
+  return <OverviewPage />;
+}
+
+const BUREAU: Role[] = ['admin', 'analyst'];
+const READERS: Role[] = ['admin', 'analyst', 'inspector', 'viewer'];
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'schools', element: <Allow roles={READERS}><SchoolsPage /></Allow> },
+      { path: 'schools/:code', element: <SchoolPage /> },
+      { path: 'schools/:code/stats/:year/edit', element: <Allow roles={[...BUREAU, 'clerk']}><StatsEditPage /></Allow> },
+      { path: 'upload', element: <Allow roles={[...BUREAU, 'clerk']}><UploadPage /></Allow> },
+      { path: 'review', element: <Allow roles={BUREAU}><ReviewPage /></Allow> },
+      { path: 'audit', element: <Allow roles={BUREAU}><AuditPage /></Allow> },
+      { path: 'users', element: <Allow roles={['admin']}><UsersPage /></Allow> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** Connects the API client to antd messages, the session and the router. */
+function ApiBridge() {
+  const { message } = AntApp.useApp();
+  const { setMe } = useSession();
+  const { lang } = useI18n();
+  useEffect(() => {
+    setApiHandlers({
+      lang: () => lang,
+      notifyError: (text) => void message.error({ content: text, key: text }),
+      onUnauthorized: () => {
+        setMe(null);
+        const here = window.location.pathname + window.location.search;
+        if (!window.location.pathname.startsWith('/login')) void router.navigate('/login', { replace: true, state: { from: here } });
+      },
+    });
+  }, [message, setMe, lang]);
+  return null;
+}
+
+function Themed() {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+  }, [lang]);
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{
+        algorithm: antTheme.defaultAlgorithm,
+        token: {
+          colorPrimary: '#1d4ed8',
+          colorInfo: '#1d4ed8',
+          colorSuccess: '#16a34a',
+          colorWarning: '#d97706',
+          colorError: '#dc2626',
+          borderRadius: 6,
+          fontFamily: FONT_FAMILY,
+          colorBgLayout: '#f3f5f9',
+        },
+        components: {
+          Layout: { siderBg: '#0f1d3a', headerBg: '#ffffff', bodyBg: '#f3f5f9', headerPadding: '0 20px', headerHeight: 56, footerBg: 'transparent' },
+          Menu: { darkItemBg: '#0f1d3a', darkSubMenuItemBg: '#0b162e', darkItemSelectedBg: '#1d4ed8', itemHeight: 44, itemMarginInline: 8 },
+          Card: { headerFontSize: 15 },
+          Table: { headerBg: '#f7f8fb', rowHoverBg: '#f1f5ff' },
+          Statistic: { contentFontSize: 26 },
+        },
+      }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <ApiBridge />
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Root() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,190 @@
+import { Suspense, useMemo, useState } from 'react';
+import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Segmented, Select, Tag, Tooltip, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useI18n, type TKey } from '../i18n.js';
+import { useMe, useSession, useLabels, yearLabel } from '../session.js';
+import { YearProvider, useYear } from '../year.js';
+import type { Role } from '../types.js';
+import { ChangePasswordModal } from './ChangePasswordModal.js';
+import { PageSpin } from './Problem.js';
+import { Logo } from './Logo.js';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+interface NavItem {
+  key: string;
+  path: string;
+  label: TKey;
+  icon: React.ReactNode;
+  roles: Role[];
+}
+
+export function navItems(role: Role, schoolCode: string | null): NavItem[] {
+  const all: NavItem[] = [
+    { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, roles: ['admin', 'analyst', 'inspector', 'viewer'] },
+    { key: 'schools', path: '/schools', label: 'nav.schools', icon: <UnorderedListOutlined />, roles: ['admin', 'analyst', 'inspector', 'viewer'] },
+    { key: 'mySchool', path: `/schools/${schoolCode ?? ''}`, label: 'nav.mySchool', icon: <HomeOutlined />, roles: schoolCode ? ['clerk'] : [] },
+    { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, roles: ['admin', 'analyst', 'clerk'] },
+    { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, roles: ['admin', 'analyst'] },
+    { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: ['admin', 'analyst'] },
+    { key: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
+  ];
+  return all.filter((i) => i.roles.includes(role));
+}
+
+function selectedKey(pathname: string, role: Role): string {
+  if (pathname === '/' || pathname === '') return 'overview';
+  if (pathname.startsWith('/schools')) return role === 'clerk' ? 'mySchool' : 'schools';
+  return pathname.split('/')[1] ?? '';
+}
+
+function Shell() {
+  const me = useMe();
+  const { logout } = useSession();
+  const { t, lang, setLang } = useI18n();
+  const L = useLabels();
+  const { year, years, setYear, link } = useYear();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState<boolean>(() => localStorage.getItem('jh_sider') === '1');
+  const [pwdOpen, setPwdOpen] = useState(false);
+  const items = useMemo(() => navItems(me.role, me.schoolCode), [me.role, me.schoolCode]);
+  const narrow = !screens.lg;
+  const isCollapsed = narrow || collapsed;
+
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    localStorage.setItem('jh_sider', collapsed ? '0' : '1');
+  };
+
+  const signOut = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout className="jh-shell">
+      <Sider
+        width={224}
+        collapsedWidth={narrow ? 0 : 72}
+        collapsed={isCollapsed}
+        trigger={null}
+        className="jh-sider"
+        breakpoint="lg"
+      >
+        <div className="jh-brand" onClick={() => navigate(link(items[0]?.path ?? '/'))} role="link" tabIndex={0}>
+          <Logo size={30} />
+          {!isCollapsed && (
+            <div className="jh-brand-text">
+              <span className="jh-brand-zh">均衡</span>
+              <span className="jh-brand-en">Junheng</span>
+            </div>
+          )}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname, me.role)]}
+          items={items.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label) }))}
+          onClick={({ key }) => {
+            const item = items.find((i) => i.key === key);
+            if (item) navigate(link(item.path));
+          }}
+        />
+      </Sider>
+      <Layout>
+        <Header className="jh-header">
+          <Flex align="center" gap={12} style={{ minWidth: 0 }}>
+            <Button type="text" aria-label="menu" icon={isCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={toggle} disabled={narrow} />
+            <BankOutlined style={{ color: 'var(--jh-primary)', fontSize: 18 }} />
+            <Typography.Text strong className="jh-district" ellipsis>
+              {me.districtName}
+              {lang === 'zh' ? '教育局' : ' Education Bureau'}
+            </Typography.Text>
+          </Flex>
+          <Flex align="center" gap={16}>
+            <Tooltip title={t('header.year')} placement="bottom">
+              <Select
+                data-testid="year-select"
+                value={year}
+                onChange={(y) => setYear(y)}
+                style={{ width: lang === 'en' ? 128 : 160 }}
+                prefix={<CalendarOutlined />}
+                options={years.map((y) => ({ value: y.year, label: yearLabel(y.year, lang) + (y.isCurrent && lang === 'zh' ? ' ·当前' : y.isCurrent ? ' · now' : '') }))}
+              />
+            </Tooltip>
+            <Segmented
+              size="small"
+              value={lang}
+              onChange={(v) => setLang(v as 'zh' | 'en')}
+              options={[
+                { value: 'zh', label: '中文' },
+                { value: 'en', label: 'EN' },
+              ]}
+              data-testid="lang-switch"
+            />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'who', label: <div className="jh-user-card"><div>{me.displayName}</div><Typography.Text type="secondary">{me.username}</Typography.Text></div>, disabled: true },
+                  { type: 'divider' },
+                  { key: 'pwd', icon: <KeyOutlined />, label: t('header.changePassword') },
+                  { key: 'out', icon: <LogoutOutlined />, label: t('header.signOut'), danger: true },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'pwd') setPwdOpen(true);
+                  if (key === 'out') void signOut();
+                },
+              }}
+            >
+              <Button type="text" className="jh-user-btn" data-testid="user-menu">
+                <Avatar size={28} style={{ background: 'var(--jh-primary)' }} icon={<UserOutlined />} />
+                {screens.md && (
+                  <>
+                    <span className="jh-user-name">{me.displayName || me.username}</span>
+                    <Tag color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
+                      {L.role(me.role)}
+                    </Tag>
+                  </>
+                )}
+              </Button>
+            </Dropdown>
+          </Flex>
+        </Header>
+        <Content className="jh-content">
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+        <Footer className="jh-footer">{t('app.footer')}</Footer>
+      </Layout>
+      <ChangePasswordModal open={pwdOpen || me.mustChangePassword} forced={me.mustChangePassword} onClose={() => setPwdOpen(false)} />
+    </Layout>
+  );
+}
+
+export function AppLayout() {
+  return (
+    <YearProvider fallback={<PageSpin />}>
+      <Shell />
+    </YearProvider>
+  );
+}

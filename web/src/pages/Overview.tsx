@@ -1,0 +1,325 @@
+import { useMemo } from 'react';
+import { Badge, Button, Card, Col, Empty, Flex, Progress, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { ApartmentOutlined, BankOutlined, InfoCircleOutlined, RightOutlined, TeamOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { useApi } from '../hooks.js';
+import { useI18n } from '../i18n.js';
+import { fmt, isBureau, useLabels, useMe, yearLabel } from '../session.js';
+import { useYear } from '../year.js';
+import { EChart, CHART_COLORS, type EChartOption } from '../components/EChart.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { ErrorResult } from '../components/Problem.js';
+import { STATUS_COLORS } from '../session.js';
+import type { Overview, StatStatus } from '../types.js';
+import { BAND_COLORS, sizeClass, sizeColor } from '../util.js';
+
+function Kpi({ icon, color, title, value, suffix, foot, precision }: { icon: React.ReactNode; color: string; title: React.ReactNode; value: number | string; suffix?: string; foot?: React.ReactNode; precision?: number }) {
+  return (
+    <Card className="jh-kpi jh-card-fill" variant="borderless">
+      <Flex gap={14} align="flex-start">
+        <div className="jh-kpi-icon" style={{ background: `${color}14`, color }}>
+          {icon}
+        </div>
+        <div style={{ minWidth: 0, flex: 1 }}>
+          <Statistic title={title} value={value} suffix={suffix} precision={precision} />
+          {foot && <div className="jh-kpi-foot">{foot}</div>}
+        </div>
+      </Flex>
+    </Card>
+  );
+}
+
+export default function OverviewPage() {
+  const { t, lang } = useI18n();
+  const L = useLabels();
+  const me = useMe();
+  const { year, link } = useYear();
+  const { data, loading, error, reload } = useApi<Overview>(`/api/overview?year=${year}`, { silent: true });
+  const canOpenSchool = me.role !== 'viewer';
+
+  const derived = useMemo(() => {
+    if (!data) return null;
+    const bandTotal = data.classSizeBands.reduce((s, b) => s + b.classes, 0);
+    const over45 = data.classSizeBands.filter((b) => b.band !== '≤45').reduce((s, b) => s + b.classes, 0);
+    const over55 = data.classSizeBands.filter((b) => b.band === '56–65' || b.band === '≥66').reduce((s, b) => s + b.classes, 0);
+    const classes = bandTotal || data.classes;
+    return {
+      over45,
+      over55,
+      share: classes ? (over45 / classes) * 100 : 0,
+      ratio: data.teachers ? data.students / data.teachers : null,
+      avgClass: data.classes ? data.students / data.classes : null,
+    };
+  }, [data]);
+
+  const bandOption = useMemo<EChartOption | null>(() => {
+    if (!data) return null;
+    return {
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: data.classSizeBands.map((b) => b.band), axisTick: { show: false }, name: lang === 'zh' ? '人' : '', nameGap: 4 },
+      yAxis: { type: 'value', name: t('common.classes'), splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
+      series: [
+        {
+          type: 'bar',
+          name: t('common.classes'),
+          barMaxWidth: 56,
+          data: data.classSizeBands.map((b) => ({ value: b.classes, itemStyle: { color: BAND_COLORS[b.band] ?? CHART_COLORS[0], borderRadius: [4, 4, 0, 0] } })),
+          label: { show: true, position: 'top', color: '#475569', fontSize: 12 },
+        },
+      ],
+    };
+  }, [data, lang, t]);
+
+  const levelOption = useMemo<EChartOption | null>(() => {
+    if (!data) return null;
+    return {
+      tooltip: { trigger: 'item', formatter: (p: unknown) => {
+        const x = p as { name: string; value: number; percent: number; data: { students: number } };
+        return `${x.name}<br/>${t('common.schools')}: <b>${fmt(x.value)}</b> (${x.percent}%)<br/>${t('common.students')}: ${fmt(x.data.students, 0, lang)}`;
+      } },
+      legend: { orient: 'vertical', right: 8, top: 'middle', icon: 'circle', itemWidth: 10 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['48%', '72%'],
+          center: ['36%', '50%'],
+          avoidLabelOverlap: true,
+          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          label: { show: true, formatter: '{c}', color: '#475569' },
+          data: data.byLevel.map((l) => ({ name: L.level(l.level), value: l.schools, students: l.students })),
+        },
+      ],
+    };
+  }, [data, L, t, lang]);
+
+  const locationOption = useMemo<EChartOption | null>(() => {
+    if (!data) return null;
+    return {
+      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 8 },
+      xAxis: { type: 'category', data: data.byLocation.map((l) => L.location(l.location)), axisTick: { show: false } },
+      yAxis: [
+        { type: 'value', name: t('common.schools'), splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
+        { type: 'value', name: t('common.students'), splitLine: { show: false } },
+      ],
+      series: [
+        { type: 'bar', name: t('common.schools'), barMaxWidth: 36, data: data.byLocation.map((l) => l.schools), itemStyle: { borderRadius: [4, 4, 0, 0] } },
+        { type: 'bar', name: t('common.students'), yAxisIndex: 1, barMaxWidth: 36, data: data.byLocation.map((l) => l.students), itemStyle: { borderRadius: [4, 4, 0, 0] } },
+      ],
+    };
+  }, [data, L, t]);
+
+  const trendOption = useMemo<EChartOption | null>(() => {
+    if (!data) return null;
+    const trend = [...data.trend].sort((a, b) => a.year - b.year);
+    return {
+      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      xAxis: { type: 'category', boundaryGap: false, data: trend.map((x) => yearLabel(x.year, 'en')) },
+      yAxis: [
+        { type: 'value', name: t('common.students'), scale: true, splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
+        { type: 'value', name: `${t('common.teachers')} / ${t('common.classes')}`, scale: true, splitLine: { show: false } },
+      ],
+      series: [
+        { type: 'line', name: t('common.students'), smooth: true, symbolSize: 7, data: trend.map((x) => x.students), areaStyle: { opacity: 0.08 } },
+        { type: 'line', name: t('common.teachers'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: trend.map((x) => x.teachers) },
+        { type: 'line', name: t('common.classes'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: trend.map((x) => x.classes) },
+      ],
+    };
+  }, [data, t]);
+
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+
+  const status = data?.statusCounts;
+  const statusTotal = status ? (['draft', 'submitted', 'approved', 'returned'] as StatStatus[]).reduce((s, k) => s + (status[k] ?? 0), 0) : 0;
+  const empty = data && data.schools > 0 && data.classes === 0 && data.students === 0;
+
+  return (
+    <div>
+      <PageHeader
+        title={t('overview.title')}
+        subtitle={data ? `${data.districtName} · ${t('overview.subtitle', { year: yearLabel(year, lang) })}` : t('overview.subtitle', { year: yearLabel(year, lang) })}
+      />
+      <Row gutter={[16, 16]} data-testid="overview-cards">
+        {!data || !derived ? (
+          Array.from({ length: 5 }, (_, i) => (
+            <Col key={i} xs={24} sm={12} xl={{ flex: '20%' }}>
+              <Card variant="borderless">
+                <Skeleton active paragraph={{ rows: 1 }} />
+              </Card>
+            </Col>
+          ))
+        ) : (
+          <>
+            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
+              <Kpi icon={<BankOutlined />} color="#1d4ed8" title={t('overview.schools')} value={data.schools} suffix={t('common.unitSchools')} foot={data.byLevel.map((l) => `${L.level(l.level)} ${l.schools}`).join(' · ')} />
+            </Col>
+            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
+              <Kpi icon={<UserOutlined />} color="#0ea5a4" title={t('overview.students')} value={data.students} suffix={t('common.persons')} foot={derived.avgClass ? t('overview.avgClass', { n: fmt(derived.avgClass, 1, lang) }) : undefined} />
+            </Col>
+            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
+              <Kpi icon={<TeamOutlined />} color="#8b5cf6" title={t('overview.teachers')} value={data.teachers} suffix={t('common.persons')} foot={derived.ratio ? t('overview.ratio', { r: fmt(derived.ratio, 1, lang) }) : undefined} />
+            </Col>
+            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
+              <Kpi icon={<ApartmentOutlined />} color="#f59e0b" title={t('overview.classes')} value={data.classes} suffix={t('common.unitClasses')} foot={data.byLocation.map((l) => `${L.location(l.location)} ${fmt(l.students, 0, lang)}`).join(' · ')} />
+            </Col>
+            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
+              <Kpi
+                icon={<WarningOutlined />}
+                color={derived.share > 0 ? '#dc2626' : '#16a34a'}
+                title={
+                  <span>
+                    {t('overview.largeShare')}{' '}
+                    <Tooltip title={t('overview.bandsHelp')}>
+                      <InfoCircleOutlined />
+                    </Tooltip>
+                  </span>
+                }
+                value={derived.share}
+                precision={1}
+                suffix="%"
+                foot={t('overview.largeShareOf', { n: fmt(derived.over45, 0, lang) })}
+              />
+            </Col>
+          </>
+        )}
+      </Row>
+
+      {empty && (
+        <Card variant="borderless" style={{ marginTop: 16 }}>
+          <Empty description={t('overview.noData')} />
+        </Card>
+      )}
+
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={16}>
+          <Card
+            variant="borderless"
+            className="jh-card-fill"
+            title={t('overview.bands')}
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('overview.bandsHelp')}
+              </Typography.Text>
+            }
+          >
+            {bandOption ? <EChart option={bandOption} height={300} /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card
+            variant="borderless"
+            className="jh-card-fill"
+            title={t('overview.statusTitle', { year: yearLabel(year, lang) })}
+            extra={
+              isBureau(me.role) && (
+                <Link to={link('/review')}>
+                  {t('overview.toReview')} <RightOutlined />
+                </Link>
+              )
+            }
+          >
+            {!status ? (
+              <Skeleton active />
+            ) : (
+              <>
+                <Flex justify="center" style={{ margin: '8px 0 20px' }}>
+                  <Progress
+                    type="dashboard"
+                    size={168}
+                    percent={statusTotal ? Math.round(((status.approved ?? 0) / statusTotal) * 100) : 0}
+                    success={{ percent: statusTotal ? Math.round(((status.approved ?? 0) / statusTotal) * 100) : 0 }}
+                    format={(p) => (
+                      <div>
+                        <div style={{ fontSize: 28, fontWeight: 600 }}>{p}%</div>
+                        <div style={{ fontSize: 13, color: 'rgba(0,0,0,0.45)' }}>{t('overview.approvedShare')}</div>
+                      </div>
+                    )}
+                  />
+                </Flex>
+                <Row gutter={[8, 12]}>
+                  {(['draft', 'submitted', 'approved', 'returned'] as StatStatus[]).map((s) => (
+                    <Col span={12} key={s}>
+                      <Flex justify="space-between" align="center" style={{ padding: '6px 12px', background: '#f7f8fb', borderRadius: 6 }}>
+                        <Badge status={STATUS_COLORS[s] as 'default' | 'processing' | 'success' | 'error'} text={L.status(s)} />
+                        {isBureau(me.role) && s !== 'draft' ? (
+                          <Link to={link(`/review?status=${s}`)} style={{ fontWeight: 600, fontSize: 16 }}>
+                            {status[s] ?? 0}
+                          </Link>
+                        ) : (
+                          <b style={{ fontSize: 16 }}>{status[s] ?? 0}</b>
+                        )}
+                      </Flex>
+                    </Col>
+                  ))}
+                </Row>
+                {isBureau(me.role) && (status.submitted ?? 0) > 0 && (
+                  <Link to={link('/review?status=submitted')}>
+                    <Button type="primary" block style={{ marginTop: 16 }}>
+                      {t('overview.toReview')} ({status.submitted})
+                    </Button>
+                  </Link>
+                )}
+              </>
+            )}
+          </Card>
+        </Col>
+
+        <Col xs={24} lg={12} xl={8}>
+          <Card variant="borderless" className="jh-card-fill" title={t('overview.byLevel')}>
+            {levelOption ? data?.byLevel.length ? <EChart option={levelOption} height={280} /> : <Empty /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12} xl={8}>
+          <Card variant="borderless" className="jh-card-fill" title={t('overview.byLocation')}>
+            {locationOption ? data?.byLocation.length ? <EChart option={locationOption} height={280} /> : <Empty /> : <Skeleton active />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card variant="borderless" className="jh-card-fill" title={t('overview.trend')}>
+            {trendOption ? data?.trend.length ? <EChart option={trendOption} height={280} /> : <Empty /> : <Skeleton active />}
+          </Card>
+        </Col>
+
+        <Col xs={24}>
+          <Card variant="borderless" title={t('overview.largest')} styles={{ body: { paddingTop: 8 } }}>
+            <Table
+              size="middle"
+              rowKey={(r) => `${r.schoolCode}-${r.grade}-${r.classNo}`}
+              loading={loading && !data}
+              dataSource={data?.largestClasses ?? []}
+              pagination={false}
+              columns={[
+                { title: '#', key: 'i', width: 48, render: (_v, _r, i) => <span className="jh-muted">{i + 1}</span> },
+                {
+                  title: t('overview.school'),
+                  dataIndex: 'schoolName',
+                  render: (v: string, r) => (canOpenSchool ? <Link to={link(`/schools/${r.schoolCode}`)}>{v}</Link> : v),
+                },
+                { title: t('schools.code'), dataIndex: 'schoolCode', width: 140, responsive: ['md'], render: (v: string) => <span className="jh-muted jh-num">{v}</span> },
+                { title: t('overview.grade'), dataIndex: 'grade', width: 120, render: (g: number) => L.grade(g) },
+                { title: t('overview.classNo'), dataIndex: 'classNo', width: 100, render: (n: number) => t('overview.classSuffix', { n }) },
+                {
+                  title: t('overview.size'),
+                  dataIndex: 'size',
+                  width: 220,
+                  render: (s: number) => (
+                    <Flex align="center" gap={10}>
+                      <span className={sizeClass(s)} style={{ minWidth: 28 }}>
+                        {s}
+                      </span>
+                      <Progress percent={Math.min(100, (s / 80) * 100)} showInfo={false} size="small" strokeColor={sizeColor(s)} style={{ width: 120, margin: 0 }} />
+                    </Flex>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

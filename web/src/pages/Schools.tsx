@@ -1,0 +1,226 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { qs } from '../api.js';
+import { useApi, useDebounced } from '../hooks.js';
+import { useI18n } from '../i18n.js';
+import { fmt, isBureau, useLabels, useMe, yearLabel } from '../session.js';
+import { useYear } from '../year.js';
+import { PageHeader } from '../components/PageHeader.js';
+import { ErrorResult } from '../components/Problem.js';
+import { StatusTag } from '../components/StatusTag.js';
+import { SchoolFormModal } from '../components/SchoolFormModal.js';
+import type { SchoolRow, StatStatus } from '../types.js';
+import { sizeClass, sum } from '../util.js';
+
+const byNum = (k: keyof SchoolRow) => (a: SchoolRow, b: SchoolRow) => ((a[k] as number | null) ?? -1) - ((b[k] as number | null) ?? -1);
+
+export default function SchoolsPage() {
+  const { t, lang } = useI18n();
+  const L = useLabels();
+  const me = useMe();
+  const { year, link } = useYear();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [creating, setCreating] = useState(false);
+  const level = params.get('level') ?? '';
+  const location = params.get('location') ?? '';
+  const ownership = params.get('ownership') ?? '';
+  const statusFilter = params.get('status') ?? '';
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const dq = useDebounced(q.trim(), 300);
+
+  const setParam = (k: string, v: string | undefined) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        if (v) n.set(k, v);
+        else n.delete(k);
+        return n;
+      },
+      { replace: true },
+    );
+
+  const url = `/api/schools${qs({ year, level, location, ownership, q: dq })}`;
+  const { data, loading, error, reload } = useApi<{ schools: SchoolRow[] }>(url, { silent: true });
+  const rows = useMemo(() => {
+    const all = data?.schools ?? [];
+    if (!statusFilter) return all;
+    return all.filter((r) => (statusFilter === 'none' ? !r.status : r.status === statusFilter));
+  }, [data, statusFilter]);
+  const canOpen = me.role !== 'viewer';
+  const filtered = !!(level || location || ownership || dq || statusFilter);
+
+  const columns: ColumnsType<SchoolRow> = [
+    { title: t('schools.code'), dataIndex: 'code', width: 130, sorter: (a, b) => a.code.localeCompare(b.code), render: (v: string) => <span className="jh-num jh-muted">{v}</span> },
+    {
+      title: t('schools.name'),
+      dataIndex: 'name',
+      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+      render: (v: string, r) => (
+        <Space size={6} wrap>
+          {canOpen ? (
+            <Link to={link(`/schools/${r.code}`)} onClick={(e) => e.stopPropagation()}>
+              {v}
+            </Link>
+          ) : (
+            <span>{v}</span>
+          )}
+          {r.isBoarding && <Tag variant="filled" color="cyan">{t('school.field.isBoarding')}</Tag>}
+          {r.isOpen === false && <Tag>{t('schools.closed')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('schools.level'), dataIndex: 'level', width: 120, render: (v: string) => L.level(v) },
+    { title: t('schools.location'), dataIndex: 'location', width: 90, render: (v: string) => L.location(v) },
+    { title: t('schools.ownership'), dataIndex: 'ownership', width: 90, render: (v: string) => L.ownership(v) },
+    { title: t('schools.students'), dataIndex: 'students', width: 100, align: 'right', sorter: byNum('students'), render: (v: number | null) => fmt(v, 0, lang) },
+    { title: t('schools.classes'), dataIndex: 'classes', width: 90, align: 'right', sorter: byNum('classes'), render: (v: number | null) => fmt(v, 0, lang) },
+    { title: t('schools.teachers'), dataIndex: 'teachers', width: 100, align: 'right', sorter: byNum('teachers'), render: (v: number | null) => fmt(v, 0, lang) },
+    {
+      title: t('schools.maxClass'),
+      dataIndex: 'maxClassSize',
+      width: 110,
+      align: 'right',
+      sorter: byNum('maxClassSize'),
+      render: (v: number | null) =>
+        v == null ? (
+          '—'
+        ) : (
+          <Tooltip title={v >= 56 ? t('schools.legendHuge') : v > 45 ? t('schools.legendLarge') : undefined}>
+            <span className={sizeClass(v)} data-size={v}>
+              {v}
+            </span>
+          </Tooltip>
+        ),
+    },
+    { title: t('schools.status'), dataIndex: 'status', width: 110, render: (s: StatStatus | null) => <StatusTag status={s} /> },
+  ];
+
+  if (error) return <ErrorResult error={error} onRetry={reload} />;
+
+  return (
+    <div>
+      <PageHeader
+        title={t('schools.title')}
+        subtitle={t('schools.subtitle', { year: yearLabel(year, lang) })}
+        extra={
+          <>
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              {t('common.refresh')}
+            </Button>
+            {isBureau(me.role) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-school">
+                {t('schools.new')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card variant="borderless">
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <Input
+            allowClear
+            prefix={<SearchOutlined className="jh-muted" />}
+            placeholder={t('schools.searchPh')}
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setParam('q', e.target.value.trim() || undefined);
+            }}
+            style={{ width: 240 }}
+            data-testid="school-search"
+          />
+          <Select allowClear placeholder={t('schools.level')} value={level || undefined} onChange={(v) => setParam('level', v)} options={L.options(L.levels)} style={{ width: 150 }} />
+          <Select allowClear placeholder={t('schools.location')} value={location || undefined} onChange={(v) => setParam('location', v)} options={L.options(L.locations)} style={{ width: 120 }} />
+          <Select allowClear placeholder={t('schools.ownership')} value={ownership || undefined} onChange={(v) => setParam('ownership', v)} options={L.options(L.ownerships)} style={{ width: 120 }} />
+          <Select
+            allowClear
+            placeholder={t('schools.status')}
+            value={statusFilter || undefined}
+            onChange={(v) => setParam('status', v)}
+            style={{ width: 130 }}
+            options={[
+              ...(['draft', 'submitted', 'approved', 'returned'] as StatStatus[]).map((s) => ({ value: s, label: L.status(s) })),
+              { value: 'none', label: L.status(null) },
+            ]}
+          />
+          {filtered && (
+            <Button
+              type="link"
+              onClick={() => {
+                setQ('');
+                setParams(new URLSearchParams({ year: String(year) }), { replace: true });
+              }}
+            >
+              {t('common.reset')}
+            </Button>
+          )}
+          <div style={{ flex: 1 }} />
+          <Space size={16} className="jh-muted" style={{ fontSize: 12 }}>
+            <span>
+              <span className="jh-legend-dot" style={{ background: '#f59e0b' }} />
+              {t('schools.legendLarge')}
+            </span>
+            <span>
+              <span className="jh-legend-dot" style={{ background: '#dc2626' }} />
+              {t('schools.legendHuge')}
+            </span>
+          </Space>
+        </Flex>
+        <div data-testid="school-table">
+          <Table<SchoolRow>
+            rowKey="code"
+            size="middle"
+            className={canOpen ? 'jh-clickable-rows' : undefined}
+            loading={loading}
+            columns={columns}
+            dataSource={rows}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: loading ? ' ' : <Empty description={filtered ? t('schools.empty') : t('common.noData')} /> }}
+            onRow={(r) => ({
+              onClick: () => canOpen && navigate(link(`/schools/${r.code}`)),
+              'data-code': r.code,
+            } as React.HTMLAttributes<HTMLElement>)}
+            pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('schools.count', { n }) }}
+            summary={() =>
+              rows.length > 0 ? (
+                <Table.Summary fixed>
+                  <Table.Summary.Row style={{ background: '#fafbfd' }}>
+                    <Table.Summary.Cell index={0} colSpan={2}>
+                      <Typography.Text strong>
+                        {t('common.total')} · {t('schools.count', { n: rows.length })}
+                      </Typography.Text>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={2} colSpan={3} />
+                    <Table.Summary.Cell index={5} align="right">
+                      <b>{fmt(sum(rows.map((r) => r.students)), 0, lang)}</b>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={6} align="right">
+                      <b>{fmt(sum(rows.map((r) => r.classes)), 0, lang)}</b>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={7} align="right">
+                      <b>{fmt(sum(rows.map((r) => r.teachers)), 0, lang)}</b>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={8} colSpan={2} />
+                  </Table.Summary.Row>
+                </Table.Summary>
+              ) : null
+            }
+          />
+        </div>
+      </Card>
+      <SchoolFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(s) => {
+          setCreating(false);
+          reload();
+          navigate(link(`/schools/${s.code}`));
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+// Who is signed in, the registry metadata (/api/meta) and the labels derived from it.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { GRADE_EN, GRADE_ZH, TOPICS } from '../../src/registry/fields.js';
+import { LEVEL_EN, LOCATION_EN, OWNERSHIP_EN, SCHOOL_LEVELS, LOCATIONS, OWNERSHIPS, GRADES_OF_LEVEL } from '../../src/registry/model.js';
+import { api, ApiError } from './api.js';
+import { useI18n, type TKey } from './i18n.js';
+import type { Choice, Me, Meta, Role, StatField, StatStatus } from './types.js';
+
+// ---------- meta normalisation (the endpoint may send plain strings or {value, zh, en}) ----------
+
+function normChoices(raw: unknown, fallbackValues: readonly string[], en: Record<string, string>): Choice[] {
+  const out: Choice[] = [];
+  if (Array.isArray(raw)) {
+    for (const x of raw) {
+      if (typeof x === 'string') out.push({ value: x, zh: x, en: en[x] ?? x });
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        const value = String(o.value ?? o.key ?? o.code ?? o.zh ?? '');
+        if (value) out.push({ value, zh: String(o.zh ?? o.label ?? value), en: String(o.en ?? en[value] ?? o.zh ?? value) });
+      }
+    }
+  } else if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof v === 'string') out.push({ value: k, zh: k, en: v });
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        out.push({ value: k, zh: String(o.zh ?? k), en: String(o.en ?? en[k] ?? k) });
+      }
+    }
+  }
+  return out.length ? out : fallbackValues.map((v) => ({ value: v, zh: v, en: en[v] ?? v }));
+}
+
+function normTopics(raw: unknown): Meta['topics'] {
+  const out: Meta['topics'] = [];
+  if (Array.isArray(raw)) {
+    for (const x of raw) {
+      if (typeof x === 'string') out.push({ key: x, zh: TOPICS[x as keyof typeof TOPICS]?.zh ?? x, en: TOPICS[x as keyof typeof TOPICS]?.en ?? x });
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        const key = String(o.key ?? o.id ?? o.value ?? '');
+        out.push({ key, zh: String(o.zh ?? key), en: String(o.en ?? key) });
+      }
+    }
+  } else if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw as Record<string, { zh?: string; en?: string }>)) out.push({ key: k, zh: v?.zh ?? k, en: v?.en ?? k });
+  }
+  return out.length ? out : Object.entries(TOPICS).map(([key, v]) => ({ key, zh: v.zh, en: v.en }));
+}
+
+export function normalizeMeta(raw: Record<string, unknown>): Meta {
+  const grades = (raw.grades ?? {}) as { zh?: string[]; en?: string[] };
+  return {
+    fields: Array.isArray(raw.fields) ? (raw.fields as StatField[]) : [],
+    topics: normTopics(raw.topics),
+    grades: { zh: grades.zh?.length ? grades.zh : GRADE_ZH, en: grades.en?.length ? grades.en : GRADE_EN },
+    levels: normChoices(raw.levels, SCHOOL_LEVELS, LEVEL_EN),
+    ownerships: normChoices(raw.ownerships, OWNERSHIPS, OWNERSHIP_EN),
+    locations: normChoices(raw.locations, LOCATIONS, LOCATION_EN),
+    statuses: normChoices(raw.statuses, ['draft', 'submitted', 'approved', 'returned'], {}),
+    gradesOfLevel: (raw.gradesOfLevel as Record<string, number[]>) ?? GRADES_OF_LEVEL,
+    rules: Array.isArray(raw.rules) ? (raw.rules as Meta['rules']) : [],
+  };
+}
+
+// ---------- session context ----------
+
+interface SessionValue {
+  me: Me | null;
+  meta: Meta | null;
+  /** True until the first /api/auth/me answer. */
+  checking: boolean;
+  setMe: (me: Me | null) => void;
+  refresh: () => Promise<void>;
+  logout: () => Promise<void>;
+}
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMeState] = useState<Me | null>(null);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [checking, setChecking] = useState(true);
+
+  const refresh = useCallback(async () => {
+    try {
+      const r = await api.get<{ user: Me }>('/api/auth/me', { silent: true, no401Redirect: true });
+      setMeState(r.user);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setMeState(null);
+      else setMeState(null);
+    } finally {
+      setChecking(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Metadata once signed in.
+  useEffect(() => {
+    if (!me || meta) return;
+    let alive = true;
+    api
+      .get<Record<string, unknown>>('/api/meta')
+      .then((raw) => alive && setMeta(normalizeMeta(raw)))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [me, meta]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout', {}, { silent: true, no401Redirect: true });
+    } catch {
+      /* signed out anyway */
+    }
+    setMeState(null);
+  }, []);
+
+  const value = useMemo<SessionValue>(() => ({ me, meta, checking, setMe: setMeState, refresh, logout }), [me, meta, checking, refresh, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/** The signed-in user (only inside the authenticated layout). */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('not signed in');
+  return me;
+}
+
+export const isBureau = (role: Role | undefined) => role === 'admin' || role === 'analyst';
+
+// ---------- labels ----------
+
+export const STATUS_COLORS: Record<StatStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'success',
+  returned: 'error',
+};
+
+export function useLabels() {
+  const { lang, t, pick } = useI18n();
+  const { meta } = useSession();
+  return useMemo(() => {
+    const choiceLabel = (list: Choice[] | undefined, fallbackEn: Record<string, string>, v: string | null | undefined) => {
+      if (!v) return '';
+      const c = list?.find((x) => x.value === v);
+      if (c) return lang === 'en' ? c.en : c.zh;
+      return lang === 'en' ? fallbackEn[v] ?? v : v;
+    };
+    const fieldMap = new Map((meta?.fields ?? []).map((f) => [f.key, f]));
+    const grades = meta?.grades ?? { zh: GRADE_ZH, en: GRADE_EN };
+    const gradeArr = lang === 'en' ? grades.en : grades.zh;
+    return {
+      level: (v: string | null | undefined) => choiceLabel(meta?.levels, LEVEL_EN, v),
+      location: (v: string | null | undefined) => choiceLabel(meta?.locations, LOCATION_EN, v),
+      ownership: (v: string | null | undefined) => choiceLabel(meta?.ownerships, OWNERSHIP_EN, v),
+      status: (s: StatStatus | null | undefined) => (s ? t(`status.${s}` as TKey) : t('status.none')),
+      role: (r: Role | string) => t(`role.${r}` as TKey),
+      grade: (g: number) => {
+        const s = gradeArr.length >= 13 ? gradeArr[g] : gradeArr[g - 1];
+        return s || (lang === 'en' ? `Grade ${g}` : `${g}年级`);
+      },
+      field: (key: string) => fieldMap.get(key),
+      fieldLabel: (key: string) => {
+        const f = fieldMap.get(key);
+        return f ? pick(f.zh, f.en) : key;
+      },
+      unit: (f: StatField) => pick(f.unitZh, f.unitEn),
+      topic: (key: string) => {
+        const tp = meta?.topics.find((x) => x.key === key);
+        return tp ? pick(tp.zh, tp.en) : key;
+      },
+      levels: meta?.levels ?? [],
+      locations: meta?.locations ?? [],
+      ownerships: meta?.ownerships ?? [],
+      options: (list: Choice[]) => list.map((c) => ({ value: c.value, label: lang === 'en' ? c.en : c.zh })),
+    };
+  }, [lang, t, pick, meta]);
+}
+
+// ---------- number formatting ----------
+
+export function fmt(n: number | null | undefined, digits = 0, lang: 'zh' | 'en' = 'zh'): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '—';
+  return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+export function fmtTime(s: string | null | undefined): string {
+  if (!s) return '—';
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return s;
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** "2024" → "2024–2025" (zh: 2024–2025学年). */
+export function yearLabel(year: number, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? `${year}–${String(year + 1).slice(2)}` : `${year}–${year + 1}学年`;
+}
