@@ -196,8 +196,10 @@ function addEnrolmentSheet(wb: ExcelJS.Workbook, opts: BuildStatsWorkbookOptions
   const rows: (string | number | null)[][] = [];
   for (const s of opts.schools) {
     const enrolments = opts.data?.get(s.code)?.enrolments ?? [];
-    // The grades of the level, plus any stored grade outside it so an export never drops data.
-    const grades = [...new Set([...GRADES_OF_LEVEL[s.level], ...enrolments.map((e) => e.grade)])].sort((a, b) => a - b);
+    // An export lists exactly the stored grades (a small school may lack some grades, and an empty
+    // 学生数 is an import problem); a school with no enrolments yet gets every grade of its level.
+    const stored = enrolments.map((e) => e.grade);
+    const grades = [...new Set(stored.length ? stored : GRADES_OF_LEVEL[s.level])].sort((a, b) => a - b);
     for (const g of grades) rows.push([s.code, s.name, gradeName(g), enrolments.find((e) => e.grade === g)?.students ?? null]);
   }
   const ws = addTableSheet(wb, SHEET_ENROLMENTS, SHEET_COLUMNS.enrolments, rows);
@@ -353,14 +355,7 @@ export async function parseStatsWorkbook(input: Buffer, ctx: ParseStatsContext):
   const state = new ImportState(ctx);
   let sheets = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([input]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const ws of reader) {
+    for await (const ws of openXlsxReader(input)) {
       sheets++;
       await state.readSheet(ws as unknown as StreamSheet);
     }
@@ -371,7 +366,45 @@ export async function parseStatsWorkbook(input: Buffer, ctx: ParseStatsContext):
   return state.finish();
 }
 
-const looksLikeZip = (b: Buffer): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/**
+ * The upload as a stream for exceljs' WorkbookReader, with a fix for a race in exceljs 4.4.0 +
+ * unzipper 0.10: unzipper's Parse stream emits 'end' by hand as soon as its WRITABLE side finishes,
+ * which for a small, fully buffered file happens while parsed zip entries still wait in its
+ * READABLE buffer (exceljs pauses it). exceljs' iterateStream stops at that 'end' and silently
+ * drops the remaining entries — typically xl/workbook.xml (then "Cannot read properties of
+ * undefined (reading 'sheets')") or whole worksheets. We catch the Parse stream when exceljs pipes
+ * our source into it and drop any 'end' that the stream machinery did not emit itself
+ * (`readableEnded` is set just before the genuine 'end', after the last entry was read).
+ */
+function zipSource(input: Buffer): Readable {
+  const src = Readable.from([input]);
+  const pipe = src.pipe.bind(src);
+  src.pipe = (<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
+    const zip = dest as unknown as Readable;
+    const emit = zip.emit.bind(zip);
+    zip.emit = (event: string | symbol, ...args: unknown[]): boolean => (event === 'end' && !zip.readableEnded ? false : emit(event, ...args));
+    return pipe(dest, options);
+  }) as Readable['pipe'];
+  return src;
+}
+
+/**
+ * exceljs' streaming reader over an in-memory upload, with the zip-stream race guarded (see
+ * zipSource). Iterate it with `for await (const ws of reader)`, then `for await (const row of ws)`.
+ * Check `looksLikeZip` first: an empty input makes the reader wait forever.
+ */
+export function openXlsxReader(input: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
+  return new ExcelJS.stream.xlsx.WorkbookReader(zipSource(input), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+}
+
+/** A zip starts with a local file header "PK\x03\x04"; anything else is not an .xlsx. */
+export const looksLikeZip = (b: Buffer): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** What the streaming reader hands out per worksheet (its typings lack `name`). */
 interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
@@ -381,7 +414,7 @@ interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
 // ── cell values ──
 
 /** A cell reduced to a plain value: formulas give their cached result, rich text its joined text. */
-type Scalar = string | number | boolean | Date | null | { error: string } | { noResult: true };
+export type Scalar = string | number | boolean | Date | null | { error: string } | { noResult: true };
 
 function scalarOf(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
@@ -407,11 +440,17 @@ function normalizeText(s: string): string {
 
 const isBlank = (s: Scalar): boolean => s === null || (typeof s === 'string' && normalizeText(s) === '');
 
-function displayOf(s: Scalar): string {
+/** The text of a cell, trimmed. */
+function textOf(s: Scalar): string {
   if (s === null) return '';
   if (s instanceof Date) return s.toISOString().slice(0, 10);
   if (typeof s === 'object') return 'error' in s ? s.error : '';
-  const t = String(s).trim();
+  return String(s).trim();
+}
+
+/** The text of a cell as quoted in a problem's reason: at most 30 characters. */
+function displayOf(s: Scalar): string {
+  const t = textOf(s);
   return t.length > 30 ? `${t.slice(0, 30)}…` : t;
 }
 
@@ -465,7 +504,7 @@ function readSchoolCode(s: Scalar, known: Map<string, unknown>): string {
     return known.has(plain) || !known.has(padded) ? plain : padded;
   }
   if (typeof s === 'string') return normalizeText(s).replace(/\s+/g, '');
-  return displayOf(s);
+  return textOf(s);
 }
 
 const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -651,7 +690,7 @@ class ImportState {
     const defs = SHEET_COLUMNS[kind];
     const { cols, texts } = scope.layout;
     row?.eachCell((cell, col) => {
-      const text = displayOf(scalarOf(cell.value));
+      const text = textOf(scalarOf(cell.value));
       if (!text) return;
       texts.set(col, text);
       const def = defs.find((d) => matchesHeader(d, text));

@@ -236,8 +236,9 @@ export class RegistryService {
         const old = before.get(code);
         const merged: SchoolYearData = {
           values: { ...(old?.values ?? {}), ...part.values },
-          enrolments: present.enrolments ? part.enrolments : (old?.enrolments ?? []),
-          classes: present.classes ? part.classes : (old?.classes ?? []),
+          // A sheet replaces a school's grades or classes only where the file has rows for that school.
+          enrolments: present.enrolments && part.enrolments.length ? part.enrolments : (old?.enrolments ?? []),
+          classes: present.classes && part.classes.length ? part.classes : (old?.classes ?? []),
         };
         const changes = diffSchoolYear(old ?? null, merged);
         if (!changes.length) continue;

@@ -49,7 +49,8 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
     await page.getByTestId('login-password').fill('e2e-admin-pass');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
-    await expect(page.getByTestId('overview-cards').textContent()).resolves.toMatch(/\d/);
+    // The cards fill in once the overview has loaded: wait for the student count to appear.
+    await page.waitForFunction(() => /\d{3}/.test(document.querySelector('[data-testid=overview-cards]')?.textContent ?? ''), null, { timeout: 20_000 });
     await page.screenshot({ path: path.join(shots, '01-overview.png'), fullPage: true });
   });
 

@@ -66,10 +66,12 @@ function Shell() {
   const [collapsed, setCollapsed] = useState<boolean>(() => localStorage.getItem('jh_sider') === '1');
   const [pwdOpen, setPwdOpen] = useState(false);
   const items = useMemo(() => navItems(me.role, me.schoolCode), [me.role, me.schoolCode]);
-  const narrow = !screens.lg;
-  const isCollapsed = narrow || collapsed;
+  const [mobileOpen, setMobileOpen] = useState(false);
+  const narrow = screens.lg === false;
+  const isCollapsed = narrow ? !mobileOpen : collapsed;
 
   const toggle = () => {
+    if (narrow) return setMobileOpen(!mobileOpen);
     setCollapsed(!collapsed);
     localStorage.setItem('jh_sider', collapsed ? '0' : '1');
   };
@@ -87,7 +89,6 @@ function Shell() {
         collapsed={isCollapsed}
         trigger={null}
         className="jh-sider"
-        breakpoint="lg"
       >
         <div className="jh-brand" onClick={() => navigate(link(items[0]?.path ?? '/'))} role="link" tabIndex={0}>
           <Logo size={30} />
@@ -106,13 +107,14 @@ function Shell() {
           onClick={({ key }) => {
             const item = items.find((i) => i.key === key);
             if (item) navigate(link(item.path));
+            if (narrow) setMobileOpen(false);
           }}
         />
       </Sider>
       <Layout>
         <Header className="jh-header">
           <Flex align="center" gap={12} style={{ minWidth: 0 }}>
-            <Button type="text" aria-label="menu" icon={isCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={toggle} disabled={narrow} />
+            <Button type="text" aria-label="menu" icon={isCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={toggle} />
             <BankOutlined style={{ color: 'var(--jh-primary)', fontSize: 18 }} />
             <Typography.Text strong className="jh-district" ellipsis>
               {me.districtName}
@@ -125,9 +127,20 @@ function Shell() {
                 data-testid="year-select"
                 value={year}
                 onChange={(y) => setYear(y)}
-                style={{ width: lang === 'en' ? 128 : 160 }}
+                style={{ width: lang === 'en' ? 140 : 170 }}
+                popupMatchSelectWidth={false}
                 prefix={<CalendarOutlined />}
-                options={years.map((y) => ({ value: y.year, label: yearLabel(y.year, lang) + (y.isCurrent && lang === 'zh' ? ' ·当前' : y.isCurrent ? ' · now' : '') }))}
+                options={years.map((y) => ({ value: y.year, label: yearLabel(y.year, lang), current: y.isCurrent }))}
+                optionRender={(o) => (
+                  <Flex justify="space-between" align="center" gap={8}>
+                    <span>{o.label}</span>
+                    {o.data.current && (
+                      <Tag color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
+                        {lang === 'zh' ? '当前' : 'current'}
+                      </Tag>
+                    )}
+                  </Flex>
+                )}
               />
             </Tooltip>
             <Segmented

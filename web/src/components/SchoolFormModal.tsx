@@ -57,7 +57,7 @@ export function SchoolFormModal({ open, school, onClose, onSaved }: { open: bool
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }} initialValues={school ?? EMPTY}>
+      <Form form={form} layout="vertical" style={{ marginTop: 16 }} initialValues={school ?? EMPTY}>
         <Row gutter={16}>
           <Col xs={24} md={10}>
             <Form.Item

@@ -78,12 +78,12 @@ export default function OverviewPage() {
         const x = p as { name: string; value: number; percent: number; data: { students: number } };
         return `${x.name}<br/>${t('common.schools')}: <b>${fmt(x.value)}</b> (${x.percent}%)<br/>${t('common.students')}: ${fmt(x.data.students, 0, lang)}`;
       } },
-      legend: { orient: 'vertical', right: 8, top: 'middle', icon: 'circle', itemWidth: 10 },
+      legend: { bottom: 0, icon: 'circle', itemWidth: 10, itemGap: 12 },
       series: [
         {
           type: 'pie',
-          radius: ['48%', '72%'],
-          center: ['36%', '50%'],
+          radius: ['42%', '64%'],
+          center: ['50%', '44%'],
           avoidLabelOverlap: true,
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
           label: { show: true, formatter: '{c}', color: '#475569' },
@@ -118,15 +118,15 @@ export default function OverviewPage() {
       grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      xAxis: { type: 'category', boundaryGap: false, data: trend.map((x) => yearLabel(x.year, 'en')) },
+      xAxis: { type: 'category', data: trend.map((x) => yearLabel(x.year, 'en')), axisTick: { show: false } },
       yAxis: [
-        { type: 'value', name: t('common.students'), scale: true, splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
-        { type: 'value', name: `${t('common.teachers')} / ${t('common.classes')}`, scale: true, splitLine: { show: false } },
+        { type: 'value', name: t('common.students'), splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
+        { type: 'value', name: `${t('common.teachers')} / ${t('common.classes')}`, splitLine: { show: false } },
       ],
       series: [
-        { type: 'line', name: t('common.students'), smooth: true, symbolSize: 7, data: trend.map((x) => x.students), areaStyle: { opacity: 0.08 } },
-        { type: 'line', name: t('common.teachers'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: trend.map((x) => x.teachers) },
-        { type: 'line', name: t('common.classes'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: trend.map((x) => x.classes) },
+        { type: 'bar', name: t('common.students'), barMaxWidth: 36, data: trend.map((x) => x.students), itemStyle: { color: '#bfdbfe', borderRadius: [4, 4, 0, 0] } },
+        { type: 'line', name: t('common.teachers'), symbolSize: 7, yAxisIndex: 1, data: trend.map((x) => x.teachers), itemStyle: { color: '#8b5cf6' } },
+        { type: 'line', name: t('common.classes'), symbolSize: 7, yAxisIndex: 1, data: trend.map((x) => x.classes), itemStyle: { color: '#f59e0b' } },
       ],
     };
   }, [data, t]);
@@ -143,30 +143,19 @@ export default function OverviewPage() {
         title={t('overview.title')}
         subtitle={data ? `${data.districtName} · ${t('overview.subtitle', { year: yearLabel(year, lang) })}` : t('overview.subtitle', { year: yearLabel(year, lang) })}
       />
-      <Row gutter={[16, 16]} data-testid="overview-cards">
+      <div className="jh-kpi-grid" data-testid="overview-cards">
         {!data || !derived ? (
           Array.from({ length: 5 }, (_, i) => (
-            <Col key={i} xs={24} sm={12} xl={{ flex: '20%' }}>
-              <Card variant="borderless">
-                <Skeleton active paragraph={{ rows: 1 }} />
-              </Card>
-            </Col>
+            <Card key={i} variant="borderless">
+              <Skeleton active paragraph={{ rows: 1 }} />
+            </Card>
           ))
         ) : (
           <>
-            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
               <Kpi icon={<BankOutlined />} color="#1d4ed8" title={t('overview.schools')} value={data.schools} suffix={t('common.unitSchools')} foot={data.byLevel.map((l) => `${L.level(l.level)} ${l.schools}`).join(' · ')} />
-            </Col>
-            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
               <Kpi icon={<UserOutlined />} color="#0ea5a4" title={t('overview.students')} value={data.students} suffix={t('common.persons')} foot={derived.avgClass ? t('overview.avgClass', { n: fmt(derived.avgClass, 1, lang) }) : undefined} />
-            </Col>
-            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
               <Kpi icon={<TeamOutlined />} color="#8b5cf6" title={t('overview.teachers')} value={data.teachers} suffix={t('common.persons')} foot={derived.ratio ? t('overview.ratio', { r: fmt(derived.ratio, 1, lang) }) : undefined} />
-            </Col>
-            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
               <Kpi icon={<ApartmentOutlined />} color="#f59e0b" title={t('overview.classes')} value={data.classes} suffix={t('common.unitClasses')} foot={data.byLocation.map((l) => `${L.location(l.location)} ${fmt(l.students, 0, lang)}`).join(' · ')} />
-            </Col>
-            <Col xs={24} sm={12} xl={{ flex: '20%' }}>
               <Kpi
                 icon={<WarningOutlined />}
                 color={derived.share > 0 ? '#dc2626' : '#16a34a'}
@@ -183,10 +172,9 @@ export default function OverviewPage() {
                 suffix="%"
                 foot={t('overview.largeShareOf', { n: fmt(derived.over45, 0, lang) })}
               />
-            </Col>
           </>
         )}
-      </Row>
+      </div>
 
       {empty && (
         <Card variant="borderless" style={{ marginTop: 16 }}>

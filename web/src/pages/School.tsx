@@ -205,7 +205,7 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
         </Space>
         <Space wrap>
           {perm.edit && (
-            <Button type={perm.submit ? 'default' : 'primary'} icon={<EditOutlined />} onClick={() => navigate(link(`/schools/${school.code}/stats/${year}/edit`))} data-testid="edit-stats">
+            <Button type={perm.submit || perm.review ? 'default' : 'primary'} icon={<EditOutlined />} onClick={() => navigate(link(`/schools/${school.code}/stats/${year}/edit`))} data-testid="edit-stats">
               {t('school.edit')}
             </Button>
           )}
@@ -314,15 +314,15 @@ function TrendsTab({ code }: { code: string }) {
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    xAxis: { type: 'category', boundaryGap: false, data: years },
+    xAxis: { type: 'category', data: years, axisTick: { show: false } },
     yAxis: [
-      { type: 'value', name: t('common.students'), scale: true, splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
-      { type: 'value', name: `${t('common.teachers')} / ${t('common.classes')}`, scale: true, splitLine: { show: false } },
+      { type: 'value', splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
+      { type: 'value', splitLine: { show: false } },
     ],
     series: [
-      { type: 'line', name: t('common.students'), smooth: true, symbolSize: 7, areaStyle: { opacity: 0.08 }, data: ind.map((x) => x.students) },
-      { type: 'line', name: t('common.teachers'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: recs.map((r) => r.values?.teachersTotal ?? null) },
-      { type: 'line', name: t('common.classes'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: recs.map((r) => r.classes.length) },
+      { type: 'bar', name: t('common.students'), barMaxWidth: 40, itemStyle: { color: '#bfdbfe', borderRadius: [4, 4, 0, 0] }, data: ind.map((x) => x.students) },
+      { type: 'line', name: t('common.teachers'), symbolSize: 7, yAxisIndex: 1, itemStyle: { color: '#8b5cf6' }, data: recs.map((r) => r.values?.teachersTotal ?? null) },
+      { type: 'line', name: t('common.classes'), symbolSize: 7, yAxisIndex: 1, itemStyle: { color: '#f59e0b' }, data: recs.map((r) => r.classes.length) },
     ],
   };
   const round = (x: number | null, d: number) => (x == null ? null : Number(x.toFixed(d)));
@@ -330,15 +330,15 @@ function TrendsTab({ code }: { code: string }) {
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    xAxis: { type: 'category', boundaryGap: false, data: years },
+    xAxis: { type: 'category', data: years, axisTick: { show: false } },
     yAxis: [
-      { type: 'value', name: t('school.ind.ratio'), scale: true, splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
-      { type: 'value', name: lang === 'zh' ? 'm² / 册' : 'm² / books', scale: true, splitLine: { show: false } },
+      { type: 'value', splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
+      { type: 'value', splitLine: { show: false } },
     ],
     series: [
-      { type: 'line', name: t('school.ind.ratio'), smooth: true, symbolSize: 7, data: ind.map((x) => round(x.ratio, 1)) },
-      { type: 'line', name: t('school.ind.area'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: ind.map((x) => round(x.area, 2)) },
-      { type: 'line', name: t('school.ind.books'), smooth: true, symbolSize: 7, yAxisIndex: 1, data: ind.map((x) => round(x.books, 1)) },
+      { type: 'line', name: t('school.ind.ratio'), symbolSize: 7, data: ind.map((x) => round(x.ratio, 1)) },
+      { type: 'line', name: t('school.ind.area'), symbolSize: 7, yAxisIndex: 1, data: ind.map((x) => round(x.area, 2)) },
+      { type: 'line', name: t('school.ind.books'), symbolSize: 7, yAxisIndex: 1, data: ind.map((x) => round(x.books, 1)) },
     ],
   };
   return (
@@ -369,7 +369,7 @@ function ClassSizesTab({ rec }: { rec: SchoolYearRecord }) {
   for (let b = lo2; b <= hi2; b += 5) shifted.push({ label: `${b}–${b + 4}`, from: b, to: b + 4, n: sizes.filter((s) => s >= b && s <= b + 4).length });
   const large = sizes.filter((s) => s > LARGE_CLASS).length;
   const option: EChartOption = {
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: 30, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: shifted.map((b) => b.label), name: t('school.histSize'), nameLocation: 'middle', nameGap: 28, axisTick: { show: false } },
     yAxis: { type: 'value', name: t('school.histClasses'), minInterval: 1, splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },

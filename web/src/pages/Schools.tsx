@@ -58,6 +58,7 @@ export default function SchoolsPage() {
     {
       title: t('schools.name'),
       dataIndex: 'name',
+      width: 260,
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
       render: (v: string, r) => (
         <Space size={6} wrap>

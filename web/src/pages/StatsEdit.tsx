@@ -17,6 +17,12 @@ import { chipClass, LARGE_CLASS, sum } from '../util.js';
 import { statPermissions } from '../records.js';
 
 type Sizes = Record<number, (number | null)[]>;
+
+/** `enrolments.<grade>` or `classes.<grade>.<classNo>` (see src/registry/validate.ts) → the grade. */
+function gradeOfProblem(p: FieldProblem): number | null {
+  const m = /^(?:enrolments|classes)\.(\d+)/.exec(p.field ?? '');
+  return m ? Number(m[1]) : null;
+}
 type Enrol = Record<number, number | null>;
 
 /** InputNumber with the unit as an addon; Form.Item injects value/onChange. */
@@ -229,11 +235,17 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
     if (f) return pick(f.zh, f.en);
     const rule = meta?.rules.find((r) => r.id === p.field);
     if (rule) return pick(rule.zh, rule.en);
+    const g = gradeOfProblem(p);
+    if (g != null) {
+      const c = /^classes\.\d+\.(\d+)$/.exec(p.field);
+      return c ? `${L.grade(g)} ${t('form.classN', { n: c[1] })}` : L.grade(g);
+    }
     return p.field;
   };
+  const problemGrades = new Set(problems.map(gradeOfProblem).filter((g): g is number => g != null));
 
   return (
-    <div ref={topRef}>
+    <div ref={topRef} style={{ scrollMarginTop: 72 }}>
       <PageHeader
         crumbs={[
           ...(me.role === 'clerk' ? [] : [{ title: t('nav.schools'), to: link('/schools') }]),
@@ -303,6 +315,7 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
             pagination={false}
             bordered
             data-testid="enrolment-table"
+            rowClassName={(g: number) => (problemGrades.has(g) ? 'jh-row-error' : '')}
             columns={[
               { title: t('school.grade'), key: 'g', width: 110, render: (_v, g: number) => <b>{L.grade(g)}</b> },
               {

@@ -110,7 +110,8 @@ export default function UploadPage() {
             <Steps
               orientation="vertical"
               size="small"
-              current={outcome?.kind === 'ok' ? 3 : busy ? 2 : 1}
+              current={outcome || busy ? 2 : 1}
+              status={busy ? 'process' : outcome?.kind === 'ok' ? 'finish' : outcome ? 'error' : 'process'}
               style={{ marginTop: 24 }}
               items={[
                 { title: t('upload.step1') },
