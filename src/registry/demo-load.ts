@@ -18,8 +18,18 @@ export async function loadDemoDistrict(db: Db, seed?: number) {
         if (!d) continue;
         // Earlier years are approved; the current year is in the middle of its collection round.
         const status = y < last ? 'approved' : ['submitted', 'draft', 'approved', 'submitted', 'returned'][Number(s.code.slice(-1)) % 5];
-        const comment = status === 'returned' ? '七年级各班人数之和与学生数请再核对 / please recheck grade 7 class sizes' : null;
-        await writeRecord(tx, demo.districtId, s.code, y, d, { status: status as 'draft', updatedBy: 'demo', reviewComment: comment });
+        const comment = status === 'returned' ? '请核对各年级班级人数与体育运动场地面积后重新提交' : null;
+        const submitted = status !== 'draft';
+        const at = (month: number, day: number) => new Date(Date.UTC(y, month - 1, day, 2)).toISOString();
+        await writeRecord(tx, demo.districtId, s.code, y, d, {
+          status: status as 'draft',
+          updatedBy: 'demo',
+          reviewComment: comment,
+          submittedBy: submitted ? `填报员-${s.code.slice(-4)}` : null,
+          submittedAt: submitted ? at(10, 8 + (Number(s.code.slice(-2)) % 12)) : null,
+          reviewedBy: status === 'approved' || status === 'returned' ? '局科室' : null,
+          reviewedAt: status === 'approved' || status === 'returned' ? at(10, 25) : null,
+        });
       }
     await recordAudit(tx, demo.districtId, [{ username: 'system', action: 'create', entity: 'district', entityKey: demo.districtId, detail: `演示数据 demo data: ${demo.schools.length} schools, years ${demo.years.join(', ')}` }]);
   });
