@@ -155,7 +155,9 @@ async function main() {
     await close();
     if (e instanceof AppError) {
       const problems = (e.extra?.problems as { file?: string; sheet?: string; row?: number; column?: string; reason: string; field?: string }[]) ?? [];
-      const lines = problems.map((p) => (p.sheet !== undefined ? `${p.file}:${p.sheet}!${p.column}${p.row}: ${p.reason}` : `${p.field}: ${p.reason}`));
+      const where = (p: (typeof problems)[number]) =>
+        p.sheet === undefined ? `${p.field}` : p.row ? `${p.file}:${p.sheet}!${p.column}${p.row}` : `${p.file}${p.sheet ? `:${p.sheet}` : ''}`;
+      const lines = problems.map((p) => `${where(p)}: ${p.reason}`);
       fail([e.message, ...lines].join('\n'));
     }
     throw e;
