@@ -23,6 +23,7 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng export FILE.xlsx --year 2024 [--district ID]             export a year's statistics workbook
   junheng user add NAME --role admin|analyst|clerk|inspector|viewer [--school CODE] [--schools C1,C2] [--display-name X] [--password P]
   junheng user reset-password NAME [--password P]
+  junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]
 
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
 Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST.`;
@@ -40,6 +41,9 @@ const { values: opts, positionals } = parseArgs({
     schools: { type: 'string' },
     'display-name': { type: 'string' },
     password: { type: 'string' },
+    input: { type: 'string' },
+    standard: { type: 'string' },
+    json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   },
@@ -66,6 +70,7 @@ async function main() {
   const [cmd, sub, arg] = positionals;
   if (opts.version) return console.log(VERSION);
   if (!cmd || opts.help) return console.log(HELP);
+  if (cmd === 'balance') return balanceCommand(sub);
   const database = await open().catch((e: Error) => fail(e.message));
   const close = () => database.close();
   try {
@@ -160,6 +165,36 @@ async function main() {
       const lines = problems.map((p) => `${where(p)}: ${p.reason}`);
       fail([e.message, ...lines].join('\n'));
     }
+    throw e;
+  }
+}
+
+/** Batch evaluation of a flat one-row-per-school table; needs no database. Bad input: exit 2, nothing on stdout. */
+async function balanceCommand(sub: string | undefined) {
+  const { readTable } = await import('./core/tabular.js');
+  const { schoolsFromTable, FlatInputError } = await import('./balance/flat-input.js');
+  const { loadStandard } = await import('./balance/standards.js');
+  const { evaluateDistrict } = await import('./balance/evaluate.js');
+  if (sub !== 'evaluate' || !opts.input) fail('usage: junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]');
+  const file = opts.input;
+  if (!fs.existsSync(file)) fail(`no such file: ${file}`);
+  let pack;
+  try {
+    pack = loadStandard(opts.standard ?? 'national-2017-quality');
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  try {
+    const schools = schoolsFromTable(await readTable(fs.readFileSync(file), path.basename(file)), path.basename(file));
+    const result = evaluateDistrict(pack, schools);
+    if (opts.json) return console.log(JSON.stringify(result, null, 2));
+    for (const [level, r] of Object.entries(result.levels)) {
+      if (!r.schools.length) continue;
+      console.log(`${level}: ${r.pass ? '达标 pass' : '未达标 fail'} (${r.schools.filter((x) => x.pass).length}/${r.schools.filter((x) => !x.excluded).length} schools pass)`);
+      for (const i of r.indicators) console.log(`  ${i.key.padEnd(30)} CV ${i.cv === null ? '—' : i.cv.toFixed(4)} ≤ ${i.limit}  ${i.pass ? 'ok' : 'FAIL'}  gap ${r.totalGaps[i.key]}`);
+    }
+  } catch (e) {
+    if (e instanceof FlatInputError || /xlsx/.test((e as Error).message)) fail((e as Error).message);
     throw e;
   }
 }

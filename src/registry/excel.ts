@@ -416,7 +416,7 @@ interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
 /** A cell reduced to a plain value: formulas give their cached result, rich text its joined text. */
 export type Scalar = string | number | boolean | Date | null | { error: string } | { noResult: true };
 
-function scalarOf(v: unknown): Scalar {
+export function scalarOf(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v !== 'object') return String(v);

@@ -1,0 +1,68 @@
+// Reads a flat table (first sheet of an .xlsx, or a CSV in UTF-8) into header + rows of text cells,
+// keeping each row's number in the file so that errors can name it.
+import { looksLikeZip, openXlsxReader, scalarOf } from '../registry/excel.js';
+
+export interface Table {
+  header: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a UTF-8 byte-order mark is dropped. */
+export function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    out.push(row);
+  }
+  return out;
+}
+
+export async function readTable(buf: Buffer, fileName: string): Promise<Table> {
+  if (/\.xlsx$/i.test(fileName)) {
+    if (!looksLikeZip(buf)) throw new Error(`${fileName}: 不是有效的 .xlsx 文件 / not a valid .xlsx file`);
+    for await (const sheet of openXlsxReader(buf) as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>) {
+      const rows: { row: number; cells: string[] }[] = [];
+      for await (const r of sheet) {
+        const cells = Array.from(r.values.slice(1), (v) => {
+          const x = scalarOf(v);
+          return x == null || typeof x === 'object' ? (x instanceof Date ? x.toISOString() : '') : String(x);
+        });
+        rows.push({ row: r.number, cells });
+      }
+      const [head, ...rest] = rows;
+      return { header: head?.cells.map((h) => h.trim()) ?? [], rows: rest.filter((r) => r.cells.some((c) => c.trim() !== '')) };
+    }
+    return { header: [], rows: [] };
+  }
+  const all = parseCsv(buf.toString('utf8'));
+  const [head, ...rest] = all;
+  return {
+    header: (head ?? []).map((h) => h.trim()),
+    rows: rest.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== '')),
+  };
+}
