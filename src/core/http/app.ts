@@ -14,6 +14,7 @@ import { AppError, forbidden, unauthorized } from './errors.js';
 import { authRoutes } from '../auth/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { registryRoutes } from '../../registry/routes.js';
+import { balanceRoutes } from '../../balance/routes.js';
 import { RegistryService } from '../../registry/service.js';
 import { VERSION } from '../version.js';
 
@@ -78,6 +79,7 @@ export async function buildApp(database: Database, opts: { logger?: boolean; sec
   await app.register(authRoutes(services), { prefix: '/api' });
   await app.register(registryRoutes(services), { prefix: '/api' });
   await app.register(auditRoutes(services), { prefix: '/api' });
+  await app.register(balanceRoutes(services), { prefix: '/api' });
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
