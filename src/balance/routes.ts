@@ -8,6 +8,8 @@ import { allSchools, loadRecords } from '../registry/store.js';
 import { evaluateDistrict } from './evaluate.js';
 import { balanceInputs } from './from-registry.js';
 import { loadStandard } from './standards.js';
+import { classSizeReport } from './class-size.js';
+import { listYears } from '../registry/store.js';
 
 export const balanceRoutes = (s: Services) => async (app: FastifyInstance) => {
   app.get('/balance/evaluation', async (req) => {
@@ -26,5 +28,25 @@ export const balanceRoutes = (s: Services) => async (app: FastifyInstance) => {
     const records = new Map((await loadRecords(s.database.db, u.districtId, schools.map((x) => x.code), year)).map((r) => [r.schoolCode, r]));
     const inputs = schools.flatMap((sc) => (records.has(sc.code) ? balanceInputs(pack, sc, records.get(sc.code)!) : []));
     return { year, ...evaluateDistrict(pack, inputs), missing: schools.filter((x) => !records.has(x.code)).map((x) => x.code) };
+  });
+
+  // 班额: this year's list and counts, and the counts of every year (trend).
+  app.get('/balance/class-sizes', async (req) => {
+    const u = requireUser(req);
+    if (!isBureau(u) && u.role !== 'inspector') throw forbidden();
+    const q = z.object({ year: z.coerce.number().int().optional() }).parse(req.query);
+    const year = q.year ?? (await s.registry.currentYear(u.districtId));
+    const pack = loadStandard('national-2017-quality');
+    const schools = await allSchools(s.database.db, u.districtId);
+    const names = new Map(schools.map((x) => [x.code, x.name]));
+    const codes = schools.map((x) => x.code);
+    const records = await loadRecords(s.database.db, u.districtId, codes);
+    const rowsOf = (y: number) => records.filter((r) => r.year === y).flatMap((r) => r.classes.map((c) => ({ ...c, schoolCode: r.schoolCode, schoolName: names.get(r.schoolCode) })));
+    const { list, ...counts } = classSizeReport(pack, rowsOf(year));
+    const trend = (await listYears(s.database.db, u.districtId)).map(({ year: y }) => {
+      const { list: _l, ...c } = classSizeReport(pack, rowsOf(y));
+      return { year: y, ...c };
+    }).sort((a, b) => a.year - b.year);
+    return { year, standard: pack.classSize, ...counts, list, trend };
   });
 };

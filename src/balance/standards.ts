@@ -30,6 +30,7 @@ export const StandardPackSchema = z.object({
   schoolRule: z.object({ minMet: z.number().int().min(0), remainderMinShare: Decimal, remainderNote: z.string().optional() }),
   cvLimit: ByLevel,
   exclusions: z.object({ teachingPointMinStudents: z.number().int().min(0) }),
+  classSize: z.object({ standard: z.object({ 小学: z.number().int(), 初中: z.number().int() }), large: z.number().int(), huge: z.number().int(), note: z.string().optional() }),
 });
 export type StandardPack = z.infer<typeof StandardPackSchema>;
 export type Indicator = StandardPack['indicators'][number];

@@ -59,6 +59,19 @@ describe('district overview on the demo district', () => {
     expect(list.find((s: { code: string }) => s.code === closed.code)).toMatchObject({ isOpen: false, students: null, status: null });
   });
 
+  it('class-size report: over the grade standard, 大班额, 超大班额, per year', async () => {
+    for (const year of demo.years) {
+      const r = await get(`/api/balance/class-sizes?year=${year}`);
+      const classes = demo.schools.flatMap((s) => demo.stats.get(statKey(s.code, year))?.classes ?? []);
+      expect(r.classes).toBe(classes.length);
+      expect(r.overStandard).toBe(classes.filter((c) => c.size > (c.grade <= 6 ? 45 : 50)).length);
+      expect(r.large).toBe(classes.filter((c) => c.size >= 56 && c.size <= 65).length);
+      expect(r.huge).toBe(classes.filter((c) => c.size >= 66).length);
+      expect(r.trend.find((t: { year: number }) => t.year === year).overStandard).toBe(r.overStandard);
+    }
+    expect((await get('/api/balance/class-sizes?year=2022')).huge).toBeGreaterThanOrEqual(1);
+  });
+
   it('filters the school list', async () => {
     const list = (await get(`/api/schools?year=2024&level=${encodeURIComponent('初中')}&location=${encodeURIComponent('乡村')}`)).schools;
     const expected = demo.schools.filter((s) => s.level === '初中' && s.location === '乡村').map((s) => s.code).sort();
