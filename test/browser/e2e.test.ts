@@ -64,6 +64,14 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
     await page.screenshot({ path: path.join(shots, '02-school.png'), fullPage: true });
   });
 
+  it('shows the balance evaluation of the demo district', async () => {
+    await page.goto(base + '/balance');
+    await page.getByText('teaching_area_per_student').or(page.getByText('生均教学及辅助用房').first()).first().waitFor({ timeout: 20_000 });
+    // The demo's crowded urban schools miss the area standards: the page must say the level fails.
+    await page.getByText('未达标').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(shots, '04-balance.png'), fullPage: true });
+  });
+
   it('uploads a template with one bad cell and sees the error; nothing is saved', async () => {
     // Download the bureau's export through the page's own session, break one cell, upload it.
     const year = 2024;
