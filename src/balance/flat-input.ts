@@ -59,8 +59,8 @@ export function schoolsFromTable(t: Table, fileName: string): BalanceSchoolInput
       );
     const num = (col: string, integer: boolean): number | null => {
       const text = cell(col);
-      const v = text === '' ? null : parseNumberText(text);
       if (text === '') return null;
+      const v = parseNumberText(text);
       if (v == null) problems.push(`${at(row, col)}: "${text}" 不是数字 / not a number`);
       else if (v < 0) problems.push(`${at(row, col)}: 不能为负数 / must not be negative`);
       else if (integer && !Number.isInteger(v)) problems.push(`${at(row, col)}: 应为整数 / must be a whole number`);

@@ -39,7 +39,14 @@ export type BalanceLevel = '小学' | '初中';
 const DIR = fileURLToPath(new URL('./standards/', import.meta.url));
 export const BUILT_IN_STANDARDS = ['national-2017-quality'] as const;
 
+// Built-in packs are read and validated once per process, not on every request.
+const loaded = new Map<string, StandardPack>();
+
 export function loadStandard(id: string): StandardPack {
+  const cached = loaded.get(id);
+  if (cached) return cached;
   if (!/^[a-z0-9-]+$/.test(id) || !fs.existsSync(`${DIR}${id}.json`)) throw new Error(`unknown standard ${id}; built in: ${BUILT_IN_STANDARDS.join(', ')}`);
-  return StandardPackSchema.parse(JSON.parse(fs.readFileSync(`${DIR}${id}.json`, 'utf8')));
+  const pack = StandardPackSchema.parse(JSON.parse(fs.readFileSync(`${DIR}${id}.json`, 'utf8')));
+  loaded.set(id, pack);
+  return pack;
 }

@@ -231,7 +231,7 @@ export class RegistryService {
     await this.db.transaction(async (tx) => {
       const before = new Map((await store.loadRecords(tx, user.districtId, [...data.keys()], year)).map((r) => [r.schoolCode, r]));
       const later: ImportProblem[] = [];
-      const writes: { code: string; merged: SchoolYearData; status: StatStatus; before?: SchoolYearRecord }[] = [];
+      const writes: { code: string; merged: SchoolYearData; status: StatStatus; before?: SchoolYearRecord; changes: ReturnType<typeof diffSchoolYear> }[] = [];
       for (const [code, part] of data) {
         const old = before.get(code);
         const merged: SchoolYearData = {
@@ -248,12 +248,11 @@ export class RegistryService {
           continue;
         }
         for (const p of validateSchoolYearData(known.get(code)!.level, merged)) later.push(schoolProblem(`学校 ${code}:${p.reason}`, p.field));
-        writes.push({ code, merged, status: t.status, before: old });
+        writes.push({ code, merged, status: t.status, before: old, changes });
       }
       if (later.length) throw fail(later);
       await store.ensureYear(tx, user.districtId, year);
-      for (const w of writes) {
-        const changes = diffSchoolYear(w.before ?? null, w.merged);
+      for (const { changes, ...w } of writes) {
         await store.writeRecord(tx, user.districtId, w.code, year, normalise(w.merged), { ...workflowOf(w.before), status: w.status, updatedBy: user.username });
         await recordAudit(
           tx,

@@ -155,12 +155,22 @@ export async function loadRecords(db: Db, districtId: string, codes: string[], y
     .from(schoolClasses)
     .where(and(eq(schoolClasses.districtId, districtId), inArray(schoolClasses.schoolCode, codes), year === undefined ? undefined : eq(schoolClasses.year, year)))
     .orderBy(asc(schoolClasses.grade), asc(schoolClasses.classNo));
-  const k = (c: string, y: number) => `${c}:${y}`;
-  const eBy = new Map<string, typeof enrol>();
-  for (const e of enrol) (eBy.get(k(e.schoolCode, e.year)) ?? eBy.set(k(e.schoolCode, e.year), []).get(k(e.schoolCode, e.year))!).push(e);
-  const cBy = new Map<string, typeof classes>();
-  for (const c of classes) (cBy.get(k(c.schoolCode, c.year)) ?? cBy.set(k(c.schoolCode, c.year), []).get(k(c.schoolCode, c.year))!).push(c);
-  return rows.map((r) => rowToRecord(r, eBy.get(k(r.schoolCode, r.year)) ?? [], cBy.get(k(r.schoolCode, r.year)) ?? []));
+  const eBy = bySchoolYear(enrol);
+  const cBy = bySchoolYear(classes);
+  const k = (r: { schoolCode: string; year: number }) => `${r.schoolCode}:${r.year}`;
+  return rows.map((r) => rowToRecord(r, eBy.get(k(r)) ?? [], cBy.get(k(r)) ?? []));
+}
+
+/** Rows grouped by `${schoolCode}:${year}`, keeping their order. */
+function bySchoolYear<T extends { schoolCode: string; year: number }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const key = `${r.schoolCode}:${r.year}`;
+    const list = out.get(key);
+    if (list) list.push(r);
+    else out.set(key, [r]);
+  }
+  return out;
 }
 
 export interface RecordMeta {

@@ -9,43 +9,19 @@ import { useYear } from '../year.js';
 import { EChart, type EChartOption } from '../components/EChart.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
+import type { IndicatorResult, LevelResult, SchoolResult } from '../../../src/balance/evaluate.js';
 
 type LevelName = '小学' | '初中';
 
-interface Indicator {
-  key: string;
-  mean: number | null;
-  sd: number | null;
-  cv: number | null;
-  limit: number;
-  pass: boolean;
-  threshold: number;
-  schoolsMet: number;
-}
-
-interface SchoolRow {
-  school_code: string;
-  school_name?: string;
-  students: number;
-  excluded: boolean;
-  excludedReason?: string;
-  values: Record<string, number | null>;
-  met: number;
-  pass: boolean;
-  gaps: Record<string, number | null>;
-}
-
-interface LevelEval {
-  pass: boolean;
-  indicators: Indicator[];
-  schools: SchoolRow[];
-  totalGaps: Record<string, number>;
-}
+// The evaluator's own result types: one definition for the server and the page.
+type Indicator = IndicatorResult;
+type SchoolRow = SchoolResult;
+type LevelEval = LevelResult;
 
 interface BalanceEvaluation {
   year: number;
   standard: string;
-  version: string;
+  version: number;
   missing: string[];
   levels: Partial<Record<LevelName, LevelEval>>;
 }
