@@ -23,8 +23,9 @@ export interface SchoolResult {
   excluded: boolean;
   excludedReason?: string;
   values: Record<string, number | null>;
-  met: number;
-  pass: boolean;
+  /** Standards met; null when the pack sets no per-school standards (2012). */
+  met: number | null;
+  pass: boolean | null;
   /** Additional resource needed to reach each standard (0 when met): teachers/rooms rounded up, m² and yuan to 0.01. */
   gaps: Record<string, number | null>;
 }
@@ -34,17 +35,23 @@ export interface IndicatorResult {
   mean: number;
   sd: number;
   cv: number | null;
-  limit: number;
-  pass: boolean;
-  threshold: number;
-  schoolsMet: number;
+  /** The indicator's own CV limit; null under the composite rule (2012), where only the mean is limited. */
+  limit: number | null;
+  pass: boolean | null;
+  threshold: number | null;
+  schoolsMet: number | null;
 }
 
 export interface LevelResult {
   pass: boolean;
   indicators: IndicatorResult[];
+  /** 综合差异系数 = the mean of the indicators' CVs (2012 rule); present only under the composite rule. */
+  composite?: { cv: number | null; limit: number; pass: boolean };
   schools: SchoolResult[];
   totalGaps: Record<string, number>;
+  /** Schools that count (not excluded) and, of them, those meeting the per-school rule. */
+  counted: number;
+  schoolsPassing: number | null;
 }
 
 /** The least numerator that meets threshold × P / scale, rounded up to whole units or to hundredths. */
@@ -62,11 +69,12 @@ export function evaluateSchool(pack: StandardPack, s: BalanceSchoolInput): Schoo
   const excluded = !!s.isTeachingPoint && s.students < pack.exclusions.teachingPointMinStudents;
   const values: Record<string, number | null> = {};
   const gaps: Record<string, number | null> = {};
+  const rule = pack.schoolRule;
   let met = 0;
   let remainderOk = true;
   for (const ind of pack.indicators) {
     const n = s.numerators[ind.key];
-    const t = ind.threshold[s.level];
+    const t = ind.threshold?.[s.level];
     if (n == null || !(s.students > 0)) {
       values[ind.key] = null;
       gaps[ind.key] = null;
@@ -74,11 +82,13 @@ export function evaluateSchool(pack: StandardPack, s: BalanceSchoolInput): Schoo
       continue;
     }
     values[ind.key] = (n / s.students) * ind.scale;
-    if (ratioMeets(n, s.students, ind.scale, t)) {
+    if (t === undefined || !rule) {
+      gaps[ind.key] = null;
+    } else if (ratioMeets(n, s.students, ind.scale, t)) {
       met++;
       gaps[ind.key] = 0;
     } else {
-      if (!ratioMeets(n, s.students, ind.scale, t, pack.schoolRule.remainderMinShare)) remainderOk = false;
+      if (!ratioMeets(n, s.students, ind.scale, t, rule.remainderMinShare)) remainderOk = false;
       gaps[ind.key] = Math.round((requiredNumerator(ind, t, s.students) - n) * 100) / 100;
     }
   }
@@ -89,10 +99,19 @@ export function evaluateSchool(pack: StandardPack, s: BalanceSchoolInput): Schoo
     excluded,
     ...(excluded ? { excludedReason: `教学点不足${pack.exclusions.teachingPointMinStudents}人 / teaching point under ${pack.exclusions.teachingPointMinStudents} students` } : {}),
     values,
-    met,
-    pass: met >= pack.schoolRule.minMet && remainderOk,
+    met: rule ? met : null,
+    pass: rule ? met >= rule.minMet && remainderOk : null,
     gaps,
   };
+}
+
+// A CV is irrational in general; compare with a tolerance far below any published precision (3 decimals).
+const cvWithin = (cv: number | null, limit: number) => cv !== null && cv <= limit + 1e-12;
+
+/** 综合差异系数 (教督〔2012〕3号 说明): the arithmetic mean of the single-indicator CVs; undefined if any is. */
+export function compositeCv(cvs: readonly (number | null)[], limit: number): { cv: number | null; limit: number; pass: boolean } {
+  const cv = cvs.length === 0 || cvs.some((c) => c === null) ? null : (cvs as number[]).reduce((a, b) => a + b, 0) / cvs.length;
+  return { cv, limit, pass: cvWithin(cv, limit) };
 }
 
 export function evaluateLevel(pack: StandardPack, level: BalanceLevel, schools: readonly BalanceSchoolInput[]): LevelResult {
@@ -105,21 +124,33 @@ export function evaluateLevel(pack: StandardPack, level: BalanceLevel, schools: 
       included.filter((s) => s.numerators[ind.key] != null).map((s) => ({ students: s.students, numerator: s.numerators[ind.key]! })),
       ind.scale,
     );
+    const each = pack.cvRule === 'each';
     const limit = Number(pack.cvLimit[level]);
+    const t = ind.threshold?.[level];
     return {
       key: ind.key,
       mean: cv.mean,
       sd: cv.sd,
       cv: cv.cv,
-      limit,
-      // A CV is irrational in general; compare with a tolerance far below any published precision.
-      pass: cv.cv !== null && cv.cv <= limit + 1e-12,
-      threshold: Number(ind.threshold[level]),
-      schoolsMet: counted.filter((r) => r.gaps[ind.key] === 0).length,
+      limit: each ? limit : null,
+      pass: each ? cvWithin(cv.cv, limit) : null,
+      threshold: t === undefined ? null : Number(t),
+      schoolsMet: t === undefined || !pack.schoolRule ? null : counted.filter((r) => r.gaps[ind.key] === 0).length,
     };
   });
+  const composite = pack.cvRule === 'composite' ? compositeCv(indicators.map((i) => i.cv), Number(pack.cvLimit[level])) : undefined;
   const totalGaps = Object.fromEntries(pack.indicators.map((ind) => [ind.key, Math.round(counted.reduce((s, r) => s + (r.gaps[ind.key] ?? 0), 0) * 100) / 100]));
-  return { pass: counted.length > 0 && indicators.every((i) => i.pass) && counted.every((r) => r.pass), indicators, schools: results, totalGaps };
+  const schoolsPassing = pack.schoolRule ? counted.filter((r) => r.pass).length : null;
+  const cvsPass = composite ? composite.pass : indicators.every((i) => i.pass);
+  return {
+    pass: counted.length > 0 && cvsPass && (schoolsPassing === null || schoolsPassing === counted.length),
+    indicators,
+    ...(composite ? { composite } : {}),
+    schools: results,
+    totalGaps,
+    counted: counted.length,
+    schoolsPassing,
+  };
 }
 
 export function evaluateDistrict(pack: StandardPack, schools: readonly BalanceSchoolInput[]) {

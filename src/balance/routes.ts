@@ -1,52 +1,112 @@
-// Balance evaluation over the registry's figures of one year.
+// Balance evaluation over the registry's figures: standards packs, evaluation, trend, class sizes, saved evaluations.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireUser, type Services } from '../core/http/app.js';
-import { badRequest, forbidden } from '../core/http/errors.js';
-import { isBureau } from '../core/auth/roles.js';
-import { allSchools, loadRecords } from '../registry/store.js';
-import { evaluateDistrict } from './evaluate.js';
-import { balanceInputs } from './from-registry.js';
-import { loadStandard } from './standards.js';
+import { forbidden } from '../core/http/errors.js';
+import { isBureau, type CurrentUser } from '../core/auth/roles.js';
+import { allSchools, listYears, loadRecords } from '../registry/store.js';
 import { classSizeReport } from './class-size.js';
-import { listYears } from '../registry/store.js';
+import { DEFAULT_STANDARD } from './service.js';
+import { LocalPackInputSchema } from './standards.js';
+
+// The district-wide comparison is the bureau's and inspectors' work; it names every school.
+function requireEvaluator(u: CurrentUser) {
+  if (!isBureau(u) && u.role !== 'inspector') throw forbidden('只有教育局和督学可以查看均衡评估 / only the bureau and inspectors see the balance evaluation');
+}
+function requireAdmin(u: CurrentUser) {
+  if (u.role !== 'admin') throw forbidden('只有管理员可以编辑评估标准 / only administrators edit standards packs');
+}
+
+const StandardQuery = z.object({
+  year: z.coerce.number().int().optional(),
+  standard: z.string().default(DEFAULT_STANDARD),
+  version: z.coerce.number().int().min(1).optional(),
+});
 
 export const balanceRoutes = (s: Services) => async (app: FastifyInstance) => {
-  app.get('/balance/evaluation', async (req) => {
+  app.get('/balance/standards', async (req) => {
     const u = requireUser(req);
-    // The district-wide comparison is the bureau's and inspectors' work; it names every school.
-    if (!isBureau(u) && u.role !== 'inspector') throw forbidden('只有教育局和督学可以查看均衡评估 / only the bureau and inspectors see the balance evaluation');
-    const q = z.object({ year: z.coerce.number().int().optional(), standard: z.string().default('national-2017-quality') }).parse(req.query);
-    const year = q.year ?? (await s.registry.currentYear(u.districtId));
-    let pack;
-    try {
-      pack = loadStandard(q.standard);
-    } catch (e) {
-      throw badRequest(`未知的评估标准 / ${(e as Error).message}`);
-    }
-    const schools = (await allSchools(s.database.db, u.districtId)).filter((x) => x.isOpen);
-    const records = new Map((await loadRecords(s.database.db, u.districtId, schools.map((x) => x.code), year)).map((r) => [r.schoolCode, r]));
-    const inputs = schools.flatMap((sc) => (records.has(sc.code) ? balanceInputs(pack, sc, records.get(sc.code)!) : []));
-    return { year, ...evaluateDistrict(pack, inputs), missing: schools.filter((x) => !records.has(x.code)).map((x) => x.code) };
+    requireEvaluator(u);
+    return { standards: await s.balance.listStandards(u.districtId) };
   });
 
-  // 班额: this year's list and counts, and the counts of every year (trend).
+  app.get('/balance/standards/:id', async (req) => {
+    const u = requireUser(req);
+    requireEvaluator(u);
+    const { id } = z.object({ id: z.string() }).parse(req.params);
+    const { version } = z.object({ version: z.coerce.number().int().min(1).optional() }).parse(req.query);
+    return s.balance.standard(u.districtId, id, version);
+  });
+
+  app.post('/balance/standards', async (req, reply) => {
+    const u = requireUser(req);
+    requireAdmin(u);
+    const pack = await s.balance.saveLocal(u, LocalPackInputSchema.parse(req.body), 'create');
+    reply.code(201);
+    return { pack };
+  });
+
+  app.put('/balance/standards/:id', async (req) => {
+    const u = requireUser(req);
+    requireAdmin(u);
+    const { id } = z.object({ id: z.string() }).parse(req.params);
+    const pack = await s.balance.saveLocal(u, LocalPackInputSchema.parse({ ...(req.body as object), id }), 'update');
+    return { pack };
+  });
+
+  app.get('/balance/evaluation', async (req) => {
+    const u = requireUser(req);
+    requireEvaluator(u);
+    const q = StandardQuery.parse(req.query);
+    const year = q.year ?? (await s.registry.currentYear(u.districtId));
+    return s.balance.evaluate(u.districtId, year, q.standard, q.version);
+  });
+
+  app.get('/balance/trend', async (req) => {
+    const u = requireUser(req);
+    requireEvaluator(u);
+    const q = StandardQuery.parse(req.query);
+    return s.balance.trend(u.districtId, q.standard, q.version);
+  });
+
+  // Saved evaluations: a fixed record of what was evaluated, with which pack and version.
+  app.get('/balance/evaluations', async (req) => {
+    const u = requireUser(req);
+    requireEvaluator(u);
+    return { evaluations: await s.balance.listEvaluations(u.districtId) };
+  });
+  app.get('/balance/evaluations/:id', async (req) => {
+    const u = requireUser(req);
+    requireEvaluator(u);
+    const { id } = z.object({ id: z.coerce.number().int() }).parse(req.params);
+    return s.balance.evaluation(u.districtId, id);
+  });
+  app.post('/balance/evaluations', async (req, reply) => {
+    const u = requireUser(req);
+    if (!isBureau(u)) throw forbidden('只有教育局可以保存评估 / only the bureau saves evaluations');
+    const b = z.object({ year: z.number().int(), standard: z.string().default(DEFAULT_STANDARD), version: z.number().int().min(1).optional(), note: z.string().max(500).nullish() }).parse(req.body);
+    reply.code(201);
+    return s.balance.saveEvaluation(u, b.year, b.standard, b.version, b.note ?? null);
+  });
+
+  // 班额: this year's list and counts, and the counts of every year (trend), by the chosen pack's class-size standard.
   app.get('/balance/class-sizes', async (req) => {
     const u = requireUser(req);
-    if (!isBureau(u) && u.role !== 'inspector') throw forbidden();
-    const q = z.object({ year: z.coerce.number().int().optional() }).parse(req.query);
+    requireEvaluator(u);
+    const q = StandardQuery.parse(req.query);
     const year = q.year ?? (await s.registry.currentYear(u.districtId));
-    const pack = loadStandard('national-2017-quality');
+    const { pack } = await s.balance.resolve(u.districtId, q.standard, q.version);
     const schools = await allSchools(s.database.db, u.districtId);
     const names = new Map(schools.map((x) => [x.code, x.name]));
-    const codes = schools.map((x) => x.code);
-    const records = await loadRecords(s.database.db, u.districtId, codes);
+    const records = await loadRecords(s.database.db, u.districtId, schools.map((x) => x.code));
     const rowsOf = (y: number) => records.filter((r) => r.year === y).flatMap((r) => r.classes.map((c) => ({ ...c, schoolCode: r.schoolCode, schoolName: names.get(r.schoolCode) })));
     const { list, ...counts } = classSizeReport(pack, rowsOf(year));
-    const trend = (await listYears(s.database.db, u.districtId)).map(({ year: y }) => {
-      const { list: _l, ...c } = classSizeReport(pack, rowsOf(y));
-      return { year: y, ...c };
-    }).sort((a, b) => a.year - b.year);
+    const trend = (await listYears(s.database.db, u.districtId))
+      .map(({ year: y }) => {
+        const { list: _l, ...c } = classSizeReport(pack, rowsOf(y));
+        return { year: y, ...c };
+      })
+      .sort((a, b) => a.year - b.year);
     return { year, standard: pack.classSize, ...counts, list, trend };
   });
 };

@@ -48,6 +48,6 @@ describe('GET /api/balance/evaluation', () => {
   it('is closed to clerks and viewers', async () => {
     expect((await (await signIn(t.app, 'clerkA')).get('/api/balance/evaluation')).statusCode).toBe(403);
     expect((await (await signIn(t.app, 'viewer')).get('/api/balance/evaluation')).statusCode).toBe(403);
-    expect((await (await signIn(t.app, 'analyst')).get('/api/balance/evaluation?standard=nope')).statusCode).toBe(400);
+    expect((await (await signIn(t.app, "analyst")).get('/api/balance/evaluation?standard=nope')).statusCode).toBe(404);
   });
 });

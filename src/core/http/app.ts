@@ -15,6 +15,7 @@ import { authRoutes } from '../auth/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { registryRoutes } from '../../registry/routes.js';
 import { balanceRoutes } from '../../balance/routes.js';
+import { BalanceService } from '../../balance/service.js';
 import { RegistryService } from '../../registry/service.js';
 import { VERSION } from '../version.js';
 
@@ -33,6 +34,7 @@ export interface Services {
   database: Database;
   auth: AuthService;
   registry: RegistryService;
+  balance: BalanceService;
 }
 
 /** The signed-in user, or 401. */
@@ -43,7 +45,7 @@ export function requireUser(req: FastifyRequest): CurrentUser {
 
 export async function buildApp(database: Database, opts: { logger?: boolean; secureCookies?: boolean } = {}): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
-  const services: Services = { database, auth: new AuthService(database.db), registry: new RegistryService(database.db) };
+  const services: Services = { database, auth: new AuthService(database.db), registry: new RegistryService(database.db), balance: new BalanceService(database.db) };
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
 

@@ -1,0 +1,178 @@
+// Balance service: resolves standards packs (built-in files or a district's local versions), evaluates a
+// year of registry data, the trend over the years, the 政府保障 items, and saves evaluations.
+import type { Db } from '../core/db/index.js';
+import type { CurrentUser } from '../core/auth/roles.js';
+import { recordAudit } from '../core/audit/store.js';
+import { badRequest, conflict, notFound } from '../core/http/errors.js';
+import { allSchools, listYears, loadRecords } from '../registry/store.js';
+import type { School } from '../registry/model.js';
+import type { SchoolYearRecord } from '../registry/types.js';
+import { evaluateDistrict, type BalanceSchoolInput } from './evaluate.js';
+import { balanceInputs } from './from-registry.js';
+import { guaranteesOfSchool, type SchoolGuarantees } from './guarantees.js';
+import { BUILT_IN_STANDARDS, isBuiltIn, loadStandard, resolveLocalPack, type LocalPackInput, type StandardPack } from './standards.js';
+import * as store from './store.js';
+
+export const DEFAULT_STANDARD = 'national-2017-quality';
+
+export interface StandardListItem {
+  id: string;
+  version: number;
+  name: string;
+  nameEn: string;
+  builtIn: boolean;
+  extends?: { id: string; version: number };
+  versions: number[];
+  createdBy?: string;
+  createdAt?: string;
+}
+
+export class BalanceService {
+  constructor(private readonly db: Db) {}
+
+  async listStandards(districtId: string): Promise<StandardListItem[]> {
+    const builtIn = BUILT_IN_STANDARDS.map((id) => {
+      const p = loadStandard(id);
+      return { id, version: p.version, name: p.name, nameEn: p.nameEn, builtIn: true, versions: [p.version] };
+    });
+    const byId = new Map<string, store.StoredPack[]>();
+    for (const p of await store.listLocalPacks(this.db, districtId)) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+    const local = [...byId.values()].map((vs) => {
+      const last = vs[vs.length - 1];
+      return { id: last.id, version: last.version, name: last.name, nameEn: last.resolved.nameEn, builtIn: false, extends: last.resolved.extends, versions: vs.map((v) => v.version), createdBy: last.createdBy, createdAt: last.createdAt };
+    });
+    return [...builtIn, ...local];
+  }
+
+  /** The pack as evaluated: a built-in file, or a local pack's saved (resolved) version — the latest unless one is named. */
+  async resolve(districtId: string, id: string, version?: number): Promise<{ pack: StandardPack; stored: store.StoredPack | null }> {
+    if (isBuiltIn(id)) {
+      const pack = loadStandard(id);
+      if (version !== undefined && version !== pack.version) throw notFound(`标准 ${id} 没有第 ${version} 版 / ${id} has no version ${version}`);
+      return { pack, stored: null };
+    }
+    const stored = await store.getLocalPack(this.db, districtId, id, version);
+    if (!stored) throw notFound(`未知的评估标准 ${id}${version ? ` v${version}` : ''} / unknown standard`);
+    return { pack: stored.resolved, stored };
+  }
+
+  async standard(districtId: string, id: string, version?: number) {
+    const { pack, stored } = await this.resolve(districtId, id, version);
+    const versions = stored ? (await store.listLocalPacks(this.db, districtId)).filter((p) => p.id === id).map((p) => ({ version: p.version, createdBy: p.createdBy, createdAt: p.createdAt })) : [{ version: pack.version }];
+    return { pack, builtIn: !stored, input: stored?.input, versions };
+  }
+
+  /** Create a local pack (version 1) or, with `expectExisting`, save its next version. Audited. */
+  async saveLocal(user: CurrentUser, input: LocalPackInput, mode: 'create' | 'update'): Promise<StandardPack> {
+    if (isBuiltIn(input.id)) throw conflict(`${input.id} 是内置标准，不能修改；请另存为本地标准 / built-in packs cannot be changed; save a local copy`);
+    if (!isBuiltIn(input.extends)) throw badRequest(`本地标准只能继承内置标准 / a local pack extends a built-in pack (${BUILT_IN_STANDARDS.join(', ')})`);
+    return this.db.transaction(async (tx) => {
+      const last = await store.getLocalPack(tx as unknown as Db, user.districtId, input.id);
+      if (mode === 'create' && last) throw conflict(`标准 ${input.id} 已存在 / ${input.id} already exists`);
+      if (mode === 'update' && !last) throw notFound(`未知的评估标准 ${input.id} / unknown standard`);
+      let resolved: StandardPack;
+      try {
+        resolved = resolveLocalPack(input, (last?.version ?? 0) + 1, loadStandard(input.extends));
+      } catch (e) {
+        throw badRequest(`标准内容有误 / invalid pack: ${(e as Error).message}`);
+      }
+      await store.insertLocalPack(tx as unknown as Db, user.districtId, input, resolved, user.username);
+      await recordAudit(tx as unknown as Db, user.districtId, [
+        {
+          username: user.username,
+          action: mode,
+          entity: 'standard_pack',
+          entityKey: `${input.id}@${resolved.version}`,
+          field: 'overrides',
+          oldValue: last?.input.overrides ?? null,
+          newValue: input.overrides,
+          detail: `extends ${resolved.extends!.id} v${resolved.extends!.version}`,
+        },
+      ]);
+      return resolved;
+    });
+  }
+
+  private async openSchools(districtId: string): Promise<School[]> {
+    return (await allSchools(this.db, districtId)).filter((x) => x.isOpen);
+  }
+
+  /** Evaluate one year: the levels' results, the evaluator's inputs (for what-if in the browser) and the 政府保障 items. */
+  async evaluate(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number) {
+    const { pack } = await this.resolve(districtId, standardId, version);
+    const schools = await this.openSchools(districtId);
+    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code), year);
+    return { year, ...this.evaluateRecords(pack, schools, records) };
+  }
+
+  private evaluateRecords(pack: StandardPack, schools: School[], records: SchoolYearRecord[]) {
+    const byCode = new Map(records.map((r) => [r.schoolCode, r]));
+    const inputs: BalanceSchoolInput[] = [];
+    const guarantees: SchoolGuarantees[] = [];
+    for (const sc of schools) {
+      const r = byCode.get(sc.code);
+      if (!r) continue;
+      inputs.push(...balanceInputs(pack, sc, r));
+      const g = guaranteesOfSchool(pack, sc, r);
+      if (g) guarantees.push(g);
+    }
+    return {
+      ...evaluateDistrict(pack, inputs),
+      name: pack.name,
+      pack,
+      inputs,
+      guarantees,
+      missing: schools.filter((x) => !byCode.has(x.code)).map((x) => x.code),
+      /** Schools whose figures this year are not yet approved by the bureau: the result may still change. */
+      unapproved: records.filter((r) => r.status !== 'approved').map((r) => r.schoolCode),
+    };
+  }
+
+  /** Every year's CVs and pass/fail, for the trend chart. */
+  async trend(districtId: string, standardId = DEFAULT_STANDARD, version?: number) {
+    const { pack } = await this.resolve(districtId, standardId, version);
+    const schools = await this.openSchools(districtId);
+    const all = await loadRecords(this.db, districtId, schools.map((x) => x.code));
+    const years = (await listYears(this.db, districtId)).map((y) => y.year).sort((a, b) => a - b);
+    const byKey = new Map(all.map((r) => [`${r.schoolCode}:${r.year}`, r]));
+    return {
+      standard: pack.id,
+      version: pack.version,
+      years: years.map((year) => {
+        const ev = evaluateDistrict(pack, schools.flatMap((sc) => {
+          const r = byKey.get(`${sc.code}:${year}`);
+          return r ? balanceInputs(pack, sc, r) : [];
+        }));
+        const levels = Object.fromEntries(
+          Object.entries(ev.levels).map(([lv, l]) => [
+            lv,
+            { pass: l.pass, composite: l.composite, counted: l.counted, schoolsPassing: l.schoolsPassing, indicators: l.indicators.map((i) => ({ key: i.key, cv: i.cv, limit: i.limit, pass: i.pass, mean: i.mean })), totalGaps: l.totalGaps },
+          ]),
+        );
+        return { year, levels };
+      }),
+    };
+  }
+
+  async saveEvaluation(user: CurrentUser, year: number, standardId: string, version: number | undefined, note: string | null) {
+    const result = await this.evaluate(user.districtId, year, standardId, version);
+    if (result.inputs.length === 0) throw badRequest(`${year} 学年没有学校数据，无法保存评估 / no school figures for ${year}`);
+    return this.db.transaction(async (tx) => {
+      const saved = await store.insertEvaluation(tx as unknown as Db, user.districtId, { year, standardId: result.pack.id, standardVersion: result.pack.version, note, result, user: user.username });
+      await recordAudit(tx as unknown as Db, user.districtId, [
+        { username: user.username, action: 'create', entity: 'balance_evaluation', entityKey: String(saved.id), detail: `${year} ${result.pack.id} v${result.pack.version}` },
+      ]);
+      return saved;
+    });
+  }
+
+  listEvaluations(districtId: string) {
+    return store.listEvaluations(this.db, districtId);
+  }
+
+  async evaluation(districtId: string, id: number) {
+    const r = await store.getEvaluation(this.db, districtId, id);
+    if (!r) throw notFound();
+    return { id: r.id, year: r.year, standardId: r.standardId, standardVersion: r.standardVersion, note: r.note, createdBy: r.createdBy, createdAt: r.createdAt, result: r.result };
+  }
+}
