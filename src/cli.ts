@@ -173,25 +173,31 @@ async function main() {
 async function balanceCommand(sub: string | undefined) {
   const { readTable } = await import('./core/tabular.js');
   const { schoolsFromTable, FlatInputError } = await import('./balance/flat-input.js');
-  const { loadStandard } = await import('./balance/standards.js');
+  const { loadStandard, resolveLocalPack, LocalPackInputSchema, StandardPackSchema } = await import('./balance/standards.js');
   const { evaluateDistrict } = await import('./balance/evaluate.js');
   if (sub !== 'evaluate' || !opts.input) fail('usage: junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]');
   const file = opts.input;
   if (!fs.existsSync(file)) fail(`no such file: ${file}`);
   let pack;
   try {
-    pack = loadStandard(opts.standard ?? 'national-2017-quality');
+    const std = opts.standard ?? 'national-2017-quality';
+    if (std.endsWith('.json')) {
+      // A local pack file: either overrides of a built-in pack ({id, name, extends, overrides}) or a whole pack.
+      const body = JSON.parse(fs.readFileSync(std, 'utf8'));
+      pack = body.extends && typeof body.extends === 'string' ? resolveLocalPack(LocalPackInputSchema.parse(body), 1, loadStandard(body.extends)) : StandardPackSchema.parse(body);
+    } else pack = loadStandard(std);
   } catch (e) {
     fail((e as Error).message);
   }
   try {
-    const schools = schoolsFromTable(await readTable(fs.readFileSync(file), path.basename(file)), path.basename(file));
+    const schools = schoolsFromTable(await readTable(fs.readFileSync(file), path.basename(file)), path.basename(file), pack);
     const result = evaluateDistrict(pack, schools);
     if (opts.json) return console.log(JSON.stringify(result, null, 2));
     for (const [level, r] of Object.entries(result.levels)) {
       if (!r.schools.length) continue;
-      console.log(`${level}: ${r.pass ? '达标 pass' : '未达标 fail'} (${r.schools.filter((x) => x.pass).length}/${r.schools.filter((x) => !x.excluded).length} schools pass)`);
-      for (const i of r.indicators) console.log(`  ${i.key.padEnd(30)} CV ${i.cv === null ? '—' : i.cv.toFixed(4)} ≤ ${i.limit}  ${i.pass ? 'ok' : 'FAIL'}  gap ${r.totalGaps[i.key]}`);
+      console.log(`${level}: ${r.pass ? '达标 pass' : '未达标 fail'}${r.schoolsPassing === null ? '' : ` (${r.schoolsPassing}/${r.counted} schools pass)`}`);
+      for (const i of r.indicators) console.log(`  ${i.key.padEnd(34)} CV ${i.cv === null ? '—' : i.cv.toFixed(4)}${i.limit === null ? '' : ` ≤ ${i.limit}  ${i.pass ? 'ok' : 'FAIL'}  gap ${r.totalGaps[i.key]}`}`);
+      if (r.composite) console.log(`  综合差异系数 composite CV ${r.composite.cv === null ? '—' : r.composite.cv.toFixed(4)} ≤ ${r.composite.limit}  ${r.composite.pass ? 'ok' : 'FAIL'}`);
     }
   } catch (e) {
     if (e instanceof FlatInputError || /xlsx/.test((e as Error).message)) fail((e as Error).message);

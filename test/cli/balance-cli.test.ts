@@ -37,14 +37,14 @@ describe('junheng balance evaluate', () => {
 
   it('bad rows: exit code 2, every problem named by row and column, nothing on stdout', () => {
     const f = path.join(dir, 'bad.csv');
-    fs.writeFileSync(f, ['学校标识码,学段,在校生数(人),高于规定学历教师数,县级以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数', 'A,小学,abc,1,1,1,1,1,1,1', 'A,九年一贯制,10,-1,1,1,1,1,1,1'].join('\n'));
+    fs.writeFileSync(f, ['学校标识码,学段,在校生数(人),高于规定学历教师数,县级以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数', 'A,小学,abc,1,1,1,1,1,1,1', 'A,九年一贯制,10,-1,1,1,1,1,1,1', 'B,高中,10,1,1,1,1,1,1,1'].join('\n'));
     const r = run('--input', f, '--json');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('第2行 C列 (students)');
     expect(r.stderr).toContain('第3行 A列 (school_code)');
-    expect(r.stderr).toContain('第3行 B列 (level)');
-    expect(r.stderr).toContain('拆成两行');
+    expect(r.stderr).toContain('第3行 (primary_students): 九年一贯制需要分学部在校生数');
+    expect(r.stderr).toContain('第4行 B列 (level)');
     expect(r.stderr).toContain('第3行 D列 (teachers_above_required_degree)');
   });
 
@@ -54,5 +54,37 @@ describe('junheng balance evaluate', () => {
     const r = run('--input', f, '--json');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('missing column equipment_value_yuan');
+  });
+
+  it('splits a 九年一贯制 row by its section enrolments, 1 : 1.1 (the published example)', () => {
+    const f = path.join(dir, 'through.csv');
+    // 166 小学 + 210 初中, 23226 m² of teaching rooms: 小学部 23226 × 166/397 = 9711.6272 m² (python), 初中部 13514.3728 m².
+    fs.writeFileSync(f, [HEADER + ',小学部在校生数,初中部在校生数', 'T,九年一贯制学校,九年一贯制,376,40,4,4,23226,5000,900000,10,166,210'].join('\n'));
+    const r = run('--input', f, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const p = out.levels['小学'].schools[0];
+    const j = out.levels['初中'].schools[0];
+    expect([p.school_code, p.students, j.school_code, j.students]).toEqual(['T-P', 166, 'T-J', 210]);
+    expect(p.values.teaching_area_per_student).toBeCloseTo(9711.627204 / 166, 6);
+    expect(j.values.teaching_area_per_student).toBeCloseTo(13514.372796 / 210, 6);
+    // students 376 = 166 + 210; a wrong total is named
+    fs.writeFileSync(f, [HEADER + ',primary_students,junior_students', 'T,,九年一贯制,300,40,4,4,23226,5000,900000,10,166,210'].join('\n'));
+    const bad = run('--input', f, '--json');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('第2行 D列 (students): 在校生数 300 ≠ 各学部之和 376');
+  });
+
+  it('national-2012-basic and a local pack file', () => {
+    const f = path.join(dir, 'basic.csv');
+    fs.writeFileSync(f, ['school_code,level,students,teaching_aux_area_m2,sports_area_m2,equipment_value_yuan,computers,books,teachers,teachers_above_required_degree,senior_title_teachers', 'A,小学,134,900.5,1500,400000,40,6000,10,9,4', 'B,小学,60,300,1200,90000,10,2000,6,5,2'].join('\n'));
+    const r = run('--input', f, '--standard', 'national-2012-basic', '--json');
+    expect(r.status).toBe(0);
+    // python: the 8 CVs 0.128479 0.292443 0.271757 0.236433 0.128254 0.142194 0.103559 0.052045, mean 0.169395
+    expect(JSON.parse(r.stdout).levels['小学'].composite.cv).toBeCloseTo(0.169395, 6);
+    const pack = path.join(dir, 'local.json');
+    fs.writeFileSync(pack, JSON.stringify({ id: 'strict', name: '严格', extends: 'national-2012-basic', overrides: { cvLimit: { 小学: '0.15' } } }));
+    const l = JSON.parse(run('--input', f, '--standard', pack, '--json').stdout);
+    expect([l.standard, l.levels['小学'].composite.limit, l.levels['小学'].composite.pass, l.levels['小学'].pass]).toEqual(['strict', 0.15, false, false]);
   });
 });
