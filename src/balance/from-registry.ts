@@ -8,13 +8,26 @@ import { SPLIT_WEIGHTS, splitStock, type SectionStudents } from './split.js';
 import type { StandardPack } from './standards.js';
 
 export function sectionStudents(d: Pick<SchoolYearData, 'enrolments'>): SectionStudents {
-  const sum = (lo: number, hi: number) => d.enrolments.filter((e) => e.grade >= lo && e.grade <= hi).reduce((s, e) => s + e.students, 0);
-  return { primary: sum(1, 6), junior: sum(7, 9), senior: sum(10, 12) };
+  const st = { primary: 0, junior: 0, senior: 0 };
+  for (const e of d.enrolments) {
+    if (e.grade >= 1 && e.grade <= 6) st.primary += e.students;
+    else if (e.grade >= 7 && e.grade <= 9) st.junior += e.students;
+    else if (e.grade >= 10 && e.grade <= 12) st.senior += e.students;
+  }
+  return st;
 }
 
 export function balanceInputs(pack: StandardPack, school: School, data: SchoolYearData): BalanceSchoolInput[] {
-  const total = (fields: string[]) => (fields.every((f) => data.values[f] == null) ? null : fields.reduce((s, f) => s + (data.values[f] ?? 0), 0));
-  const raw = Object.fromEntries(pack.indicators.map((i) => [i.key, total(i.fields)]));
+  const raw: Record<string, number | null> = {};
+  for (const ind of pack.indicators) {
+    // The sum of the indicator's fields; null only when none of them is reported.
+    let sum: number | null = null;
+    for (const f of ind.fields) {
+      const v = data.values[f];
+      if (v != null) sum = (sum ?? 0) + v;
+    }
+    raw[ind.key] = sum;
+  }
   const st = sectionStudents(data);
   const base = { name: school.name };
   switch (school.level) {
