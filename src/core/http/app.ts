@@ -16,6 +16,7 @@ import { auditRoutes } from '../audit/routes.js';
 import { registryRoutes } from '../../registry/routes.js';
 import { balanceRoutes } from '../../balance/routes.js';
 import { BalanceService } from '../../balance/service.js';
+import { balanceReportRoutes } from '../../balance/report-routes.js';
 import { RegistryService } from '../../registry/service.js';
 import { VERSION } from '../version.js';
 
@@ -82,6 +83,7 @@ export async function buildApp(database: Database, opts: { logger?: boolean; sec
   await app.register(registryRoutes(services), { prefix: '/api' });
   await app.register(auditRoutes(services), { prefix: '/api' });
   await app.register(balanceRoutes(services), { prefix: '/api' });
+  await app.register(balanceReportRoutes(services), { prefix: '/api' });
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
