@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireUser, type Services } from '../core/http/app.js';
-import { forbidden } from '../core/http/errors.js';
+import { badRequest, forbidden } from '../core/http/errors.js';
 import { isBureau, type CurrentUser } from '../core/auth/roles.js';
 import { allSchools, listYears, loadRecords } from '../registry/store.js';
 import { classSizeReport } from './class-size.js';
@@ -60,6 +60,21 @@ export const balanceRoutes = (s: Services) => async (app: FastifyInstance) => {
     const q = StandardQuery.parse(req.query);
     const year = q.year ?? (await s.registry.currentYear(u.districtId));
     return s.balance.evaluate(u.districtId, year, q.standard, q.version);
+  });
+
+  // 补短方案: the least additional resource; `costs=key:yuan,key:yuan` overrides the pack's unit costs.
+  app.get('/balance/plan', async (req) => {
+    const u = requireUser(req);
+    requireEvaluator(u);
+    const q = StandardQuery.extend({ costs: z.string().optional() }).parse(req.query);
+    const year = q.year ?? (await s.registry.currentYear(u.districtId));
+    const costs: Record<string, number> = {};
+    for (const part of (q.costs ?? '').split(',').filter(Boolean)) {
+      const m = /^([a-z0-9_]+):(\d+(?:\.\d+)?)$/.exec(part.trim());
+      if (!m) throw badRequest(`单位成本格式应为 指标:元 / costs must look like key:yuan, got "${part}"`);
+      costs[m[1]] = Number(m[2]);
+    }
+    return s.balance.plan(u.districtId, year, q.standard, q.version, costs);
   });
 
   app.get('/balance/trend', async (req) => {

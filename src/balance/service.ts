@@ -12,6 +12,7 @@ import { balanceInputs } from './from-registry.js';
 import { guaranteesOfSchool, type SchoolGuarantees } from './guarantees.js';
 import { BUILT_IN_STANDARDS, isBuiltIn, loadStandard, resolveLocalPack, type LocalPackInput, type StandardPack } from './standards.js';
 import * as store from './store.js';
+import { planLevel, type LevelPlan } from './plan.js';
 
 export const DEFAULT_STANDARD = 'national-2017-quality';
 
@@ -126,6 +127,26 @@ export class BalanceService {
       /** Schools whose figures this year are not yet approved by the bureau: the result may still change. */
       unapproved: records.filter((r) => r.status !== 'approved').map((r) => r.schoolCode),
     };
+  }
+
+  /**
+   * The least-cost plan (plan.ts) for each level of a year: additions per school that bring every school to the
+   * per-school rule and every CV under its limit. Needs per-school standards and the "each" CV rule (2017 form).
+   */
+  async plan(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number, unitCosts?: Record<string, number>) {
+    const { pack } = await this.resolve(districtId, standardId, version);
+    if (pack.cvRule !== 'each' || !pack.schoolRule || pack.indicators.some((i) => !i.threshold))
+      throw badRequest(`标准 ${pack.id} 没有逐校达标标准，无法测算补短方案 / ${pack.id} sets no per-school standards, so there is nothing to plan`);
+    const costs = { ...pack.unitCosts, ...unitCosts };
+    const missingCost = pack.indicators.filter((i) => costs[i.key] === undefined).map((i) => i.key);
+    if (missingCost.length) throw badRequest(`缺少单位成本 / unit cost missing for ${missingCost.join(', ')}`);
+    const schools = await this.openSchools(districtId);
+    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code), year);
+    const byCode = new Map(records.map((r) => [r.schoolCode, r]));
+    const inputs = schools.flatMap((sc) => (byCode.has(sc.code) ? balanceInputs(pack, sc, byCode.get(sc.code)!) : []));
+    const levels: Partial<Record<string, LevelPlan>> = {};
+    for (const lv of pack.levels) if (inputs.some((i) => i.level === lv)) levels[lv] = planLevel(pack, lv, inputs, costs);
+    return { year, standard: pack.id, version: pack.version, unitCosts: costs, levels };
   }
 
   /** Every year's CVs and pass/fail, for the trend chart. */

@@ -120,3 +120,32 @@ describe('trend and guarantees', () => {
     expect(ev.unapproved.sort()).toEqual([SCHOOL_A.code, SCHOOL_B.code]);
   });
 });
+
+describe('GET /api/balance/plan', () => {
+  it('plans additions that bring every school to the standard and every CV under its limit', async () => {
+    const { evaluateLevel } = await import('../../src/balance/evaluate.js');
+    const analyst = await signIn(t.app, 'analyst');
+    const ev = (await analyst.get('/api/balance/evaluation?year=2024')).json();
+    const plan = (await analyst.get('/api/balance/plan?year=2024')).json();
+    const p = plan.levels['小学'];
+    expect(p.feasible).toBe(true);
+    expect(p.totalCost).toBeGreaterThan(0);
+    // School B (60 students) has 1 multimedia room = 1.67 per 100 < 2.3: it needs ⌈2.3 × 60 / 100⌉ − 1 = 1 more room, unless left at ≥ 85%.
+    const after = ev.inputs.map((s: { code: string; numerators: Record<string, number> }) => {
+      const n = { ...s.numerators };
+      for (const a of p.additions.filter((x: { school_code: string }) => x.school_code === s.code)) n[a.key] += a.add;
+      return { ...s, numerators: n };
+    });
+    const before = evaluateLevel(ev.pack, '小学', ev.inputs);
+    const fixed = evaluateLevel(ev.pack, '小学', after);
+    expect(before.pass).toBe(false);
+    expect(fixed.pass).toBe(true);
+    // Costs are add × unit cost; a cheaper teacher changes the total.
+    for (const a of p.additions) expect(a.cost).toBeCloseTo(a.add * plan.unitCosts[a.key], 6);
+    const cheap = (await analyst.get('/api/balance/plan?year=2024&costs=backbone_per100:1000')).json();
+    expect(cheap.unitCosts.backbone_per100).toBe(1000);
+    expect((await analyst.get('/api/balance/plan?year=2024&costs=oops')).statusCode).toBe(400);
+    expect((await analyst.get('/api/balance/plan?year=2024&standard=national-2012-basic')).statusCode).toBe(400);
+    expect((await (await signIn(t.app, 'viewer')).get('/api/balance/plan')).statusCode).toBe(403);
+  });
+});
