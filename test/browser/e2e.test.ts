@@ -72,6 +72,85 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
     await page.screenshot({ path: path.join(shots, '04-balance.png'), fullPage: true });
   });
 
+  it('what-if: changing a school\'s numerator recomputes its compliance and the CVs in the browser', async () => {
+    await page.goto(base + '/balance?tab=schools');
+    const row = page.getByTestId('balance-school-2133990101');
+    await row.waitFor({ timeout: 20_000 });
+    await row.click();
+    const drawer = page.getByTestId('balance-whatif');
+    await drawer.waitFor();
+    const key = 'sports_area_per_student';
+    const cv = page.getByTestId(`balance-whatif-cv-${key}`);
+    const met = page.getByTestId(`balance-whatif-met-${key}`);
+    const cvBefore = (await cv.textContent())?.trim();
+    expect(await met.textContent()).toMatch(/未达标|below/);
+    // 青溪县实验小学 has 4.0 m² of sports ground per student against 7.5: give it 20 000 m².
+    const input = page.getByTestId(`balance-whatif-input-${key}`);
+    await input.fill('20000');
+    await expect.poll(async () => (await cv.textContent())?.trim(), { timeout: 5_000 }).not.toBe(cvBefore);
+    await expect.poll(async () => (await met.textContent())?.trim(), { timeout: 5_000 }).toBe('达标');
+    await page.screenshot({ path: path.join(shots, '05-balance-whatif.png'), fullPage: false });
+    await page.getByTestId('balance-whatif-reset').click();
+    await expect.poll(async () => (await cv.textContent())?.trim(), { timeout: 5_000 }).toBe(cvBefore);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.screenshot({ path: path.join(shots, '06-balance-heatmap.png'), fullPage: true });
+  });
+
+  it('shows every balance tab and saves an evaluation to the history', async () => {
+    await page.goto(base + '/balance');
+    await page.getByTestId('balance-banner').first().waitFor({ timeout: 20_000 });
+    for (const [tab, n] of [['gaps', '07'], ['classes', '08'], ['guarantees', '09'], ['trend', '10']] as const) {
+      await page.getByTestId(`balance-tab-${tab}`).click();
+      const ready = { gaps: 'balance-gaps', classes: 'balance-class-trend', guarantees: 'balance-guarantees', trend: 'balance-trend-cv-primary' }[tab];
+      await page.getByTestId(ready).first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(700); // charts animate in
+      await page.screenshot({ path: path.join(shots, `${n}-balance-${tab}.png`), fullPage: true });
+    }
+    await page.getByTestId('balance-save').click();
+    await page.getByTestId('balance-save-note').fill('督导评估前自查');
+    await page.getByTestId('balance-save-ok').click();
+    const history = page.getByTestId('balance-history');
+    await history.waitFor({ timeout: 10_000 });
+    await history.getByText('督导评估前自查').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(shots, '11-balance-history.png'), fullPage: true });
+  });
+
+  it('creates a local standard with every CV limit at 0.30 and sees more indicators fail under it', async () => {
+    const failing = async () =>
+      Number(await page.getByTestId('balance-cv-failing-primary').textContent()) + Number(await page.getByTestId('balance-cv-failing-junior').textContent());
+    await page.goto(base + '/balance');
+    await page.getByTestId('balance-cv-failing-primary').waitFor({ state: 'attached', timeout: 20_000 });
+    const before = await failing();
+
+    await page.goto(base + '/balance/standards');
+    await page.getByTestId('standards-detail').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, '12-standards.png'), fullPage: true });
+    await page.getByTestId('standards-create').click();
+    await page.getByTestId('standards-cv-primary').waitFor({ timeout: 10_000 });
+    await page.getByTestId('standards-id').fill('dinghai-2025');
+    await page.getByTestId('standards-name').fill('定海区2025目标');
+    await page.getByTestId('standards-cv-primary').fill('0.30');
+    await page.getByTestId('standards-cv-junior').fill('0.30');
+    await page.getByTestId('standards-class-junior').fill('45');
+    await page.getByTestId('standards-overrides').getByText(/cvLimit\.初中 = 0\.30?$/).waitFor();
+    await page.screenshot({ path: path.join(shots, '13-standards-create.png'), fullPage: false });
+    await page.getByTestId('standards-submit').click();
+    await page.getByTestId('standards-item-dinghai-2025').waitFor({ timeout: 10_000 });
+    await page.getByTestId('standards-detail').getByText('dinghai-2025').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(shots, '14-standards-local.png'), fullPage: true });
+
+    // Select it on the balance page.
+    await page.goto(base + '/balance');
+    await page.getByTestId('balance-cv-failing-primary').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.getByTestId('balance-standard').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '定海区2025目标' }).click();
+    await page.waitForURL(/standard=dinghai-2025/);
+    await page.getByText('定海区2025目标 · v1').first().waitFor({ timeout: 20_000 });
+    await expect.poll(failing, { timeout: 10_000 }).toBeGreaterThan(before);
+    await page.screenshot({ path: path.join(shots, '15-balance-local-pack.png'), fullPage: true });
+  });
+
   it('uploads a template with one bad cell and sees the error; nothing is saved', async () => {
     // Download the bureau's export through the page's own session, break one cell, upload it.
     const year = 2024;

@@ -28,6 +28,7 @@ const ReviewPage = lazy(() => import('./pages/Review.js'));
 const AuditPage = lazy(() => import('./pages/Audit.js'));
 const UsersPage = lazy(() => import('./pages/Users.js'));
 const BalancePage = lazy(() => import('./pages/Balance.js'));
+const StandardsPage = lazy(() => import('./pages/Standards.js'));
 
 export const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Helvetica, Arial, sans-serif";
@@ -70,6 +71,7 @@ const router = createBrowserRouter([
       { path: 'schools/:code/stats/:year/edit', element: <Allow roles={[...BUREAU, 'clerk']}><StatsEditPage /></Allow> },
       { path: 'upload', element: <Allow roles={[...BUREAU, 'clerk']}><UploadPage /></Allow> },
       { path: 'balance', element: <Allow roles={['admin', 'analyst', 'inspector']}><BalancePage /></Allow> },
+      { path: 'balance/standards', element: <Allow roles={['admin', 'analyst', 'inspector']}><StandardsPage /></Allow> },
       { path: 'review', element: <Allow roles={BUREAU}><ReviewPage /></Allow> },
       { path: 'audit', element: <Allow roles={BUREAU}><AuditPage /></Allow> },
       { path: 'users', element: <Allow roles={['admin']}><UsersPage /></Allow> },

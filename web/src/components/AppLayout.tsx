@@ -14,6 +14,8 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   TeamOutlined,
+  BarChartOutlined,
+  ProfileOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -34,6 +36,8 @@ interface NavItem {
   label: TKey;
   icon: React.ReactNode;
   roles: Role[];
+  /** A group in the side menu (e.g. 均衡评估 → 评估结果, 评估标准). */
+  children?: NavItem[];
 }
 
 export function navItems(role: Role, schoolCode: string | null): NavItem[] {
@@ -41,18 +45,32 @@ export function navItems(role: Role, schoolCode: string | null): NavItem[] {
     { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, roles: ['admin', 'analyst', 'inspector', 'viewer'] },
     { key: 'schools', path: '/schools', label: 'nav.schools', icon: <UnorderedListOutlined />, roles: ['admin', 'analyst', 'inspector', 'viewer'] },
     { key: 'mySchool', path: `/schools/${schoolCode ?? ''}`, label: 'nav.mySchool', icon: <HomeOutlined />, roles: schoolCode ? ['clerk'] : [] },
-    { key: 'balance', path: '/balance', label: 'nav.balance', icon: <FundOutlined />, roles: ['admin', 'analyst', 'inspector'] },
+    {
+      key: 'balanceGroup',
+      path: '/balance',
+      label: 'nav.balance',
+      icon: <FundOutlined />,
+      roles: ['admin', 'analyst', 'inspector'],
+      children: [
+        { key: 'balance', path: '/balance', label: 'nav.balanceEval', icon: <BarChartOutlined />, roles: ['admin', 'analyst', 'inspector'] },
+        { key: 'standards', path: '/balance/standards', label: 'nav.standards', icon: <ProfileOutlined />, roles: ['admin', 'analyst', 'inspector'] },
+      ],
+    },
     { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, roles: ['admin', 'analyst', 'clerk'] },
     { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, roles: ['admin', 'analyst'] },
     { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: ['admin', 'analyst'] },
     { key: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
   ];
-  return all.filter((i) => i.roles.includes(role));
+  return all.filter((i) => i.roles.includes(role)).map((i) => (i.children ? { ...i, children: i.children.filter((c) => c.roles.includes(role)) } : i));
 }
+
+/** Menu entries without groups (for navigation by key). */
+const flatItems = (items: NavItem[]): NavItem[] => items.flatMap((i) => (i.children ? flatItems(i.children) : [i]));
 
 function selectedKey(pathname: string, role: Role): string {
   if (pathname === '/' || pathname === '') return 'overview';
   if (pathname.startsWith('/schools')) return role === 'clerk' ? 'mySchool' : 'schools';
+  if (pathname.startsWith('/balance/standards')) return 'standards';
   return pathname.split('/')[1] ?? '';
 }
 
@@ -92,7 +110,7 @@ function Shell() {
         trigger={null}
         className="jh-sider"
       >
-        <div className="jh-brand" onClick={() => navigate(link(items[0]?.path ?? '/'))} role="link" tabIndex={0}>
+        <div className="jh-brand" onClick={() => navigate(link(flatItems(items)[0]?.path ?? '/'))} role="link" tabIndex={0}>
           <Logo size={30} />
           {!isCollapsed && (
             <div className="jh-brand-text">
@@ -105,9 +123,15 @@ function Shell() {
           theme="dark"
           mode="inline"
           selectedKeys={[selectedKey(location.pathname, me.role)]}
-          items={items.map((i) => ({ key: i.key, icon: i.icon, label: t(i.label) }))}
+          defaultOpenKeys={items.filter((i) => i.children?.some((c) => c.key === selectedKey(location.pathname, me.role))).map((i) => i.key)}
+          items={items.map((i) => ({
+            key: i.key,
+            icon: i.icon,
+            label: t(i.label),
+            ...(i.children ? { children: i.children.map((c) => ({ key: c.key, icon: c.icon, label: <span data-testid={`nav-${c.key}`}>{t(c.label)}</span> })) } : {}),
+          }))}
           onClick={({ key }) => {
-            const item = items.find((i) => i.key === key);
+            const item = flatItems(items).find((i) => i.key === key);
             if (item) navigate(link(item.path));
             if (narrow) setMobileOpen(false);
           }}

@@ -1,319 +1,309 @@
+// 均衡评估: the district's evaluation of a year against a standards pack (built-in or local), with tabs for
+// the overview, the school heat map (and a what-if drawer computed in the browser), gaps and the plan,
+// class sizes, 政府保障, the trend over the years and the saved evaluations.
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Empty, Flex, Result, Row, Segmented, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table/index.js';
-import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, Input, Modal, Result, Segmented, Select, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined, SaveOutlined, SettingOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, download } from '../api.js';
 import { useApi } from '../hooks.js';
-import { useI18n, type TKey } from '../i18n.js';
-import { fmt, yearLabel } from '../session.js';
+import { useI18n } from '../i18n.js';
+import { isBureau, useMe, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
-import { EChart, type EChartOption } from '../components/EChart.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
-import type { IndicatorResult, LevelResult, SchoolResult } from '../../../src/balance/evaluate.js';
+import type { SchoolRow } from '../types.js';
+import { LEVELS, packQuery, usePackText, type BalanceLevel, type Evaluation, type SavedEvaluation, type StandardItem } from './balance/shared.js';
+import './balance/balance.css';
+import { OverviewTab } from './balance/OverviewTab.js';
+import { SchoolsTab } from './balance/SchoolsTab.js';
+import { GapsTab } from './balance/GapsTab.js';
+import { ClassSizeTab } from './balance/ClassSizeTab.js';
+import { GuaranteesTab } from './balance/GuaranteesTab.js';
+import { TrendTab } from './balance/TrendTab.js';
+import { HistoryTab } from './balance/HistoryTab.js';
 
-type LevelName = '小学' | '初中';
+export const DEFAULT_STANDARD = 'national-2017-quality';
+const TABS = ['overview', 'schools', 'gaps', 'classes', 'guarantees', 'trend', 'history'] as const;
+type TabName = (typeof TABS)[number];
+/** Tabs that show one level at a time (the level switch is shown for them). */
+const LEVEL_TABS: TabName[] = ['overview', 'schools', 'gaps'];
 
-// The evaluator's own result types: one definition for the server and the page.
-type Indicator = IndicatorResult;
-type SchoolRow = SchoolResult;
-type LevelEval = LevelResult;
-
-interface BalanceEvaluation {
-  year: number;
+/** The standard selector: built-in and local packs, and a local pack's version. */
+export function StandardPicker({
+  standards,
+  standard,
+  version,
+  onChange,
+}: {
+  standards: StandardItem[];
   standard: string;
-  version: number;
-  missing: string[];
-  levels: Partial<Record<LevelName, LevelEval>>;
-}
-
-type Unit = 'person' | 'room' | 'm2' | 'yuan';
-
-const INDICATORS: { key: string; unit: Unit }[] = [
-  { key: 'teachers_above_degree_per100', unit: 'person' },
-  { key: 'backbone_per100', unit: 'person' },
-  { key: 'pe_art_per100', unit: 'person' },
-  { key: 'teaching_area_per_student', unit: 'm2' },
-  { key: 'sports_area_per_student', unit: 'm2' },
-  { key: 'equipment_per_student', unit: 'yuan' },
-  { key: 'multimedia_per100', unit: 'room' },
-];
-const UNIT_OF: Record<string, Unit> = Object.fromEntries(INDICATORS.map((i) => [i.key, i.unit]));
-
-const LEVELS: { key: LevelName; label: TKey }[] = [
-  { key: '小学', label: 'balance.primary' },
-  { key: '初中', label: 'balance.junior' },
-];
-
-const GREEN = '#16a34a';
-const RED = '#dc2626';
-
-/** School code without the level suffix (-P primary, -J junior) → the school page. */
-const schoolLink = (code: string) => code.replace(/-[PJ]$/i, '');
-
-function LevelView({ level, data }: { level: LevelName; data: LevelEval }) {
-  const { t, lang } = useI18n();
-  const { link } = useYear();
-
-  const indLabel = (key: string) => {
-    const k = `balance.ind.${key}` as TKey;
-    const s = t(k);
-    return s === k ? key : s;
-  };
-  const unitLabel = (key: string) => {
-    const u = UNIT_OF[key];
-    if (u === 'm2') return 'm²';
-    if (!u) return '';
-    return t(`balance.unit.${u}` as TKey);
-  };
-  /** Gaps of teachers and rooms are whole counts; areas and money get thousands separators. */
-  const fmtGap = (key: string, n: number | null | undefined) => {
-    if (n === null || n === undefined) return '—';
-    const u = UNIT_OF[key];
-    if (u === 'person' || u === 'room') return fmt(Math.ceil(n - 1e-9), 0, lang);
-    return fmt(n, u === 'yuan' ? 0 : 1, lang);
-  };
-
-  const indicators = useMemo(() => {
-    const byKey = new Map(data.indicators.map((i) => [i.key, i]));
-    const known = INDICATORS.map((i) => byKey.get(i.key)).filter((i): i is Indicator => !!i);
-    return [...known, ...data.indicators.filter((i) => !UNIT_OF[i.key])];
-  }, [data]);
-
-  const evaluated = data.schools.filter((s) => !s.excluded);
-  const passing = evaluated.filter((s) => s.pass).length;
-  const levelName = t(LEVELS.find((l) => l.key === level)!.label);
-
-  const cvOption = useMemo<EChartOption>(() => {
-    const limit = indicators[0]?.limit ?? 0.5;
-    const sameLimit = indicators.every((i) => i.limit === limit);
-    return {
-      grid: { left: 8, right: 56, top: 24, bottom: 8, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        formatter: (p: unknown) => {
-          const x = (p as { dataIndex: number }[])[0];
-          const ind = x ? indicators[x.dataIndex] : undefined;
-          if (!ind) return '';
-          return `${indLabel(ind.key)}<br/>${t('balance.cv')}: <b>${fmt(ind.cv, 3, lang)}</b><br/>${t('balance.limit')}: ${fmt(ind.limit, 3, lang)}`;
-        },
-      },
-      xAxis: {
-        type: 'category',
-        data: indicators.map((i) => indLabel(i.key)),
-        axisTick: { show: false },
-        axisLabel: { interval: 0, rotate: 35, width: 110, overflow: 'truncate', fontSize: 11 },
-      },
-      yAxis: {
-        type: 'value',
-        name: t('balance.cv'),
-        // Always show the limit line: the axis reaches at least 10% above the highest limit.
-        max: (v: { max: number }) => Math.ceil(Math.max(v.max, ...indicators.map((i) => i.limit)) * 1.1 * 10) / 10,
-        splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } },
-      },
-      series: [
-        {
-          type: 'bar',
-          name: t('balance.cv'),
-          barMaxWidth: 48,
-          data: indicators.map((i) => ({
-            value: i.cv ?? 0,
-            itemStyle: { color: i.cv !== null && i.cv > i.limit ? RED : '#1d4ed8', borderRadius: [4, 4, 0, 0] },
-          })),
-          label: { show: true, position: 'top', color: '#475569', fontSize: 11, formatter: (p: unknown) => fmt(indicators[(p as { dataIndex: number }).dataIndex]?.cv, 3, lang) },
-          markLine: sameLimit
-            ? {
-                symbol: 'none',
-                lineStyle: { color: RED, type: 'dashed' },
-                label: { formatter: `${t('balance.limit')} ${limit}`, position: 'end', color: RED },
-                data: [{ yAxis: limit }],
-              }
-            : undefined,
-        },
-        ...(sameLimit
-          ? []
-          : [
-              {
-                type: 'line' as const,
-                name: t('balance.limit'),
-                step: 'middle' as const,
-                symbol: 'none',
-                lineStyle: { color: RED, type: 'dashed' as const },
-                data: indicators.map((i) => i.limit),
-              },
-            ]),
-      ],
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [indicators, lang, t]);
-
-  const indColumns: ColumnsType<Indicator> = [
-    { title: t('balance.indicator'), dataIndex: 'key', render: (k: string) => indLabel(k) },
-    { title: t('balance.threshold'), dataIndex: 'threshold', align: 'right', render: (v: number, r) => `${fmt(v, 2, lang)} ${unitLabel(r.key)}` },
-    { title: t('balance.mean'), dataIndex: 'mean', align: 'right', render: (v: number | null) => fmt(v, 2, lang) },
-    {
-      title: t('balance.cv'),
-      dataIndex: 'cv',
-      align: 'right',
-      render: (v: number | null, r) => <span style={{ color: v !== null && v > r.limit ? RED : undefined, fontWeight: 600 }}>{fmt(v, 3, lang)}</span>,
-    },
-    { title: t('balance.limit'), dataIndex: 'limit', align: 'right', render: (v: number) => fmt(v, 3, lang) },
-    { title: t('balance.schoolsMet'), dataIndex: 'schoolsMet', align: 'right', render: (v: number) => `${v} / ${evaluated.length}` },
-    {
-      title: t('balance.totalGap'),
-      key: 'gap',
-      align: 'right',
-      render: (_v, r) => {
-        const g = data.totalGaps[r.key];
-        return g ? <span style={{ color: RED }}>{`${fmtGap(r.key, g)} ${unitLabel(r.key)}`}</span> : <span className="jh-muted">0</span>;
-      },
-    },
-    { title: t('balance.result'), dataIndex: 'pass', align: 'center', render: (p: boolean) => <Tag color={p ? 'success' : 'error'}>{p ? t('balance.pass') : t('balance.fail')}</Tag> },
-  ];
-
-  const schoolColumns: ColumnsType<SchoolRow> = [
-    {
-      title: t('balance.school'),
-      key: 'name',
-      fixed: 'left',
-      width: 200,
-      render: (_v, r) => (
-        <div>
-          <Link to={link(`/schools/${schoolLink(r.school_code)}`)}>{r.school_name || r.school_code}</Link>
-          {r.excluded && (
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('balance.excluded')}
-                {r.excludedReason ? `：${r.excludedReason}` : ''}
-              </Typography.Text>
-            </div>
-          )}
-        </div>
-      ),
-    },
-    { title: t('balance.met'), dataIndex: 'met', key: 'met', fixed: 'left', width: 80, align: 'center', render: (v: number, r) => (r.excluded ? '—' : `${v} / ${indicators.length}`) },
-    {
-      title: t('balance.result'),
-      dataIndex: 'pass',
-      key: 'pass',
-      fixed: 'left',
-      width: 90,
-      align: 'center',
-      render: (p: boolean, r) => (r.excluded ? <Tag>{t('balance.excluded')}</Tag> : <Tag color={p ? 'success' : 'error'}>{p ? t('balance.pass') : t('balance.fail')}</Tag>),
-    },
-    ...indicators.map(
-      (ind): ColumnsType<SchoolRow>[number] => ({
-        title: (
-          <Tooltip title={`${t('balance.threshold')} ${fmt(ind.threshold, 2, lang)} ${unitLabel(ind.key)}`}>
-            <span style={{ fontSize: 12 }}>{indLabel(ind.key)}</span>
-          </Tooltip>
-        ),
-        key: ind.key,
-        width: 120,
-        align: 'right',
-        onCell: (r) => {
-          const v = r.values[ind.key];
-          const g = r.gaps[ind.key];
-          const bg = r.excluded || v === null || v === undefined ? '#f1f5f9' : g !== null && g !== undefined && g > 0 ? '#fee2e2' : '#dcfce7';
-          return { style: { background: bg } };
-        },
-        render: (_v, r) => {
-          const v = r.values[ind.key];
-          const g = r.gaps[ind.key];
-          if (v === null || v === undefined) return <span className="jh-muted">—</span>;
-          const color = r.excluded ? '#94a3b8' : g !== null && g !== undefined && g > 0 ? RED : GREEN;
-          const text = <span style={{ color, fontWeight: 500 }} className="jh-num">{fmt(v, 2, lang)}</span>;
-          return g && g > 0 ? <Tooltip title={`${t('balance.gap')}: ${fmtGap(ind.key, g)} ${unitLabel(ind.key)}`}>{text}</Tooltip> : text;
-        },
-      }),
+  version: number | null;
+  onChange: (standard: string, version: number | null) => void;
+}) {
+  const { t, pick } = useI18n();
+  const item = standards.find((s) => s.id === standard);
+  const option = (s: StandardItem) => ({
+    value: s.id,
+    label: (
+      <Tooltip title={pick(s.name, s.nameEn)} placement="left">
+        <span>{pick(s.name, s.nameEn)}</span>
+      </Tooltip>
     ),
-  ];
-
+    title: pick(s.name, s.nameEn),
+  });
+  const builtIn = standards.filter((s) => s.builtIn);
+  const local = standards.filter((s) => !s.builtIn);
   return (
-    <Flex vertical gap={16}>
-      <Alert
-        type={data.pass ? 'success' : 'error'}
-        showIcon
-        data-testid="balance-banner"
-        title={<b>{t(data.pass ? 'balance.levelPass' : 'balance.levelFail', { level: levelName })}</b>}
-        description={t('balance.schoolsPass', { n: passing, total: evaluated.length })}
+    <Space.Compact>
+      <Select
+        data-testid="balance-standard"
+        value={item ? standard : undefined}
+        placeholder={standard}
+        style={{ width: 300 }}
+        popupMatchSelectWidth={false}
+        onChange={(v: string) => onChange(v, null)}
+        options={[
+          { label: t('balance.builtInPacks'), options: builtIn.map(option) },
+          ...(local.length ? [{ label: t('balance.localPacks'), options: local.map(option) }] : []),
+        ]}
+        labelRender={() => (item ? <span title={pick(item.name, item.nameEn)}>{pick(item.name, item.nameEn)}</span> : standard)}
       />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
-          <Card variant="borderless" className="jh-card-fill" title={t('balance.cvChart')}>
-            {indicators.length ? <EChart option={cvOption} height={320} data-testid="balance-cv-chart" /> : <Empty />}
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card variant="borderless" className="jh-card-fill" title={t('balance.indicators')} styles={{ body: { paddingTop: 8 } }}>
-            <Table size="small" rowKey="key" dataSource={indicators} columns={indColumns} pagination={false} scroll={{ x: 'max-content' }} />
-          </Card>
-        </Col>
-      </Row>
-      <Card
-        variant="borderless"
-        title={t('balance.matrix')}
-        extra={
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('balance.matrixHelp')}
-          </Typography.Text>
-        }
-        styles={{ body: { paddingTop: 8 } }}
-      >
-        <Table
-          size="small"
-          bordered
-          rowKey="school_code"
-          dataSource={data.schools}
-          columns={schoolColumns}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          onRow={(r) => (r.excluded ? { style: { opacity: 0.6 } } : {})}
-        />
-      </Card>
-    </Flex>
+      <Select
+        data-testid="balance-version"
+        value={version ?? 0}
+        style={{ width: 100 }}
+        disabled={!item || item.versions.length < 2}
+        onChange={(v: number) => onChange(standard, v === 0 ? null : v)}
+        options={[
+          { value: 0, label: item ? `v${item.version}` : t('balance.latest') },
+          ...(item && item.versions.length > 1 ? [...item.versions].reverse().slice(1).map((v) => ({ value: v, label: `v${v}` })) : []),
+        ]}
+      />
+    </Space.Compact>
   );
 }
 
 export default function BalancePage() {
   const { t, lang } = useI18n();
-  const { year } = useYear();
-  const { data, error, reload } = useApi<BalanceEvaluation>(`/api/balance/evaluation?year=${year}`, { silent: true });
-  const [level, setLevel] = useState<LevelName>('小学');
+  const me = useMe();
+  const { message } = App.useApp();
+  const { year, link } = useYear();
+  const [params, setParams] = useSearchParams();
+  const standard = params.get('standard') || DEFAULT_STANDARD;
+  const version = Number(params.get('version')) || null;
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabName) : 'overview';
+  const [level, setLevel] = useState<BalanceLevel>('小学');
+  const [historyTick, setHistoryTick] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
 
-  if (error) return <ErrorResult error={error} onRetry={reload} />;
+  const standards = useApi<{ standards: StandardItem[] }>('/api/balance/standards', { silent: true });
+  const q = packQuery(year, standard, version);
+  const ev = useApi<Evaluation>(`/api/balance/evaluation?${q}`, { silent: true });
+  const data = ev.data;
+  const text = usePackText(data?.pack);
+  const needNames = !!data && data.missing.length > 0;
+  const schools = useApi<{ schools: SchoolRow[] }>(needNames ? `/api/schools?year=${year}` : null, { silent: true });
+  const nameOf = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const s of schools.data?.schools ?? []) m.set(s.code, s.name);
+    for (const i of data?.inputs ?? []) if (i.name && !m.has(i.code.replace(/-[PJ]$/, ''))) m.set(i.code.replace(/-[PJ]$/, ''), i.name.replace(/\((小学部|初中部)\)$/, ''));
+    return (code: string) => m.get(code) ?? code;
+  }, [schools.data, data]);
 
+  const setParam = (changes: Record<string, string | null>) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null) n.delete(k);
+          else n.set(k, v);
+        }
+        return n;
+      },
+      { replace: true },
+    );
+
+  const packLevels = data?.pack.levels ?? ['小学', '初中'];
   const current = data?.levels[level];
+
+  const doDownload = async (kind: 'xlsx' | 'pdf') => {
+    setBusy(kind);
+    try {
+      if (kind === 'xlsx') await download(`/api/balance/export.xlsx?${q}&lang=${lang}`, `均衡评估-${year}.xlsx`);
+      else await download(`/api/balance/report.pdf?${q}`, `均衡评估报告-${year}.pdf`);
+    } catch {
+      /* shown by the API client */
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      await api.post<SavedEvaluation>('/api/balance/evaluations', { year, standard, version: data?.version ?? version ?? undefined, note: note.trim() || null });
+      message.success(t('balance.saved'));
+      setSaveOpen(false);
+      setNote('');
+      setHistoryTick((x) => x + 1);
+      setParam({ tab: 'history' });
+    } catch {
+      /* shown by the API client */
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const tabLabel = (name: TabName) => <span data-testid={`balance-tab-${name}`}>{t(`balance.tab.${name}`)}</span>;
+
+  const levelBody = (render: (lv: BalanceLevel) => React.ReactNode) =>
+    !data ? (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    ) : current ? (
+      render(level)
+    ) : (
+      <Card variant="borderless">
+        <Result status="info" title={t('balance.noLevel')} />
+      </Card>
+    );
+
+  const needsData = (node: React.ReactNode) =>
+    data ? (
+      node
+    ) : (
+      <Card variant="borderless">
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
 
   return (
     <div>
       <PageHeader
         title={t('balance.title')}
         subtitle={t('balance.subtitle', { year: yearLabel(year, lang) })}
-        tags={data?.standard ? <Tag color="blue">{t('balance.standard', { s: `${data.standard}${data.version ? ` (${data.version})` : ''}` })}</Tag> : undefined}
+        tags={data ? <Tag color={data.pack.extends ? 'purple' : 'blue'}>{`${text.packName(data.pack)} · v${data.version}`}</Tag> : undefined}
         extra={
-          <Segmented
-            data-testid="balance-level"
-            value={level}
-            onChange={(v) => setLevel(v as LevelName)}
-            options={LEVELS.map((l) => ({ value: l.key, label: t(l.label) }))}
-          />
+          <>
+            <StandardPicker
+              standards={standards.data?.standards ?? []}
+              standard={standard}
+              version={version}
+              onChange={(s, v) => setParam({ standard: s === DEFAULT_STANDARD ? null : s, version: v === null ? null : String(v) })}
+            />
+            <Link to={link('/balance/standards')}>
+              <Tooltip title={t('nav.standards')}>
+                <Button icon={<SettingOutlined />} aria-label={t('nav.standards')} />
+              </Tooltip>
+            </Link>
+            <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void doDownload('xlsx')} data-testid="balance-export">
+              {t('balance.exportExcel')}
+            </Button>
+            <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void doDownload('pdf')} data-testid="balance-pdf">
+              {t('balance.downloadPdf')}
+            </Button>
+            {isBureau(me.role) && (
+              <Button type="primary" icon={<SaveOutlined />} disabled={!data} onClick={() => setSaveOpen(true)} data-testid="balance-save">
+                {t('balance.saveEval')}
+              </Button>
+            )}
+          </>
         }
       />
-      {data && data.missing.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('balance.missing')} description={data.missing.join('、')} data-testid="balance-missing" />
-      )}
-      {!data ? (
-        <Card variant="borderless">
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      ) : current ? (
-        <LevelView key={level} level={level} data={current} />
+      {ev.error ? (
+        <ErrorResult error={ev.error} onRetry={ev.reload} />
       ) : (
-        <Card variant="borderless">
-          <Result status="info" title={t('balance.noLevel')} />
-        </Card>
+        <>
+          {data && (data.missing.length > 0 || data.unapproved.length > 0) && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="balance-missing"
+              title={
+                <Space orientation="vertical" size={2}>
+                  {data.missing.length > 0 && (
+                    <span>
+                      <b>{t('balance.missingN', { n: data.missing.length })}</b> {data.missing.map(nameOf).join('、')}
+                    </span>
+                  )}
+                  {data.unapproved.length > 0 && (
+                    <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 1, expandable: true, symbol: t('balance.more') }}>
+                      <b>{t('balance.unapprovedN', { n: data.unapproved.length })}</b> {data.unapproved.map(nameOf).join('、')}
+                    </Typography.Paragraph>
+                  )}
+                </Space>
+              }
+            />
+          )}
+          <Tabs
+            className="jh-balance-tabs"
+            activeKey={tab}
+            onChange={(k) => setParam({ tab: k === 'overview' ? null : k })}
+            tabBarExtraContent={
+              LEVEL_TABS.includes(tab) ? (
+                <Segmented
+                  data-testid="balance-level"
+                  value={level}
+                  onChange={(v) => setLevel(v as BalanceLevel)}
+                  options={LEVELS.filter((l) => packLevels.includes(l.key)).map((l) => ({ value: l.key, label: t(l.label) }))}
+                />
+              ) : undefined
+            }
+            items={[
+              { key: 'overview', label: tabLabel('overview'), children: levelBody((lv) => <OverviewTab data={data!} level={lv} onLevel={setLevel} />) },
+              {
+                key: 'schools',
+                label: tabLabel('schools'),
+                children: levelBody((lv) => <SchoolsTab data={data!} level={lv} year={year} standard={standard} version={version} />),
+              },
+              { key: 'gaps', label: tabLabel('gaps'), children: levelBody((lv) => <GapsTab data={data!} level={lv} year={year} standard={standard} version={version} />) },
+              { key: 'classes', label: tabLabel('classes'), children: <ClassSizeTab year={year} standard={standard} version={version} /> },
+              { key: 'guarantees', label: tabLabel('guarantees'), children: needsData(data && <GuaranteesTab data={data} />) },
+              { key: 'trend', label: tabLabel('trend'), children: <TrendTab standard={standard} version={version} pack={data?.pack ?? null} /> },
+              {
+                key: 'history',
+                label: tabLabel('history'),
+                children: (
+                  <HistoryTab
+                    tick={historyTick}
+                    standards={standards.data?.standards ?? []}
+                    onOpen={(e) => setParam({ standard: e.standardId === DEFAULT_STANDARD ? null : e.standardId, version: String(e.standardVersion), year: String(e.year), tab: null })}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
       )}
+      <Modal
+        open={saveOpen}
+        title={t('balance.saveEval')}
+        okText={t('common.save')}
+        onOk={() => void save()}
+        confirmLoading={saving}
+        onCancel={() => setSaveOpen(false)}
+        okButtonProps={{ 'data-testid': 'balance-save-ok' } as Record<string, string>}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          {t('balance.saveHelp', { year: yearLabel(year, lang), pack: data ? `${text.packName(data.pack)} v${data.version}` : standard })}
+        </Typography.Paragraph>
+        <Input.TextArea
+          data-testid="balance-save-note"
+          value={note}
+          maxLength={500}
+          showCount
+          rows={3}
+          placeholder={t('balance.notePh')}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </Modal>
     </div>
   );
 }
