@@ -18,7 +18,9 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng user reset-password NAME [--password P]
   junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]
   junheng exam report --input FILE.csv --full 语文=120,数学=120,… [--excellent 0.85 --pass 0.6 --low 0.4 --bottom 30] [--json]
+  junheng exam import FILE --exam NAME [--create --grade 9 --type 中考 --full 语文=120,数学=120,…] [--district ID] [--json]   scores into the database (all or nothing)
   junheng growth va --input LONG.csv[.gz] --subject MATHEMATICS --from 2023_2024 --to 2024_2025 [--min-n 20] [--json]   school value-added (REML, as lme4)
+  junheng growth sgp --input WIDE.csv[.gz] [--max-order 3] [--json]        student growth percentiles for the last year (as R SGP)
 
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
 Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST.`;
@@ -48,6 +50,13 @@ const { values: opts, positionals } = parseArgs({
     from: { type: 'string' },
     to: { type: 'string' },
     'min-n': { type: 'string' },
+    exam: { type: 'string' },
+    create: { type: 'boolean' },
+    grade: { type: 'string' },
+    type: { type: 'string' },
+    term: { type: 'string' },
+    date: { type: 'string' },
+    'max-order': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   },
@@ -103,8 +112,9 @@ async function main() {
   if (opts.version) return console.log(VERSION);
   if (!cmd || opts.help) return console.log(HELP);
   if (cmd === 'balance') return balanceCommand(sub);
-  if (cmd === 'exam') return void (process.exitCode = (await import('./exams/cli.js')).examCommand(sub, opts));
+  if (cmd === 'exam') return void (process.exitCode = await (await import('./exams/cli.js')).examCommand(sub, { ...opts, file: arg }));
   if (cmd === 'growth' && sub === 'va') return void (process.exitCode = (await import('./growth/va/cli.js')).growthVaCommand(opts));
+  if (cmd === 'growth' && sub === 'sgp') return void (process.exitCode = (await import('./growth/sgp/cli.js')).sgpCommand(opts));
   M = await appModules();
   const { bootstrap, buildApp, AuthService, ROLES, AppError, RegistryService, loadDemoDistrict, districts } = M;
   const database = await open().catch((e: Error) => fail(e.message));

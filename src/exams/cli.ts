@@ -4,8 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseFullMarks } from './import/full-marks.js';
 import { readWideCsv } from './import/wide-csv.js';
+import type { ExamImportOptions } from './import-cli.js';
 import { DEFAULT_OPTIONS, examReport, TOTAL, type ExamReport, type ReportOptions } from './report.js';
 
+export const EXAM_IMPORT_USAGE =
+  'usage: junheng exam import FILE --exam NAME [--create --grade 9 --type 中考 --full 语文=120,数学=120,…] [--district ID] [--data ./data] [--json]';
 export const EXAM_USAGE = 'usage: junheng exam report --input FILE.csv --full 语文=120,数学=120,… [--excellent 0.85] [--pass 0.6] [--low 0.4] [--bottom 30] [--json]';
 
 export interface ExamCliOptions {
@@ -25,9 +28,10 @@ export interface Output {
 
 const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
-/** Runs the command; returns the exit code. */
-export function examCommand(sub: string | undefined, opts: ExamCliOptions, io: Output = stdio): number {
-  if (sub !== 'report' || !opts.input || !opts.full) return io.err(EXAM_USAGE), 2;
+/** Runs the command; returns the exit code (`exam import` needs the database: a promise of it). */
+export function examCommand(sub: string | undefined, opts: ExamCliOptions & ExamImportOptions, io: Output = stdio): number | Promise<number> {
+  if (sub === 'import') return import('./import-cli.js').then((m) => m.examImportCommand(opts, io));
+  if (sub !== 'report' || !opts.input || !opts.full) return io.err(sub === 'report' ? EXAM_USAGE : `${EXAM_USAGE}\n${EXAM_IMPORT_USAGE}`), 2;
   const fullMarks = parseFullMarks(opts.full);
   if ('error' in fullMarks) return io.err(fullMarks.error), 2;
   const options = { ...DEFAULT_OPTIONS };

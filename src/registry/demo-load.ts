@@ -2,6 +2,7 @@
 import type { Db } from '../core/db/index.js';
 import { recordAudit } from '../core/audit/store.js';
 import { generateDemoDistrict } from './demo.js';
+import { loadDemoExams } from '../exams/demo.js';
 import { ensureDistrict, insertSchool, setCurrentYear, writeRecord } from './store.js';
 import { statKey } from './types.js';
 
@@ -33,5 +34,7 @@ export async function loadDemoDistrict(db: Db, seed?: number) {
       }
     await recordAudit(tx, demo.districtId, [{ username: 'system', action: 'create', entity: 'district', entityKey: demo.districtId, detail: `演示数据 demo data: ${demo.schools.length} schools, years ${demo.years.join(', ')}` }]);
   });
+  // The junior-secondary exams of two cohorts (grade 7 → 8), imported through the exam service (src/exams/demo.ts).
+  await loadDemoExams(db, demo, seed);
   return demo;
 }

@@ -180,3 +180,259 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
     expect(after.total).toBe(before.total);
   });
 });
+
+// 成绩分析: create an exam, upload a bad and then a good CSV built here (junior schools of the demo district), follow
+// the import's progress, read the district report (histogram, school ranking), a school and a student's report card.
+describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, district, school and student reports', () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-e2e-exams-'));
+  const SUBJECTS: [string, number][] = [['语文', 120], ['数学', 120], ['英语', 120], ['物理', 100], ['化学', 100], ['道德与法治', 100], ['历史', 100], ['地理', 100], ['生物', 100]];
+
+  /** A wide CSV: 学籍号, 姓名, 学校代码, 班级, one column per subject; a seeded LCG, one school clearly weaker. */
+  function scoresCsv(schools: string[], opts: { bad?: boolean } = {}): string {
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const normal = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+    const lines = [['学籍号', '姓名', '学校代码', '班级', ...SUBJECTS.map(([s]) => s)].join(',')];
+    schools.forEach((code, g) => {
+      const ability = [0.4, 0.1, -0.1, -0.6][g % 4];
+      for (let c = 1; c <= 2; c++)
+        for (let i = 1; i <= 20; i++) {
+          const id = `G${code.slice(-4)}${c}${String(i).padStart(2, '0')}`;
+          const a = ability + normal() * 0.8;
+          const cells = SUBJECTS.map(([, full], k) => {
+            if ((g + c + i + k) % 97 === 0) return '缺考';
+            const x = Math.round(full * Math.min(1, Math.max(0, 0.66 + 0.16 * (a + 0.5 * normal()))) * 2) / 2;
+            return String(x);
+          });
+          lines.push([id, `学生${g}${c}${i}`, code, `九(${c})班`, ...cells].join(','));
+        }
+    });
+    if (opts.bad) {
+      lines.push(['G9999901', '错误', '9999999999', '九(1)班', ...SUBJECTS.map(() => '60')].join(','));
+      lines[3] = lines[3].replace(/,[^,]*$/, ',180');
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: path.join(dir, 'data') });
+    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-admin-pass' });
+    app = await buildApp(database);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = app.server.address() as { port: number };
+    base = `http://127.0.0.1:${addr.port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    fs.mkdirSync(shots, { recursive: true });
+    await page.goto(base + '/login');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('e2e-admin-pass');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  let schoolCode = '';
+
+  it('creates an exam with the 中考 preset, sees a bad file rejected, imports a good one with a progress bar', async () => {
+    const { schools } = (await (await page.request.get(`${base}/api/schools`)).json()) as { schools: { code: string; level: string }[] };
+    const junior = schools.filter((s) => s.level === '初中').map((s) => s.code).slice(0, 4);
+    expect(junior.length).toBe(4);
+    schoolCode = junior[0];
+    const good = path.join(dir, '中考成绩.csv');
+    const bad = path.join(dir, '中考成绩-有错.csv');
+    fs.writeFileSync(good, scoresCsv(junior));
+    fs.writeFileSync(bad, scoresCsv(junior, { bad: true }));
+
+    await page.goto(base + '/exams');
+    await page.getByTestId('exams-create').click();
+    await page.getByTestId('exam-form-name').fill('2025年初中学业水平考试（测试）');
+    await page.screenshot({ path: path.join(shots, '20-exams-create.png'), fullPage: false });
+    await page.getByTestId('exam-form-submit').click();
+
+    // The import drawer opens for the new exam: first the bad file.
+    const input = page.locator('[data-testid=exams-upload] input[type=file]');
+    await input.waitFor({ state: 'attached', timeout: 10_000 });
+    await input.setInputFiles(bad);
+    const problems = page.getByTestId('exams-problems');
+    await problems.waitFor({ timeout: 20_000 });
+    const text = (await problems.textContent()) ?? '';
+    expect(text).toContain('9999999999');
+    expect(text).toMatch(/满分|full marks/);
+    await page.screenshot({ path: path.join(shots, '21-exams-import-problems.png'), fullPage: false });
+
+    // Then the good one: the progress bar runs to 完成.
+    await page.getByText('再导入一个文件').click();
+    await input.setInputFiles(good);
+    await page.getByTestId('exams-progress').waitFor({ timeout: 20_000 });
+    await page.getByTestId('exams-import-done').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(shots, '22-exams-import-done.png'), fullPage: false });
+    await page.getByTestId('exams-open-report').click();
+    await page.waitForURL(/\/exams\/\d+/);
+  });
+
+  it('shows the district report: histogram with the normal curve, school ranking, 后30% chart', async () => {
+    await page.getByTestId('exam-histogram').locator('canvas').first().waitFor({ timeout: 20_000 });
+    const table = page.getByTestId('exam-school-table');
+    await table.waitFor();
+    await expect.poll(async () => table.locator('tbody tr[data-testid^=exam-school-]').count(), { timeout: 10_000 }).toBe(4);
+    await page.getByTestId('exam-bottom-chart').locator('canvas').first().waitFor();
+    expect(await page.getByTestId('exam-kpis').textContent()).toMatch(/160/);
+    await page.waitForTimeout(800); // charts animate in
+    await page.screenshot({ path: path.join(shots, '23-exam-report.png'), fullPage: true });
+  });
+
+  it('opens a school from the ranking, then a student\'s report card', async () => {
+    await page.getByTestId(`exam-school-${schoolCode}`).click();
+    await page.waitForURL(new RegExp(`/exams/\\d+/schools/${schoolCode}`));
+    const students = page.getByTestId('exam-students');
+    await students.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => students.locator('tbody tr[data-testid^=exam-student-]').count(), { timeout: 10_000 }).toBeGreaterThan(10);
+    await page.getByTestId('exam-class-chart').locator('canvas').first().waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(shots, '24-exam-school.png'), fullPage: true });
+    await students.locator('tbody tr[data-testid^=exam-student-]').first().click();
+    await page.waitForURL(/\/exams\/\d+\/students\//);
+    await page.getByTestId('exam-card-table').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(shots, '25-exam-student.png'), fullPage: true });
+  });
+
+  it('compares a demo exam with the same cohort\'s earlier exam (rank change per school)', async () => {
+    const { exams } = (await (await page.request.get(`${base}/api/exams`)).json()) as { exams: { id: number; name: string }[] };
+    const later = exams.find((e) => e.name === '2023学年八年级期末');
+    const earlier = exams.find((e) => e.name === '2022学年七年级期末');
+    if (!later || !earlier) return; // the demo has no exams
+    await page.goto(`${base}/exams/${later.id}`);
+    await page.getByTestId('exam-school-table').waitFor({ timeout: 20_000 });
+    await page.getByTestId('exam-compare').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: earlier.name }).click();
+    await page.locator('[data-testid^=exam-change-]').first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(shots, '26-exam-demo-compare.png'), fullPage: true });
+  });
+});
+
+// 增值评价 on the demo district's exams (src/exams/demo.ts): pick the entry and the exit exam, see the school
+// value-added with the error-bar chart, the quadrant scatter, a school's classes and a class's students.
+describe.skipIf(!hasBrowser)('browser: growth — value-added of the demo cohort, quadrants, classes, students', () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-e2e-growth-'));
+  /** Full-page screenshots of a scrolled page catch the sticky header in the middle: scroll back first. */
+  const top = () => page.evaluate(() => window.scrollTo(0, 0));
+
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: path.join(dir, 'data') });
+    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-admin-pass' });
+    app = await buildApp(database);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    fs.mkdirSync(shots, { recursive: true });
+    await page.goto(base + '/login');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('e2e-admin-pass');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('picks two exams and shows the school value-added with intervals (error bars)', async () => {
+    await page.goto(base + '/growth');
+    await page.getByTestId('growth-kpis').waitFor({ timeout: 30_000 });
+    // Pick the first cohort: 2022学年七年级期末 → 2023学年八年级期末.
+    await page.getByTestId('growth-from').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '2022学年七年级期末' }).click();
+    await page.getByTestId('growth-to').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '2023学年八年级期末' }).click();
+    await page.waitForURL(/from=\d+&to=\d+|to=\d+/);
+    await expect.poll(async () => (await page.getByTestId('growth-to').textContent()) ?? '', { timeout: 10_000 }).toContain('2023学年八年级期末');
+    await page.getByTestId('growth-errorbars').locator('canvas').first().waitFor({ timeout: 20_000 });
+    const table = page.getByTestId('growth-school-table');
+    await table.getByText('横塘镇初级中学').waitFor({ timeout: 20_000 });
+    // Every junior school of the demo has a row; the planted high-growth school is above expectation.
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(16);
+    const row = table.locator('tbody tr.ant-table-row').filter({ hasText: '横塘镇初级中学' });
+    expect(await row.textContent()).toContain('高于预期');
+    expect(await page.getByTestId('growth-linkage').textContent()).toMatch(/\d+\.\d%/);
+    await page.waitForTimeout(900); // charts animate in
+    await top();
+    await page.screenshot({ path: path.join(shots, '30-growth-schools.png'), fullPage: true });
+  });
+
+  it('shows the quadrant scatter (achievement and start × growth)', async () => {
+    await page.getByTestId('growth-tab-quadrant').click();
+    await page.getByTestId('growth-quadrant').locator('canvas').first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(900);
+    await top();
+    await page.screenshot({ path: path.join(shots, '31-growth-quadrant.png'), fullPage: true });
+    await page.getByTestId('growth-quadrant-axis').getByText('起点').click();
+    await page.getByText('低起点·高增长').first().waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(900);
+    await top();
+    await page.screenshot({ path: path.join(shots, '32-growth-quadrant-start.png'), fullPage: true });
+  });
+
+  it('drills into a school’s classes, then a class’s students and a student’s card', async () => {
+    await page.getByTestId('growth-tab-schools').click();
+    await page.getByTestId('growth-school-table').getByText('青溪县第二初级中学').click();
+    await page.getByTestId('growth-class-table').waitFor({ timeout: 10_000 });
+    await page.getByTestId('growth-class-errorbars').locator('canvas').first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('growth-class-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(3);
+    await page.waitForTimeout(900);
+    await top();
+    await page.screenshot({ path: path.join(shots, '33-growth-classes.png'), fullPage: true });
+    await page.getByTestId('growth-class-table').locator('tbody tr.ant-table-row').first().locator('a').first().click();
+    await page.getByTestId('growth-student-scatter').locator('canvas').first().waitFor({ timeout: 20_000 });
+    const students = page.getByTestId('growth-student-table');
+    await students.locator('tbody tr.ant-table-row').first().waitFor();
+    await page.waitForTimeout(900);
+    await top();
+    await page.screenshot({ path: path.join(shots, '34-growth-students.png'), fullPage: true });
+    await students.locator('tbody tr.ant-table-row').first().click();
+    await page.getByTestId('growth-student-card').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(900);
+    await top();
+    await page.screenshot({ path: path.join(shots, '35-growth-student-card.png'), fullPage: false });
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the gain model and the targets, and downloads the workbook', async () => {
+    await page.getByTestId('growth-tab-gain').click();
+    await page.getByTestId('growth-gain-table').waitFor({ timeout: 10_000 });
+    await top();
+    await page.screenshot({ path: path.join(shots, '36-growth-gain.png'), fullPage: true });
+    await page.getByTestId('growth-tab-targets').click();
+    await page.getByTestId('growth-targets').waitFor({ timeout: 20_000 });
+    await top();
+    await page.screenshot({ path: path.join(shots, '37-growth-targets.png'), fullPage: true });
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByTestId('growth-export-xlsx').click()]);
+    expect(dl.suggestedFilename()).toMatch(/增值评价.*\.xlsx$/);
+  });
+});

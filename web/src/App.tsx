@@ -29,6 +29,11 @@ const AuditPage = lazy(() => import('./pages/Audit.js'));
 const UsersPage = lazy(() => import('./pages/Users.js'));
 const BalancePage = lazy(() => import('./pages/Balance.js'));
 const StandardsPage = lazy(() => import('./pages/Standards.js'));
+const ExamListPage = lazy(() => import('./pages/exams/ExamList.js'));
+const ExamReportPage = lazy(() => import('./pages/exams/ExamReport.js'));
+const ExamSchoolPage = lazy(() => import('./pages/exams/SchoolReport.js'));
+const ExamStudentPage = lazy(() => import('./pages/exams/StudentCard.js'));
+const GrowthPage = lazy(() => import('./pages/growth/GrowthPage.js'));
 
 export const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Helvetica, Arial, sans-serif";
@@ -72,6 +77,11 @@ const router = createBrowserRouter([
       { path: 'upload', element: <Allow roles={[...BUREAU, 'clerk']}><UploadPage /></Allow> },
       { path: 'balance', element: <Allow roles={['admin', 'analyst', 'inspector']}><BalancePage /></Allow> },
       { path: 'balance/standards', element: <Allow roles={['admin', 'analyst', 'inspector']}><StandardsPage /></Allow> },
+      { path: 'exams', element: <ExamListPage /> },
+      { path: 'exams/:id', element: <ExamReportPage /> },
+      { path: 'exams/:id/schools/:code', element: <ExamSchoolPage /> },
+      { path: 'exams/:id/students/:sid', element: <Allow roles={['admin', 'analyst', 'clerk', 'inspector']}><ExamStudentPage /></Allow> },
+      { path: 'growth', element: <GrowthPage /> },
       { path: 'review', element: <Allow roles={BUREAU}><ReviewPage /></Allow> },
       { path: 'audit', element: <Allow roles={BUREAU}><AuditPage /></Allow> },
       { path: 'users', element: <Allow roles={['admin']}><UsersPage /></Allow> },

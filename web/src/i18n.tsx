@@ -20,6 +20,8 @@ const dict = {
   'nav.balance': ['均衡评估', 'Balance'],
   'nav.balanceEval': ['评估结果', 'Evaluation'],
   'nav.standards': ['评估标准', 'Standards'],
+  'nav.exams': ['成绩分析', 'Exams'],
+  'nav.growth': ['增值评价', 'Growth'],
   'nav.home': ['首页', 'Home'],
 
   'header.year': ['学年', 'School year'],

@@ -2,3 +2,4 @@
 export * from '../schema.js';
 export * from '../../registry/schema.js';
 export * from '../../balance/schema.js';
+export * from '../../exams/schema.js';

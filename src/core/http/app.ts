@@ -18,6 +18,10 @@ import { balanceRoutes } from '../../balance/routes.js';
 import { BalanceService } from '../../balance/service.js';
 import { balanceReportRoutes } from '../../balance/report-routes.js';
 import { RegistryService } from '../../registry/service.js';
+import { ExamService } from '../../exams/service.js';
+import { examRoutes } from '../../exams/routes.js';
+import { GrowthService } from '../../growth/service.js';
+import { growthRoutes } from '../../growth/routes.js';
 import { VERSION } from '../version.js';
 
 export const SESSION_COOKIE = 'jh_session';
@@ -36,6 +40,8 @@ export interface Services {
   auth: AuthService;
   registry: RegistryService;
   balance: BalanceService;
+  exams: ExamService;
+  growth: GrowthService;
 }
 
 /** The signed-in user, or 401. */
@@ -46,7 +52,7 @@ export function requireUser(req: FastifyRequest): CurrentUser {
 
 export async function buildApp(database: Database, opts: { logger?: boolean; secureCookies?: boolean } = {}): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
-  const services: Services = { database, auth: new AuthService(database.db), registry: new RegistryService(database.db), balance: new BalanceService(database.db) };
+  const services: Services = { database, auth: new AuthService(database.db), registry: new RegistryService(database.db), balance: new BalanceService(database.db), exams: new ExamService(database.db), growth: new GrowthService(database.db) };
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
 
@@ -84,6 +90,8 @@ export async function buildApp(database: Database, opts: { logger?: boolean; sec
   await app.register(auditRoutes(services), { prefix: '/api' });
   await app.register(balanceRoutes(services), { prefix: '/api' });
   await app.register(balanceReportRoutes(services), { prefix: '/api' });
+  await app.register(examRoutes(services), { prefix: '/api' });
+  await app.register(growthRoutes(services), { prefix: '/api' });
 
   if (fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

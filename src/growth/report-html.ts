@@ -1,0 +1,217 @@
+// Printable HTML of the value-added of an exam pair, rendered to PDF by src/core/pdf.ts: summary (linkage, model),
+// the error-bar chart of the schools' value-added with 95% intervals, the achievement × growth quadrant scatter, the
+// school table, the classes of each school, and notes on the method. Self-contained: inline CSS and hand-drawn SVG,
+// no scripts, no external resources. Every text from the data (school and class names) is escaped.
+import { QUADRANT_LABEL, type Quadrant } from './targets/quadrants.js';
+import { ENTRY_QUADRANT_LABEL, LABEL_ZH, type SchoolRow, type VaResponse } from './service.js';
+
+export interface GrowthReportContext {
+  districtName: string;
+  generatedAt?: Date;
+}
+
+const FONT = `'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif`;
+const RED = '#c62828';
+const GREEN = '#2e7d32';
+const BLUE = '#3b6fb6';
+const GREY = '#9e9e9e';
+const COLOR = { above: GREEN, expected: BLUE, below: RED } as const;
+
+export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Fixed decimals with a real minus sign; a value that rounds to 0 is written without a sign ("0.000", not "−0.000"). */
+const f = (v: number | null | undefined, d = 3) => {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  const s = v.toFixed(d);
+  return Number(s) === 0 ? (0).toFixed(d) : s.replace(/^-/, '−');
+};
+const signed = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (Number(v.toFixed(d)) > 0 ? '+' : '') + f(v, d));
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+const CSS = `
+@page { size: A4; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: ${FONT}; font-size: 9.5pt; color: #222; margin: 0; line-height: 1.45; }
+h1 { font-size: 17pt; margin: 0 0 4px; color: #1f3864; }
+h2 { font-size: 12.5pt; margin: 18px 0 6px; padding-bottom: 3px; border-bottom: 2px solid #1f3864; color: #1f3864; page-break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 10px 0 4px; color: #333; page-break-after: avoid; }
+.sub { color: #555; margin: 0 0 2px; }
+.muted { color: #888; }
+table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; font-size: 8.3pt; }
+th, td { border: 1px solid #c9d3e0; padding: 2px 4px; vertical-align: middle; }
+th { background: #ddebf7; font-weight: bold; text-align: center; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.c { text-align: center; white-space: nowrap; }
+tr.sup td { color: #999; background: #f3f3f3; }
+.above { color: ${GREEN}; font-weight: bold; }
+.below { color: ${RED}; font-weight: bold; }
+.cards { display: flex; gap: 10px; margin: 6px 0 4px; }
+.card { flex: 1; border: 1px solid #c9d3e0; border-radius: 4px; padding: 7px 10px; page-break-inside: avoid; }
+.card .big { font-size: 14pt; font-weight: bold; margin: 2px 0 2px; }
+.card div { margin: 1px 0; }
+.chart { text-align: center; page-break-inside: avoid; margin: 4px 0; }
+.chart svg { max-width: 100%; height: auto; }
+.note { font-size: 8pt; color: #555; border-top: 1px solid #ccc; margin-top: 16px; padding-top: 6px; }
+.note p { margin: 2px 0; }
+.page-break { page-break-before: always; }
+`;
+
+export const growthReportTitle = (va: VaResponse) => `增值评价报告:${va.from.name} → ${va.to.name}(${va.subject})`;
+
+/** Nice axis bounds and ticks covering [lo, hi]. */
+function ticks(lo: number, hi: number, count = 6): number[] {
+  const span = hi - lo || 1;
+  const raw = span / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw)!;
+  const out: number[] = [];
+  for (let v = Math.floor(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.round(v / step) * step);
+  if (out[out.length - 1] < hi) out.push(out[out.length - 1] + step);
+  return out;
+}
+
+/** Schools' value-added with 95% intervals, sorted, one row each; suppressed schools are left out. */
+export function errorBarSvg(schools: readonly SchoolRow[]): string {
+  const rows = schools.filter((s) => !s.suppressed).sort((a, b) => b.effect - a.effect);
+  if (!rows.length) return '';
+  const W = 720;
+  const left = 190;
+  const right = 70;
+  const top = 28;
+  const rowH = 17;
+  const H = top + rows.length * rowH + 34;
+  const t = ticks(Math.min(0, ...rows.map((r) => r.lower)), Math.max(0, ...rows.map((r) => r.upper)));
+  const [lo, hi] = [t[0], t[t.length - 1]];
+  const x = (v: number) => left + ((v - lo) / (hi - lo)) * (W - left - right);
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}" font-size="10">`];
+  parts.push(`<text x="${W / 2}" y="14" text-anchor="middle" font-size="12" font-weight="bold">各校增值及 95% 区间(出口考试标准差)</text>`);
+  for (const v of t) {
+    parts.push(`<line x1="${x(v)}" y1="${top - 4}" x2="${x(v)}" y2="${H - 30}" stroke="${v === 0 ? '#555' : '#e3e6ea'}" stroke-width="${v === 0 ? 1.2 : 1}"${v === 0 ? '' : ' stroke-dasharray="3,3"'}/>`);
+    parts.push(`<text x="${x(v)}" y="${H - 16}" text-anchor="middle" fill="#555">${f(v, 2)}</text>`);
+  }
+  rows.forEach((r, i) => {
+    const y = top + i * rowH + rowH / 2;
+    const c = COLOR[r.label];
+    parts.push(`<text x="${left - 8}" y="${y + 3.5}" text-anchor="end" fill="#333">${esc(r.name)}</text>`);
+    parts.push(`<line x1="${x(r.lower)}" y1="${y}" x2="${x(r.upper)}" y2="${y}" stroke="${c}" stroke-width="1.6"/>`);
+    parts.push(`<line x1="${x(r.lower)}" y1="${y - 4}" x2="${x(r.lower)}" y2="${y + 4}" stroke="${c}" stroke-width="1.4"/>`);
+    parts.push(`<line x1="${x(r.upper)}" y1="${y - 4}" x2="${x(r.upper)}" y2="${y + 4}" stroke="${c}" stroke-width="1.4"/>`);
+    parts.push(`<circle cx="${x(r.effect)}" cy="${y}" r="3.6" fill="${c}"/>`);
+    parts.push(`<text x="${W - right + 6}" y="${y + 3.5}" fill="#555">${signed(r.effect, 2)} (n=${r.n})</text>`);
+  });
+  parts.push(`<text x="${left}" y="${H - 2}" fill="${GREEN}">● 高于预期</text><text x="${left + 80}" y="${H - 2}" fill="${BLUE}">● 符合预期</text><text x="${left + 160}" y="${H - 2}" fill="${RED}">● 低于预期</text>`);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** Achievement (or entry) × growth, cut at 0, quadrant names in the corners. */
+export function quadrantSvg(schools: readonly SchoolRow[], axis: 'achievement' | 'entry' = 'achievement'): string {
+  const rows = schools.filter((s) => !s.suppressed);
+  if (!rows.length) return '';
+  const W = 720;
+  const H = 440;
+  const m = { l: 56, r: 20, t: 30, b: 44 };
+  const xv = (s: SchoolRow) => (axis === 'entry' ? s.entryMean : s.achievement);
+  const tx = ticks(Math.min(-0.2, ...rows.map(xv)), Math.max(0.2, ...rows.map(xv)));
+  const ty = ticks(Math.min(-0.1, ...rows.map((s) => s.effect)), Math.max(0.1, ...rows.map((s) => s.effect)));
+  const X = (v: number) => m.l + ((v - tx[0]) / (tx[tx.length - 1] - tx[0])) * (W - m.l - m.r);
+  const Y = (v: number) => H - m.b - ((v - ty[0]) / (ty[ty.length - 1] - ty[0])) * (H - m.t - m.b);
+  const labels = axis === 'entry' ? ENTRY_QUADRANT_LABEL : QUADRANT_LABEL;
+  const p: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}" font-size="10">`];
+  p.push(`<text x="${W / 2}" y="16" text-anchor="middle" font-size="12" font-weight="bold">${axis === 'entry' ? '起点 × 增长' : '成就 × 增长'}象限图</text>`);
+  // Quadrant shading
+  const x0 = X(0);
+  const y0 = Y(0);
+  const shade: [number, number, number, number, string][] = [
+    [x0, m.t, W - m.r - x0, y0 - m.t, '#eaf5ea'],
+    [m.l, m.t, x0 - m.l, y0 - m.t, '#eef3fb'],
+    [x0, y0, W - m.r - x0, H - m.b - y0, '#fff6e6'],
+    [m.l, y0, x0 - m.l, H - m.b - y0, '#fdecec'],
+  ];
+  for (const [a, b, w, h, c] of shade) if (w > 0 && h > 0) p.push(`<rect x="${a}" y="${b}" width="${w}" height="${h}" fill="${c}"/>`);
+  for (const v of tx) p.push(`<line x1="${X(v)}" y1="${m.t}" x2="${X(v)}" y2="${H - m.b}" stroke="#e0e0e0" stroke-dasharray="3,3"/><text x="${X(v)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${f(v, 2)}</text>`);
+  for (const v of ty) p.push(`<line x1="${m.l}" y1="${Y(v)}" x2="${W - m.r}" y2="${Y(v)}" stroke="#e0e0e0" stroke-dasharray="3,3"/><text x="${m.l - 6}" y="${Y(v) + 3.5}" text-anchor="end" fill="#555">${f(v, 2)}</text>`);
+  p.push(`<line x1="${x0}" y1="${m.t}" x2="${x0}" y2="${H - m.b}" stroke="#555"/><line x1="${m.l}" y1="${y0}" x2="${W - m.r}" y2="${y0}" stroke="#555"/>`);
+  const q = (k: Quadrant, x: number, y: number, anchor: string) => `<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="11" font-weight="bold" fill="#666">${labels[k]}</text>`;
+  p.push(q('high-achievement-high-growth', W - m.r - 6, m.t + 14, 'end'), q('low-achievement-high-growth', m.l + 6, m.t + 14, 'start'));
+  p.push(q('high-achievement-low-growth', W - m.r - 6, H - m.b - 6, 'end'), q('low-achievement-low-growth', m.l + 6, H - m.b - 6, 'start'));
+  for (const s of rows) {
+    const r = Math.max(3, Math.min(9, Math.sqrt(s.n) / 3));
+    const cx = X(xv(s));
+    // Labels right of the point, or left of it in the right quarter of the plot (so they stay inside).
+    const leftSide = cx > m.l + 0.75 * (W - m.l - m.r);
+    p.push(`<circle cx="${cx}" cy="${Y(s.effect)}" r="${r}" fill="${COLOR[s.label]}" fill-opacity="0.75" stroke="#fff"/>`);
+    p.push(`<text x="${leftSide ? cx - r - 2 : cx + r + 2}" y="${Y(s.effect) + 3.5}" text-anchor="${leftSide ? 'end' : 'start'}" fill="#333" font-size="9">${esc(s.name)}</text>`);
+  }
+  p.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 8}" text-anchor="middle" fill="#333">${axis === 'entry' ? '入口平均 z(起点)' : '出口平均 z(成就)'}</text>`);
+  p.push(`<text x="14" y="${(m.t + H - m.b) / 2}" text-anchor="middle" fill="#333" transform="rotate(-90 14 ${(m.t + H - m.b) / 2})">增值(标准差)</text>`);
+  p.push('</svg>');
+  return p.join('');
+}
+
+function schoolTable(va: VaResponse): string {
+  const rows = [...va.schools].sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || b.effect - a.effect);
+  const body = rows
+    .map((s) =>
+      s.suppressed
+        ? `<tr class="sup"><td>${esc(s.name)}</td><td class="n">${s.n}</td><td colspan="9" class="c">n &lt; ${va.minN},不报告</td><td class="n">${pct(s.linkRate)}</td></tr>`
+        : `<tr><td>${esc(s.name)}</td><td class="n">${s.n}</td><td class="n">${signed(s.effect)}</td><td class="n">${f(s.se)}</td><td class="n">${f(s.lower)} ~ ${f(s.upper)}</td><td class="c ${s.label}">${LABEL_ZH[s.label]}</td><td class="c">${QUADRANT_LABEL[s.quadrant]}</td><td class="c">${ENTRY_QUADRANT_LABEL[s.entryQuadrant]}</td><td class="n">${signed(s.achievement, 2)}</td><td class="n">${signed(s.entryMean, 2)}</td><td class="n">${signed(s.gainMean, 2)}</td><td class="n">${pct(s.linkRate)}</td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th>学校</th><th>n</th><th>增值</th><th>SE</th><th>95% 区间</th><th>评价</th><th>成就×增长</th><th>起点×增长</th><th>出口 z</th><th>入口 z</th><th>z 增量</th><th>匹配率</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function classTables(va: VaResponse): string {
+  const bySchool = new Map<string, typeof va.classes>();
+  for (const c of va.classes) (bySchool.get(c.school) ?? bySchool.set(c.school, []).get(c.school)!).push(c);
+  const out: string[] = [];
+  for (const s of [...va.schools].sort((a, b) => (a.school < b.school ? -1 : 1))) {
+    const list = (bySchool.get(s.school) ?? []).sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || b.effect - a.effect);
+    if (!list.length) continue;
+    const body = list
+      .map((c) =>
+        c.suppressed
+          ? `<tr class="sup"><td>${esc(c.class)}</td><td class="n">${c.n}</td><td colspan="6" class="c">n &lt; ${va.minN},不报告</td></tr>`
+          : `<tr><td>${esc(c.class)}</td><td class="n">${c.n}</td><td class="n">${signed(c.effect)}</td><td class="n">${f(c.se)}</td><td class="n">${f(c.lower)} ~ ${f(c.upper)}</td><td class="c ${c.label}">${LABEL_ZH[c.label]}</td><td class="n">${signed(c.achievement, 2)}</td><td class="n">${signed(c.gainMean, 2)}</td></tr>`,
+      )
+      .join('');
+    out.push(`<h3>${esc(s.name)}</h3><table><thead><tr><th>班级</th><th>n</th><th>增值</th><th>SE</th><th>95% 区间</th><th>评价</th><th>出口 z</th><th>z 增量</th></tr></thead><tbody>${body}</tbody></table>`);
+  }
+  return out.join('');
+}
+
+export function growthReportHtml(va: VaResponse, ctx: GrowthReportContext): string {
+  const L = va.linkage;
+  const m = va.model;
+  const d = va.district;
+  const at = (ctx.generatedAt ?? new Date()).toISOString().slice(0, 10);
+  const title = growthReportTitle(va);
+  const suppressed = va.schools.filter((s) => s.suppressed);
+  const body = `
+<h1>${esc(ctx.districtName)} ${esc(title)}</h1>
+<p class="sub">入口 ${esc(va.from.name)}(${esc(va.from.date ?? '—')})→ 出口 ${esc(va.to.name)}(${esc(va.to.date ?? '—')});科目:${esc(va.subject)};生成日期 ${at}${va.scope === 'own' ? ';本报告只含本校数据与全县汇总' : ''}</p>
+<div class="cards">
+  <div class="card"><div>学籍号匹配</div><div class="big">${pct(L.rate)}</div><div>匹配 ${L.linked} 人;入口未匹配 ${L.entry.unmatched},出口未匹配 ${L.exit.unmatched}</div><div>转学 ${L.movers} 人(计入出口学校)</div></div>
+  <div class="card"><div>模型(REML,随机截距)</div><div class="big">β₁ = ${f(m.beta.pre)}</div><div>τ² = ${f(m.tau2, 4)},σ² = ${f(m.sigma2, 4)},ICC = ${f(m.icc)}</div><div>n = ${m.n},学校 ${m.groups} 所</div></div>
+  <div class="card"><div>学校评价(n ≥ ${va.minN})</div><div class="big"><span class="above">${d.above}</span> / ${d.expected} / <span class="below">${d.below}</span></div><div>高于预期 / 符合预期 / 低于预期</div><div>人数不足不报告 ${d.suppressed} 所</div></div>
+</div>
+<h2>一、各校增值及 95% 区间</h2>
+<div class="chart">${errorBarSvg(va.schools)}</div>
+${suppressed.length ? `<p class="muted">人数不足 ${va.minN} 人、不报告的学校:${suppressed.map((s) => `${esc(s.name)}(n=${s.n})`).join('、')}</p>` : ''}
+<h2>二、成就 × 增长象限</h2>
+<div class="chart">${quadrantSvg(va.schools, 'achievement')}</div>
+<div class="chart">${quadrantSvg(va.schools, 'entry')}</div>
+<h2 class="page-break">三、学校增值表</h2>
+${schoolTable(va)}
+<h2>四、班级增值</h2>
+<p class="muted">班级增值相对于全县回归线,包含学校本身的贡献;宜在同一学校内比较班级。</p>
+${classTables(va)}
+<div class="note">
+<p>方法:两次考试的成绩先在各自考试内化为标准分 z(总体标准差);学生按学籍号匹配,转学学生计入出口考试时所在学校。模型 post_z = β₀ + β₁·pre_z + u_学校 + e(随机截距,REML 估计,与 R lme4 的 lmer(post ~ pre + (1|school)) 一致)。学校增值为 u 的经验贝叶斯估计(λ = τ²/(τ² + σ²/n) 收缩),SE 为条件标准差 √(τ²(1−λ)),95% 区间为增值 ± 1.96·SE;区间全部高于 0 为“高于预期”,全部低于 0 为“低于预期”。人数少于 ${va.minN} 的学校和班级不报告。</p>
+<p>象限:横轴为出口平均 z(成就)或入口平均 z(起点),纵轴为增值,均以全县(0)为界。${va.sgp.available ? `SGP:${esc(va.sgp.note)}。` : ''}</p>
+<p>Method: z within each exam; students linked by 学籍号 (movers at the later school); REML random intercept as lme4; effects are EB-shrunken with the conditional SD as SE; 95% interval ± 1.96·SE; groups below n = ${va.minN} are not reported.</p>
+</div>`;
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>`;
+}

@@ -1,0 +1,271 @@
+// /growth — 增值评价: pick the entry and the exit exam (only pairs that share students) and the subject or 总分;
+// key figures (linkage, model, verdicts), then tabs: the school value-added table with the error-bar chart, the
+// quadrant scatter, the classes of a school, a class's students (entry vs exit with the district line, a student's
+// card), the plain gain model for comparison, and two-year targets. Excel and PDF downloads.
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Segmented, Select, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined, InfoCircleOutlined, SwapRightOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
+import { download } from '../../api.js';
+import { useApi } from '../../hooks.js';
+import { useI18n } from '../../i18n.js';
+import { useMe } from '../../session.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { ErrorResult } from '../../components/Problem.js';
+import { useGrowthT } from './i18n.js';
+import { num } from './charts.js';
+import { SchoolsTab, QuadrantTab, GainTab } from './SchoolsTab.js';
+import { ClassesTab } from './ClassesTab.js';
+import { StudentsTab } from './StudentsTab.js';
+import { TargetsTab } from './TargetsTab.js';
+import { TOTAL, type ExamOption, type ExamPair, type VaResponse } from './types.js';
+import './growth.css';
+
+const TABS = ['schools', 'quadrant', 'classes', 'students', 'gain', 'targets'] as const;
+type TabName = (typeof TABS)[number];
+
+function Kpi({ title, value, foot, help, testId }: { title: React.ReactNode; value: React.ReactNode; foot?: React.ReactNode; help?: string; testId?: string }) {
+  return (
+    <Card className="jh-kpi jh-card-fill" variant="borderless" data-testid={testId}>
+      <Flex justify="space-between" align="flex-start" gap={8}>
+        <Typography.Text type="secondary">{title}</Typography.Text>
+        {help && (
+          <Tooltip title={help}>
+            <InfoCircleOutlined style={{ color: 'var(--jh-text-2)' }} />
+          </Tooltip>
+        )}
+      </Flex>
+      <div className="jh-growth-kpi-value">{value}</div>
+      {foot && <div className="jh-kpi-foot">{foot}</div>}
+    </Card>
+  );
+}
+
+const examLabel = (e: ExamOption | undefined) => (e ? e.name : '');
+
+export default function GrowthPage() {
+  const t = useGrowthT();
+  const { lang } = useI18n();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const [busy, setBusy] = useState<string | null>(null);
+  const list = useApi<{ exams: ExamOption[]; pairs: ExamPair[] }>('/api/growth/exams', { silent: true });
+  const exams = list.data?.exams ?? [];
+  const pairs = list.data?.pairs ?? [];
+  const byId = useMemo(() => new Map(exams.map((e) => [e.id, e])), [exams]);
+
+  const setParam = (changes: Record<string, string | null>) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null) n.delete(k);
+          else n.set(k, v);
+        }
+        return n;
+      },
+      { replace: true },
+    );
+
+  // The pair: from the URL when it is a known pair, else the latest.
+  const wantFrom = Number(params.get('from')) || null;
+  const wantTo = Number(params.get('to')) || null;
+  const pair = pairs.find((p) => p.from === wantFrom && p.to === wantTo) ?? (wantFrom ? pairs.find((p) => p.from === wantFrom) : undefined) ?? pairs[0];
+  const from = pair?.from ?? null;
+  const to = pair?.to ?? null;
+  const subjects = pair?.subjects ?? [TOTAL];
+  const subject = subjects.includes(params.get('subject') ?? '') ? params.get('subject')! : TOTAL;
+  const minN = Number(params.get('minN')) || 20;
+  const tab: TabName = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabName) : 'schools';
+  const q = pair ? `from=${from}&to=${to}&subject=${encodeURIComponent(subject)}${minN !== 20 ? `&minN=${minN}` : ''}` : null;
+  const va = useApi<VaResponse>(q ? `/api/growth/value-added?${q}` : null, { silent: true });
+  const data = va.data;
+
+  const entryIds = [...new Set(pairs.map((p) => p.from))].sort((a, b) => (byId.get(b)?.date ?? '').localeCompare(byId.get(a)?.date ?? ''));
+  const exitPairs = pairs.filter((p) => p.from === from);
+
+  const doDownload = async (kind: 'xlsx' | 'pdf') => {
+    if (!q || !data) return;
+    setBusy(kind);
+    const base = `增值评价-${data.from.name}-${data.to.name}-${data.subject}`;
+    try {
+      if (kind === 'xlsx') await download(`/api/growth/export.xlsx?${q}`, `${base}.xlsx`);
+      else await download(`/api/growth/report.pdf?${q}`, `${base}.pdf`);
+    } catch {
+      /* shown by the API client */
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const school = params.get('school');
+  const klass = params.get('class');
+  const openSchool = (code: string, next: TabName = 'classes') => setParam({ school: code, class: null, tab: next });
+
+  if (list.error) return <ErrorResult error={list.error} onRetry={list.reload} />;
+  const header = (
+    <PageHeader
+      title={t('title')}
+      subtitle={t('subtitle')}
+      extra={
+        data && (
+          <>
+            <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void doDownload('xlsx')} data-testid="growth-export-xlsx">
+              {t('exportXlsx')}
+            </Button>
+            <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void doDownload('pdf')} data-testid="growth-export-pdf">
+              {t('exportPdf')}
+            </Button>
+          </>
+        )
+      }
+    />
+  );
+  if (!list.data)
+    return (
+      <div>
+        {header}
+        <Card variant="borderless">
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </Card>
+      </div>
+    );
+  if (!pairs.length)
+    return (
+      <div>
+        {header}
+        <Card variant="borderless">
+          <Empty description={t('noExams')} />
+        </Card>
+      </div>
+    );
+
+  const L = data?.linkage;
+  const m = data?.model;
+  const d = data?.district;
+  const tabs = TABS.filter((x) => x !== 'students' || me.role !== 'viewer');
+  const tabLabel = (name: TabName) => <span data-testid={`growth-tab-${name}`}>{t(`tab.${name}`)}</span>;
+
+  return (
+    <div className="jh-growth">
+      {header}
+      <Card variant="borderless" className="jh-section" size="small">
+        <Flex wrap gap={12} align="center">
+          <Space size={6}>
+            <Typography.Text type="secondary">{t('entry')}</Typography.Text>
+            <Select
+              data-testid="growth-from"
+              value={from ?? undefined}
+              style={{ width: 230 }}
+              popupMatchSelectWidth={false}
+              onChange={(v: number) => {
+                const first = pairs.find((p) => p.from === v);
+                setParam({ from: String(v), to: first ? String(first.to) : null, school: null, class: null });
+              }}
+              options={entryIds.map((id) => ({ value: id, label: examLabel(byId.get(id)) }))}
+            />
+          </Space>
+          <SwapRightOutlined style={{ color: 'var(--jh-text-2)' }} />
+          <Space size={6}>
+            <Typography.Text type="secondary">{t('exit')}</Typography.Text>
+            <Select
+              data-testid="growth-to"
+              value={to ?? undefined}
+              style={{ width: 230 }}
+              popupMatchSelectWidth={false}
+              onChange={(v: number) => setParam({ from: String(from), to: String(v), school: null, class: null })}
+              options={exitPairs.map((p) => ({
+                value: p.to,
+                label: (
+                  <Flex justify="space-between" gap={12}>
+                    <span>{examLabel(byId.get(p.to))}</span>
+                    <Typography.Text type="secondary">{t('shared', { n: p.shared })}</Typography.Text>
+                  </Flex>
+                ),
+              }))}
+              labelRender={() => examLabel(byId.get(to!))}
+            />
+          </Space>
+          <Space size={6}>
+            <Typography.Text type="secondary">{t('subject')}</Typography.Text>
+            <Segmented data-testid="growth-subject" value={subject} onChange={(v) => setParam({ subject: String(v) === TOTAL ? null : String(v) })} options={[TOTAL, ...subjects.filter((s) => s !== TOTAL)]} />
+          </Space>
+          <Space size={6}>
+            <Typography.Text type="secondary">{t('minN')}</Typography.Text>
+            <InputNumber size="middle" min={1} max={500} value={minN} style={{ width: 72 }} onChange={(v) => v && setParam({ minN: v === 20 ? null : String(v) })} data-testid="growth-minn" />
+          </Space>
+        </Flex>
+      </Card>
+
+      {va.error && <ErrorResult error={va.error} onRetry={va.reload} />}
+      {!data && !va.error && (
+        <Card variant="borderless" className="jh-section">
+          <Skeleton active paragraph={{ rows: 10 }} />
+        </Card>
+      )}
+      {data && L && m && d && (
+        <>
+          {data.scope === 'own' && <Alert className="jh-section" type="info" showIcon message={lang === 'en' ? 'Your school’s rows and the district figures.' : '显示本校数据和全县汇总。'} />}
+          <Row gutter={[16, 16]} className="jh-section" data-testid="growth-kpis">
+            <Col xs={24} sm={12} xl={6}>
+              <Kpi title={t('k.linkage')} value={`${(L.rate * 100).toFixed(1)}%`} foot={t('k.linkageFoot', { linked: L.linked, a: L.entry.unmatched, b: L.exit.unmatched, m: L.movers })} testId="growth-linkage" />
+            </Col>
+            <Col xs={24} sm={12} xl={6}>
+              <Kpi
+                title={t('k.model')}
+                value={
+                  <span>
+                    β₁ = {num(m.beta.pre)}
+                    <Typography.Text type="secondary" style={{ fontSize: 13, marginLeft: 8 }}>
+                      SE {num(m.betaSE.pre)}
+                    </Typography.Text>
+                  </span>
+                }
+                foot={t('k.modelFoot', { tau2: num(m.tau2, 4), sigma2: num(m.sigma2, 4), icc: num(m.icc), n: m.n })}
+                help={t('k.modelHelp')}
+              />
+            </Col>
+            <Col xs={24} sm={12} xl={6}>
+              <Kpi
+                title={t('k.labels')}
+                value={
+                  <span>
+                    <span style={{ color: '#16a34a' }}>{d.above}</span> / {d.expected} / <span style={{ color: '#dc2626' }}>{d.below}</span>
+                  </span>
+                }
+                foot={t('k.labelsFoot', { s: d.suppressed })}
+              />
+            </Col>
+            <Col xs={24} sm={12} xl={6}>
+              <Kpi title={t('k.gain')} value={num(d.gainMean, 3, true)} foot={t('k.gainFoot', { rc: num(d.rankChangeMean, 2, true) })} />
+            </Col>
+          </Row>
+          <Card variant="borderless" className="jh-section">
+            <Tabs
+              activeKey={tab}
+              onChange={(k) => setParam({ tab: k === 'schools' ? null : k })}
+              items={tabs.map((name) => ({
+                key: name,
+                label: tabLabel(name),
+                children:
+                  name === 'schools' ? (
+                    <SchoolsTab data={data} onOpen={(code) => openSchool(code)} />
+                  ) : name === 'quadrant' ? (
+                    <QuadrantTab data={data} onOpen={(code) => openSchool(code)} />
+                  ) : name === 'classes' ? (
+                    <ClassesTab data={data} school={school} onSchool={(c) => setParam({ school: c, class: null })} onClass={(c) => setParam({ school, class: c, tab: 'students' })} />
+                  ) : name === 'students' ? (
+                    <StudentsTab data={data} query={q!} school={school} klass={klass} onSchool={(c) => setParam({ school: c, class: null })} onClass={(c) => setParam({ class: c })} />
+                  ) : name === 'gain' ? (
+                    <GainTab data={data} />
+                  ) : (
+                    <TargetsTab school={me.role === 'clerk' ? me.schoolCode : null} />
+                  ),
+              }))}
+            />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

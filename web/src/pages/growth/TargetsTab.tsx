@@ -1,0 +1,63 @@
+// Next-assessment targets: per exam series (same type and grade) the mean of each school's previous two years —
+// mean z of 总分, excellent and pass rates — and the value-added of 总分 into that grade.
+import { Card, Empty, Flex, Segmented, Skeleton, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import { useApi } from '../../hooks.js';
+import { useI18n } from '../../i18n.js';
+import { ErrorResult } from '../../components/Problem.js';
+import { useGrowthT } from './i18n.js';
+import { num } from './charts.js';
+import type { TargetsResponse } from './types.js';
+
+type Series = TargetsResponse['series'][number];
+type Target = Series['metrics'][number]['schools'][number];
+
+export function TargetsTab({ school }: { school: string | null }) {
+  const t = useGrowthT();
+  const { lang } = useI18n();
+  const res = useApi<TargetsResponse>(`/api/growth/targets${school ? `?school=${encodeURIComponent(school)}` : ''}`, { silent: true });
+  const [pick, setPick] = useState<string | null>(null);
+  if (res.error) return <ErrorResult error={res.error} onRetry={res.reload} />;
+  if (!res.data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  const series = res.data.series;
+  if (!series.length) return <Empty description={t('t.none')} />;
+  const current = series.find((s) => s.key === pick) ?? series[series.length - 1];
+  const name = (s: Series) => (s.kind === 'valueAdded' ? t('t.va', { grade: s.grade, type: s.type }) : t('t.achievement', { grade: s.grade, type: s.type }));
+  const rate = (m: string) => m === 'excellentRate' || m === 'passRate';
+  const fmt = (m: string, v: number) => (rate(m) ? `${(v * 100).toFixed(1)}%` : num(v, 3, true));
+  return (
+    <Flex vertical gap={12} data-testid="growth-targets">
+      <Typography.Text type="secondary">{lang === 'en' ? res.data.rule.en : res.data.rule.zh}</Typography.Text>
+      <Segmented value={current.key} onChange={(v) => setPick(String(v))} options={series.map((s) => ({ value: s.key, label: name(s) }))} />
+      <Typography.Text>
+        {current.exams.map((e) => e.name).join(' · ')}
+      </Typography.Text>
+      {current.metrics.map((m) => {
+        const columns: ColumnsType<Target> = [
+          { title: t('c.school'), dataIndex: 'name', key: 'name', width: 220 },
+          {
+            title: t('t.base'),
+            key: 'base',
+            render: (_, r) => (
+              <Flex gap={8} wrap>
+                {r.years.map((y, i) => (
+                  <span key={y}>
+                    <Typography.Text type="secondary">{y}:</Typography.Text> {fmt(m.metric, r.values[i])}
+                  </span>
+                ))}
+                {r.partial && <Tag color="orange">{t('t.partial')}</Tag>}
+              </Flex>
+            ),
+          },
+          { title: t('t.target', { year: current.targetYear }), key: 'target', width: 140, align: 'right', render: (_, r) => <Typography.Text strong>{fmt(m.metric, r.target)}</Typography.Text> },
+        ];
+        return (
+          <Card key={m.metric} size="small" title={t(`t.${m.metric}`)}>
+            <Table<Target> rowKey="school" size="small" columns={columns} dataSource={m.schools} pagination={false} />
+          </Card>
+        );
+      })}
+    </Flex>
+  );
+}
