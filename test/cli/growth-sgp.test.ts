@@ -5,10 +5,11 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DATA } from '../shared-data.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-sgp-'));
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/junheng.mjs', 'growth', 'sgp', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-const ORACLE = path.resolve(import.meta.dirname, '../../../shared/data');
+const ORACLE = SHARED_DATA;
 
 /** 301 students, grades 3 → 4 → 5 over 2023–2025, integer scores from fixed formulas (no RNG, so R sees the same file). */
 function smallWide(): string {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SHARED_DATA } from '../shared-data.js';
 
-const LONG = path.resolve('../shared/data/sgpdata/sgpData_LONG.csv.gz');
+const LONG = path.join(SHARED_DATA, 'sgpdata/sgpData_LONG.csv.gz');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-va-'));
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/junheng.mjs', 'growth', 'va', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const HEADER = 'CONTENT_AREA,YEAR,ID,GRADE,SCALE_SCORE,SCHOOL_NUMBER,VALID_CASE';
@@ -26,7 +27,7 @@ function correlation(a: number[], b: number[]): number {
 }
 
 describe('junheng growth va', { timeout: 180_000 }, () => {
-  it.skipIf(!fs.existsSync(LONG))('sgpData_LONG, MATHEMATICS 2023_2024 → 2024_2025: every grade agrees with lme4', () => {
+  it('sgpData_LONG, MATHEMATICS 2023_2024 → 2024_2025: every grade agrees with lme4', () => {
     const r = run('--input', LONG, '--subject', 'MATHEMATICS', '--from', '2023_2024', '--to', '2024_2025', '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

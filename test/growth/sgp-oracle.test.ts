@@ -17,8 +17,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { studentGrowthPercentiles, type SgpResult, type StudentSgp } from '../../src/growth/sgp/sgp.js';
 import { parseWide, wideText, type WideData } from '../../src/growth/sgp/wide.js';
+import { SHARED_DATA } from '../shared-data.js';
 
-const SHARED = path.resolve(import.meta.dirname, '../../../shared/data');
+const SHARED = SHARED_DATA;
 const ORACLE = path.join(SHARED, 'sgp-oracle-reading');
 const rows = (file: string) =>
   fs

@@ -8,9 +8,10 @@ import { linkExams } from '../../src/growth/linkage/link.js';
 import { readLongCsv } from '../../src/growth/va/long-csv.js';
 import { gradePairs } from '../../src/growth/va/pairs.js';
 import { valueAdded, type VaResult } from '../../src/growth/va/value-added.js';
+import { SHARED_DATA } from '../shared-data.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const LONG = path.resolve(ROOT, '../shared/data/sgpdata/sgpData_LONG.csv.gz');
+const LONG = path.join(SHARED_DATA, 'sgpdata/sgpData_LONG.csv.gz');
 const FIXTURES = path.join(ROOT, 'test/fixtures/growth');
 
 interface RGrade {
@@ -39,7 +40,7 @@ function correlation(a: number[], b: number[]): number {
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
-describe.skipIf(!fs.existsSync(LONG))('value-added agrees with lme4 on sgpData_LONG', () => {
+describe('value-added agrees with lme4 on sgpData_LONG', () => {
   const ours = new Map<number, VaResult>();
   beforeAll(() => {
     const read = readLongCsv(fs.readFileSync(LONG), { subject: 'MATHEMATICS', from: '2023_2024', to: '2024_2025' });
