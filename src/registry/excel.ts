@@ -14,6 +14,8 @@
 // is ever put into a cell note (CVE-2026-78207, prototype pollution through note deepMerge).
 
 import ExcelJS from 'exceljs';
+import { looksLikeZip, openXlsxReader } from '../core/xlsx-reader.js';
+export { looksLikeZip, openXlsxReader };
 import { PassThrough, Readable } from 'node:stream';
 import {
   CONSISTENCY_RULES,
@@ -365,46 +367,6 @@ export async function parseStatsWorkbook(input: Buffer, ctx: ParseStatsContext):
   if (sheets === 0) return invalidFile(); // a zip, but not a workbook (e.g. a .docx or a plain archive)
   return state.finish();
 }
-
-/**
- * The upload as a stream for exceljs' WorkbookReader, with a fix for a race in exceljs 4.4.0 +
- * unzipper 0.10: unzipper's Parse stream emits 'end' by hand as soon as its WRITABLE side finishes,
- * which for a small, fully buffered file happens while parsed zip entries still wait in its
- * READABLE buffer (exceljs pauses it). exceljs' iterateStream stops at that 'end' and silently
- * drops the remaining entries — typically xl/workbook.xml (then "Cannot read properties of
- * undefined (reading 'sheets')") or whole worksheets. We catch the Parse stream when exceljs pipes
- * our source into it and drop any 'end' that the stream machinery did not emit itself
- * (`readableEnded` is set just before the genuine 'end', after the last entry was read).
- */
-function zipSource(input: Buffer): Readable {
-  const src = Readable.from([input]);
-  const pipe = src.pipe.bind(src);
-  src.pipe = (<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
-    const zip = dest as unknown as Readable;
-    const emit = zip.emit.bind(zip);
-    zip.emit = (event: string | symbol, ...args: unknown[]): boolean => (event === 'end' && !zip.readableEnded ? false : emit(event, ...args));
-    return pipe(dest, options);
-  }) as Readable['pipe'];
-  return src;
-}
-
-/**
- * exceljs' streaming reader over an in-memory upload, with the zip-stream race guarded (see
- * zipSource). Iterate it with `for await (const ws of reader)`, then `for await (const row of ws)`.
- * Check `looksLikeZip` first: an empty input makes the reader wait forever.
- */
-export function openXlsxReader(input: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
-  return new ExcelJS.stream.xlsx.WorkbookReader(zipSource(input), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-}
-
-/** A zip starts with a local file header "PK\x03\x04"; anything else is not an .xlsx. */
-export const looksLikeZip = (b: Buffer): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** What the streaming reader hands out per worksheet (its typings lack `name`). */
 interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
