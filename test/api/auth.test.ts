@@ -99,8 +99,21 @@ describe('accounts (admin only)', () => {
     const admin = await signIn(t.app, 'admin');
     await admin.post('/api/users', { username: 'temp', role: 'viewer', password: 'temp-password-1' });
     const temp = await signIn(t.app, 'temp', 'temp-password-1');
+    expect((await temp.get('/api/auth/me')).statusCode).toBe(200); // the session is now cached (PGlite) …
     expect((await admin.put('/api/users/temp', { disabled: true })).statusCode).toBe(200);
     expect((await temp.get('/api/auth/me')).statusCode).toBe(401);
     await expect(signIn(t.app, 'temp', 'temp-password-1')).rejects.toThrow(/401/);
+  });
+
+  it('a changed role takes effect on the next request, and sign-out ends the session at once', async () => {
+    const admin = await signIn(t.app, 'admin');
+    await admin.post('/api/users', { username: 'temp2', role: 'analyst', password: 'temp-password-2' });
+    const temp = await signIn(t.app, 'temp2', 'temp-password-2');
+    expect((await temp.get('/api/audit')).statusCode).toBe(200);
+    expect((await admin.put('/api/users/temp2', { role: 'viewer' })).statusCode).toBe(200);
+    expect((await temp.get('/api/audit')).statusCode).toBe(403);
+    expect((await temp.get('/api/auth/me')).json().user.role).toBe('viewer');
+    expect((await temp.post('/api/auth/logout', {})).statusCode).toBeLessThan(300);
+    expect((await temp.get('/api/auth/me')).statusCode).toBe(401);
   });
 });

@@ -16,7 +16,22 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class AuthService {
   readonly limiter = new LoginRateLimiter();
-  constructor(private readonly db: Db) {}
+  /**
+   * With PGlite (one connection; the lock file guarantees one process) a long import transaction would make every
+   * request wait for its session lookup, freezing even the progress bar. So there sessions found are kept in memory
+   * for a few seconds; every change to a session or an account in this process drops its entries at once, and no
+   * other process can change them. With PostgreSQL (possibly several server processes) nothing is cached.
+   */
+  private readonly cache = new Map<string, { user: CurrentUser; csrf: string; until: number }>();
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { cacheSessionsMs?: number } = {},
+  ) {}
+
+  /** Drop cached sessions of one account (after its role, schools, password or status changed). */
+  private forget(districtId: string, username: string) {
+    for (const [k, v] of this.cache) if (v.user.districtId === districtId && v.user.username === username) this.cache.delete(k);
+  }
 
   async login(usernameRaw: string, password: string, ip: string) {
     const username = usernameRaw.trim();
@@ -46,17 +61,26 @@ export class AuthService {
     const dot = cookie.indexOf('.');
     if (dot <= 0) return null;
     const districtId = cookie.slice(0, dot);
+    const ttl = this.opts.cacheSessionsMs ?? 0;
+    const hit = ttl > 0 ? this.cache.get(cookie) : undefined;
+    if (hit && hit.until > Date.now()) return { user: hit.user, csrf: hit.csrf };
     const [s] = await this.db
       .select()
       .from(sessions)
       .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, sha256(cookie.slice(dot + 1))), gt(sessions.expiresAt, new Date().toISOString())));
     if (!s) return null;
     const user = await this.loadUser(districtId, s.username);
-    return user ? { user, csrf: s.csrfToken } : null;
+    if (!user) return null;
+    if (ttl > 0) {
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(cookie, { user, csrf: s.csrfToken, until: Math.min(Date.now() + ttl, Date.parse(s.expiresAt)) });
+    }
+    return { user, csrf: s.csrfToken };
   }
 
   async logout(cookie: string | undefined) {
     if (!cookie) return;
+    this.cache.delete(cookie);
     const dot = cookie.indexOf('.');
     await this.db.delete(sessions).where(and(eq(sessions.districtId, cookie.slice(0, dot)), eq(sessions.tokenHash, sha256(cookie.slice(dot + 1)))));
   }
@@ -90,6 +114,7 @@ export class AuthService {
     const p = passwordProblem(newPassword);
     if (p) throw badRequest(p);
     await this.db.update(users).set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false }).where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
+    this.forget(user.districtId, user.username);
     await recordAudit(this.db, user.districtId, [{ username: user.username, action: 'change_password', entity: 'user', entityKey: user.username }]);
   }
 
@@ -166,6 +191,7 @@ export class AuthService {
       }
       if (input.disabled) await tx.delete(sessions).where(and(eq(sessions.districtId, actor.districtId), eq(sessions.username, username)));
     });
+    this.forget(actor.districtId, username);
     const after = (await this.listUsers(actor.districtId)).find((x) => x.username === username)!;
     const entries = (['displayName', 'role', 'schoolCode', 'disabled', 'assignedSchools'] as const)
       .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
@@ -183,6 +209,7 @@ export class AuthService {
     if (p) throw badRequest(p);
     await this.db.update(users).set({ passwordHash: await hashPassword(pw), mustChangePassword: !password }).where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
     await this.db.delete(sessions).where(and(eq(sessions.districtId, actor.districtId), eq(sessions.username, username)));
+    this.forget(actor.districtId, username);
     await recordAudit(this.db, actor.districtId, [{ username: actor.username, action: 'reset_password', entity: 'user', entityKey: username }]);
     return pw;
   }

@@ -52,7 +52,7 @@ export function requireUser(req: FastifyRequest): CurrentUser {
 
 export async function buildApp(database: Database, opts: { logger?: boolean; secureCookies?: boolean } = {}): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
-  const services: Services = { database, auth: new AuthService(database.db), registry: new RegistryService(database.db), balance: new BalanceService(database.db), exams: new ExamService(database.db), growth: new GrowthService(database.db) };
+  const services: Services = { database, auth: new AuthService(database.db, { cacheSessionsMs: database.kind === 'pglite' ? 5000 : 0 }), registry: new RegistryService(database.db), balance: new BalanceService(database.db), exams: new ExamService(database.db), growth: new GrowthService(database.db) };
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
 
