@@ -1,10 +1,14 @@
 // Exam HTTP routes: thin — parse input with zod, call ExamService, answer JSON (or an .xlsx).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { requireUser, type Services } from '../core/http/app.js';
-import { AppError, badRequest } from '../core/http/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../core/http/errors.js';
 import { sendXlsx } from '../core/http/download.js';
+import { closePdfRenderer, renderPdf } from '../core/pdf.js';
+import { getDistrict } from '../registry/store.js';
 import { EXAM_TYPES } from './schema.js';
+import { examReportHtml, examReportTitle } from './report-html.js';
+import { schoolNames } from './store.js';
 
 /** A share of full marks as a decimal string ("0.85"); numbers are accepted and written as strings. */
 const Share = z.union([z.string().trim(), z.number()]).transform((v) => (typeof v === 'number' ? String(v) : v));
@@ -44,8 +48,18 @@ const UpdateBody = z.object({
 const Id = z.coerce.number().int().positive();
 const IdParams = z.object({ id: Id });
 
+function sendPdf(reply: FastifyReply, buf: Buffer, name: string) {
+  const fileName = name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
+  reply.header('content-type', 'application/pdf');
+  reply.header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  reply.header('cache-control', 'no-store');
+  return reply.send(buf);
+}
+
 export const examRoutes = (s: Services) => async (app: FastifyInstance) => {
   const x = s.exams;
+  app.addHook('onClose', async () => closePdfRenderer());
 
   app.get('/exams', async (req) => ({ exams: await x.list(requireUser(req)) }));
   app.post('/exams', async (req, reply) => {
@@ -80,6 +94,20 @@ export const examRoutes = (s: Services) => async (app: FastifyInstance) => {
   app.get('/jobs/:id', async (req) => ({ job: x.job(requireUser(req), z.object({ id: z.string().uuid() }).parse(req.params).id) }));
 
   app.get('/exams/:id/report', async (req) => x.report(requireUser(req), IdParams.parse(req.params).id));
+  // The printable report: the district's (a clerk's view has only their own school among the schools), or one school's.
+  app.get('/exams/:id/report.pdf', async (req, reply) => {
+    const u = requireUser(req);
+    const { id } = IdParams.parse(req.params);
+    const { school } = z.object({ school: z.string().trim().max(40).optional() }).parse(req.query);
+    if (school && u.role === 'clerk' && school !== u.schoolCode) throw forbidden('只能查看本校报告 / you may see your own school’s report only');
+    const { exam, report } = await x.report(u, id);
+    if (school && !report.schools.some((r) => r.school === school)) throw notFound(`本次考试没有学校 ${school} / no school ${school} in this exam`);
+    const names = await schoolNames(s.database.db, u.districtId);
+    const district = await getDistrict(s.database.db, u.districtId);
+    const ctx = { districtName: district?.name ?? u.districtName, schoolNames: names, school: school || undefined, ownOnly: u.role === 'clerk' };
+    const pdf = await renderPdf(examReportHtml(exam, report, ctx), { headerTitle: `${ctx.districtName} · ${examReportTitle(exam, ctx)}` });
+    return sendPdf(reply, pdf, `${examReportTitle(exam, ctx)}.pdf`);
+  });
   app.get('/exams/:id/schools/:code/students', async (req) => {
     const { id, code } = z.object({ id: Id, code: z.string().min(1).max(40) }).parse(req.params);
     const { class: className } = z.object({ class: z.string().max(40).optional() }).parse(req.query);

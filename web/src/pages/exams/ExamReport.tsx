@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Segmented, Select, Skeleton, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { CloudUploadOutlined, FileExcelOutlined, InfoCircleOutlined, SearchOutlined, SettingOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, FileExcelOutlined, FilePdfOutlined, InfoCircleOutlined, SearchOutlined, SettingOutlined, SwapOutlined, WarningOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { download } from '../../api.js';
 import { useApi } from '../../hooks.js';
@@ -16,6 +16,7 @@ import { useExamT, type ExamT } from './i18n.js';
 import { BAND_COLORS, balanceHeatmapOption, bottomOption, boxplotOption, histogramOption } from './charts.js';
 import { ExamFormModal } from './ExamForm.js';
 import { ExamImportDrawer } from './ExamImport.js';
+import { ItemsSection } from './ItemsTab.js';
 import { useExam, byNum, competitionRanks, cutsOf, ExamChart, ExamTypeTag, fullOf, normCompare, num, pct, RED, signColor, signed, signedPct, useSchoolNames } from './shared.js';
 import { TOTAL, type CompareRow, type Exam, type ExamReport, type SchoolGroup, type Stats } from './types.js';
 import './exams.css';
@@ -533,10 +534,11 @@ export default function ExamReportPage() {
   const flagged = r?.bottom.schools.filter((s) => s.flagged).length ?? 0;
   const multi = (r?.schools.length ?? 0) > 1;
 
-  const get = async (kind: 'xlsx') => {
+  const get = async (kind: 'xlsx' | 'pdf') => {
     setDownloading(kind);
     try {
-      await download(`/api/exams/${exam.id}/export.xlsx`, `${exam.name}.xlsx`);
+      if (kind === 'pdf') await download(`/api/exams/${exam.id}/report.pdf`, `${exam.name} 成绩分析报告.pdf`);
+      else await download(`/api/exams/${exam.id}/export.xlsx`, `${exam.name}.xlsx`);
     } catch {
       /* shown by the API client */
     } finally {
@@ -577,6 +579,11 @@ export default function ExamReportPage() {
             {r && (
               <Button icon={<FileExcelOutlined />} loading={downloading === 'xlsx'} onClick={() => void get('xlsx')} data-testid="exam-export">
                 {t('r.export')}
+              </Button>
+            )}
+            {r && (
+              <Button icon={<FilePdfOutlined />} loading={downloading === 'pdf'} onClick={() => void get('pdf')} data-testid="exam-export-pdf">
+                {t('r.pdf')}
               </Button>
             )}
           </>
@@ -641,6 +648,7 @@ export default function ExamReportPage() {
             </Row>
           )}
           {multi && <BalanceCard report={r} names={names} />}
+          <ItemsSection examId={exam.id} />
         </Space>
       )}
       <ExamFormModal

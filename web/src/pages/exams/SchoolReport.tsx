@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { FileExcelOutlined, InfoCircleOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, InfoCircleOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { download } from '../../api.js';
 import { useApi } from '../../hooks.js';
@@ -265,7 +265,7 @@ export default function SchoolReportPage() {
   const report = useApi<{ report: ExamReport }>(exam && exam.studentCount > 0 ? `/api/exams/${id}/report` : null, { silent: true });
   const names = useSchoolNames();
   const [klass, setKlass] = useState<string | undefined>(undefined);
-  const [downloading, setDownloading] = useState(false);
+  const [downloading, setDownloading] = useState<'xlsx' | 'pdf' | null>(null);
 
   if (examError) return <ErrorResult error={examError} onRetry={reload} />;
   if (report.error) return <ErrorResult error={report.error} onRetry={report.reload} />;
@@ -283,14 +283,15 @@ export default function SchoolReportPage() {
   const classes = r ? r.classes.filter((c) => c.school === code).map((c) => c.class) : [];
   const subjects = exam.subjects.map((s) => s.subject);
 
-  const exportXlsx = async () => {
-    setDownloading(true);
+  const exportFile = async (kind: 'xlsx' | 'pdf') => {
+    setDownloading(kind);
     try {
-      await download(`/api/exams/${exam.id}/export.xlsx?school=${encodeURIComponent(code)}`, `${exam.name}-${name}.xlsx`);
+      if (kind === 'pdf') await download(`/api/exams/${exam.id}/report.pdf?school=${encodeURIComponent(code)}`, `${exam.name} 成绩分析报告-${name}.pdf`);
+      else await download(`/api/exams/${exam.id}/export.xlsx?school=${encodeURIComponent(code)}`, `${exam.name}-${name}.xlsx`);
     } catch {
       /* shown by the API client */
     } finally {
-      setDownloading(false);
+      setDownloading(null);
     }
   };
 
@@ -312,11 +313,19 @@ export default function SchoolReportPage() {
         }
         subtitle={<span className="jh-num">{code}</span>}
         extra={
-          me.role !== 'viewer' &&
           school && (
-            <Button icon={<FileExcelOutlined />} loading={downloading} onClick={() => void exportXlsx()} data-testid="exam-school-export">
-              {t('r.export')}
-            </Button>
+            <>
+              {me.role !== 'viewer' && (
+                <Button icon={<FileExcelOutlined />} loading={downloading === 'xlsx'} onClick={() => void exportFile('xlsx')} data-testid="exam-school-export">
+                  {t('r.export')}
+                </Button>
+              )}
+              {(me.role !== 'clerk' || me.schoolCode === code) && (
+                <Button icon={<FilePdfOutlined />} loading={downloading === 'pdf'} onClick={() => void exportFile('pdf')} data-testid="exam-school-export-pdf">
+                  {t('r.pdf')}
+                </Button>
+              )}
+            </>
           )
         }
       />
