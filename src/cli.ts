@@ -126,7 +126,13 @@ async function main() {
         const app = await buildApp(database, { logger: false });
         const port = Number(opts.port ?? process.env.PORT ?? 8080);
         const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-        await app.listen({ port, host });
+        try {
+          await app.listen({ port, host });
+        } catch (e) {
+          await close();
+          if ((e as { code?: string }).code === 'EADDRINUSE') fail(`端口 ${port} 已被占用,请用 --port 换一个 / port ${port} is in use: choose another with --port (or PORT=…)`);
+          throw e;
+        }
         const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
         console.log(`均衡 Junheng ${VERSION} — ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL ${database.location}`}`);
         if (boot.demoLoaded) console.log('已载入演示县 / demo district loaded');
