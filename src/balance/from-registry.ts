@@ -29,20 +29,25 @@ export function balanceInputs(pack: StandardPack, school: School, data: SchoolYe
     raw[ind.key] = sum;
   }
   const st = sectionStudents(data);
-  const base = { name: school.name };
   switch (school.level) {
     case '小学':
     case '教学点':
-      return [{ ...base, code: school.code, level: '小学', students: st.primary, isTeachingPoint: school.level === '教学点', numerators: raw }];
+      return [{ name: school.name, code: school.code, level: '小学', students: st.primary, isTeachingPoint: school.level === '教学点', numerators: raw }];
     case '初中':
-      return [{ ...base, code: school.code, level: '初中', students: st.junior, numerators: raw }];
+      return [{ name: school.name, code: school.code, level: '初中', students: st.junior, numerators: raw }];
     default: {
       const w = SPLIT_WEIGHTS[school.level];
-      const parts = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v == null ? null : splitStock(v, st, w)]));
-      const part = (section: 'primary' | 'junior') => Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v == null ? null : v[section]]));
+      const primary: Record<string, number | null> = {};
+      const junior: Record<string, number | null> = {};
+      for (const ind of pack.indicators) {
+        const v = raw[ind.key];
+        const part = v == null ? null : splitStock(v, st, w);
+        primary[ind.key] = part && part.primary;
+        junior[ind.key] = part && part.junior;
+      }
       const out: BalanceSchoolInput[] = [];
-      if (w.primary && st.primary > 0) out.push({ ...base, name: `${school.name}(小学部)`, code: `${school.code}-P`, level: '小学', students: st.primary, numerators: part('primary') });
-      if (st.junior > 0) out.push({ ...base, name: `${school.name}(初中部)`, code: `${school.code}-J`, level: '初中', students: st.junior, numerators: part('junior') });
+      if (w.primary && st.primary > 0) out.push({ name: `${school.name}(小学部)`, code: `${school.code}-P`, level: '小学', students: st.primary, numerators: primary });
+      if (st.junior > 0) out.push({ name: `${school.name}(初中部)`, code: `${school.code}-J`, level: '初中', students: st.junior, numerators: junior });
       return out;
     }
   }

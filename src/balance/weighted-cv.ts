@@ -26,22 +26,34 @@ export interface WeightedCv {
  * Schools with no students carry no weight and are left out (their ratio is undefined).
  */
 export function studentWeightedCv(schools: readonly SchoolRatioInput[], scale = 1): WeightedCv {
+  const students = new Float64Array(schools.length);
+  const numerators = new Float64Array(schools.length);
+  schools.forEach((s, i) => {
+    students[i] = s.students;
+    numerators[i] = s.numerator;
+  });
+  return studentWeightedCvOfArrays(students, numerators, schools.length, scale);
+}
+
+/** The same CV over the first `count` entries of parallel typed arrays (the evaluator's hot path: no objects). */
+export function studentWeightedCvOfArrays(students: Float64Array, numerators: Float64Array, count: number, scale = 1): WeightedCv {
   let P = 0;
   let N = 0;
   let n = 0;
-  for (const s of schools) {
-    if (!(s.students > 0)) continue;
-    P += s.students;
-    N += s.numerator;
+  for (let i = 0; i < count; i++) {
+    if (!(students[i] > 0)) continue;
+    P += students[i];
+    N += numerators[i];
     n++;
   }
   if (n === 0) return { n: 0, students: 0, mean: 0, sd: 0, cv: null };
   const mean = (N / P) * scale;
   let ss = 0;
-  for (const s of schools) {
-    if (!(s.students > 0)) continue;
-    const d = (s.numerator / s.students) * scale - mean;
-    ss += s.students * d * d;
+  for (let i = 0; i < count; i++) {
+    const p = students[i];
+    if (!(p > 0)) continue;
+    const d = (numerators[i] / p) * scale - mean;
+    ss += p * d * d;
   }
   const sd = Math.sqrt(ss / P);
   return { n, students: P, mean, sd, cv: mean === 0 ? null : sd / mean };
