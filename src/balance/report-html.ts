@@ -3,6 +3,7 @@
 // report of one school (its sections against the standards and the district). Self-contained:
 // inline CSS and server-side SVG charts (echarts SSR), no scripts, no external resources.
 // Every text from the data (school names, pack names) is escaped.
+import { BASE_CSS, BLUE, esc, FONT, GREEN, RED } from '../core/report-html.js';
 import * as echarts from 'echarts';
 import { FIELD_BY_KEY } from '../registry/fields.js';
 import { schoolYearLabel } from '../registry/excel.js';
@@ -18,13 +19,7 @@ export interface ReportContext {
   generatedAt?: Date;
 }
 
-const FONT = `'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif`;
-const RED = '#c62828';
-const GREEN = '#2e7d32';
-const BLUE = '#3b6fb6';
 
-export const esc = (v: unknown): string =>
-  String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A number with the decimals its Excel format would show (see valueFormat), grouped by thousands. */
 function num(v: number | null | undefined, decimals = 2): string {
@@ -37,29 +32,17 @@ const pct = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `
 const yesNo = (v: boolean | null, yes = '是', no = '否') => (v === null ? '<span class="muted">—</span>' : v ? `<span class="ok">${yes}</span>` : `<span class="bad">${no}</span>`);
 
 const CSS = `
-@page { size: A4; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: ${FONT}; font-size: 9.5pt; color: #222; margin: 0; line-height: 1.45; }
-h1 { font-size: 17pt; margin: 0 0 4px; color: #1f3864; }
-h2 { font-size: 12.5pt; margin: 18px 0 6px; padding-bottom: 3px; border-bottom: 2px solid #1f3864; color: #1f3864; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 12px 0 5px; color: #333; page-break-after: avoid; }
-.sub { color: #555; margin: 0 0 2px; }
-.muted { color: #888; }
+${BASE_CSS}h3 { font-size: 10.5pt; margin: 12px 0 5px; color: #333; page-break-after: avoid; }
 .ok { color: ${GREEN}; font-weight: bold; }
 .bad { color: ${RED}; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; font-size: 8.5pt; }
 th, td { border: 1px solid #c9d3e0; padding: 2.5px 4px; vertical-align: middle; }
-th { background: #ddebf7; font-weight: bold; text-align: center; }
 th.nw { white-space: nowrap; }
 table.schools { table-layout: fixed; }
 table.schools th { font-size: 7.5pt; font-weight: normal; padding: 2px; }
 table.schools td { padding: 2px 3px; }
 table.schools td.name { word-break: break-all; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.c { text-align: center; }
+td.c { text-align: center; white-space: normal; }
 td.fail { background: #fde2e2; color: ${RED}; font-weight: bold; }
 tr.excluded td { color: #999; background: #f1f1f1; font-style: italic; }
 tr.sum td { background: #f2f2f2; font-weight: bold; }

@@ -3,6 +3,7 @@
 // and 后x%率) or the report of one school (its subjects against the district and its classes). Self-contained:
 // inline CSS and a server-side SVG chart (echarts SSR), no scripts, no external resources. Every text from the
 // data (exam, school and class names, subjects) is escaped.
+import { BASE_CSS, esc, FONT, fixed, GREEN, RED } from '../core/report-html.js';
 import * as echarts from 'echarts';
 import { TOTAL } from './analysis/analyze.js';
 import type { Stats } from './analysis/stats.js';
@@ -19,40 +20,16 @@ export interface ExamReportContext {
   generatedAt?: Date;
 }
 
-const FONT = `'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif`;
-const RED = '#c62828';
-const GREEN = '#2e7d32';
 
-export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const num = (v: number | null | undefined, d = 2) => {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const s = v.toFixed(d);
-  return Number(s) === 0 ? (0).toFixed(d) : s.replace(/^-/, '−');
-};
+const num = (v: number | null | undefined, d = 2) => fixed(v, d);
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
 const signedPct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v > 0.0005 ? '+' : ''}${pct(v).replace(/^-/, '−')}`);
 const signedNum = (v: number | null | undefined, d = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${Number(v.toFixed(d)) > 0 ? '+' : ''}${num(v, d)}`);
 const cls = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '' : v > 0 ? ' above' : v < 0 ? ' below' : '');
 
 const CSS = `
-@page { size: A4; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: ${FONT}; font-size: 9.5pt; color: #222; margin: 0; line-height: 1.45; }
-h1 { font-size: 17pt; margin: 0 0 4px; color: #1f3864; }
-h2 { font-size: 12.5pt; margin: 18px 0 6px; padding-bottom: 3px; border-bottom: 2px solid #1f3864; color: #1f3864; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 10px 0 4px; color: #333; page-break-after: avoid; }
-.sub { color: #555; margin: 0 0 2px; }
-.muted { color: #888; }
-table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; font-size: 8.3pt; }
-th, td { border: 1px solid #c9d3e0; padding: 2px 4px; vertical-align: middle; }
-th { background: #ddebf7; font-weight: bold; text-align: center; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-tr.sum td { background: #f2f2f2; font-weight: bold; }
+${BASE_CSS}tr.sum td { background: #f2f2f2; font-weight: bold; }
 tr.flag td { background: #fdecec; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.c { text-align: center; white-space: nowrap; }
 .above { color: ${GREEN}; }
 .below { color: ${RED}; }
 .bad { color: ${RED}; font-weight: bold; }

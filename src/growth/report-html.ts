@@ -2,6 +2,7 @@
 // the error-bar chart of the schools' value-added with 95% intervals, the achievement × growth quadrant scatter, the
 // school table, the classes of each school, and notes on the method. Self-contained: inline CSS and hand-drawn SVG,
 // no scripts, no external resources. Every text from the data (school and class names) is escaped.
+import { BASE_CSS, BLUE, esc, FONT, fixed, GREEN, RED } from '../core/report-html.js';
 import { QUADRANT_LABEL, type Quadrant } from './targets/quadrants.js';
 import { ENTRY_QUADRANT_LABEL, LABEL_ZH, type SchoolRow, type VaResponse } from './service.js';
 
@@ -10,41 +11,15 @@ export interface GrowthReportContext {
   generatedAt?: Date;
 }
 
-const FONT = `'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', sans-serif`;
-const RED = '#c62828';
-const GREEN = '#2e7d32';
-const BLUE = '#3b6fb6';
 const GREY = '#9e9e9e';
 const COLOR = { above: GREEN, expected: BLUE, below: RED } as const;
 
-export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-/** Fixed decimals with a real minus sign; a value that rounds to 0 is written without a sign ("0.000", not "−0.000"). */
-const f = (v: number | null | undefined, d = 3) => {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const s = v.toFixed(d);
-  return Number(s) === 0 ? (0).toFixed(d) : s.replace(/^-/, '−');
-};
+const f = (v: number | null | undefined, d = 3) => fixed(v, d);
 const signed = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (Number(v.toFixed(d)) > 0 ? '+' : '') + f(v, d));
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 const CSS = `
-@page { size: A4; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: ${FONT}; font-size: 9.5pt; color: #222; margin: 0; line-height: 1.45; }
-h1 { font-size: 17pt; margin: 0 0 4px; color: #1f3864; }
-h2 { font-size: 12.5pt; margin: 18px 0 6px; padding-bottom: 3px; border-bottom: 2px solid #1f3864; color: #1f3864; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 10px 0 4px; color: #333; page-break-after: avoid; }
-.sub { color: #555; margin: 0 0 2px; }
-.muted { color: #888; }
-table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; font-size: 8.3pt; }
-th, td { border: 1px solid #c9d3e0; padding: 2px 4px; vertical-align: middle; }
-th { background: #ddebf7; font-weight: bold; text-align: center; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.c { text-align: center; white-space: nowrap; }
-tr.sup td { color: #999; background: #f3f3f3; }
+${BASE_CSS}tr.sup td { color: #999; background: #f3f3f3; }
 .above { color: ${GREEN}; font-weight: bold; }
 .below { color: ${RED}; font-weight: bold; }
 .cards { display: flex; gap: 10px; margin: 6px 0 4px; }
