@@ -1,12 +1,8 @@
 // One data row of an upload, whatever the file type: CSV rows read from bytes, .xlsx rows from the streaming reader.
 // The builders (wide and long layouts) only see this interface.
-import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_VOIDED, scoreFromText } from './score-cell.js';
+import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_VOIDED, scoreCodeFromText } from './score-cell.js';
 
-export { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_VOIDED };
-/** A negative number. */
-export const CELL_NEGATIVE = -6;
-/** Neither a number nor a mark. */
-export const CELL_INVALID = -7;
+export { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_VOIDED, scoreCodeFromText };
 
 export interface RowCells {
   /** 1-based row number as the spreadsheet shows it. */
@@ -19,26 +15,6 @@ export interface RowCells {
   readonly empty: boolean;
 }
 
-/** The text parser: NFKC (full-width digits), 缺考/作弊/免考, blank; the same rules as the byte parser. */
-export function scoreCodeFromText(text: string): number {
-  const cell = scoreFromText(text);
-  switch (cell.kind) {
-    case 'score':
-      return cell.value;
-    case 'blank':
-      return CELL_BLANK;
-    case 'absent':
-      return CELL_ABSENT;
-    case 'voided':
-      return CELL_VOIDED;
-    case 'exempt':
-      return CELL_EXEMPT;
-    case 'negative':
-      return CELL_NEGATIVE;
-    default:
-      return CELL_INVALID;
-  }
-}
 
 /** Text as written in a cell: NFKC only when there is something beyond ASCII (full-width digits in a 学籍号), trimmed. */
 export function cleanText(s: string): string {

@@ -17,6 +17,10 @@ export const CELL_VOIDED = -3;
 export const CELL_EXEMPT = -4;
 /** The bytes need the text parser (a sign, an exponent, other spaces, more than 15 digits, anything else). */
 export const CELL_SLOW = -5;
+/** A negative number. */
+export const CELL_NEGATIVE = -6;
+/** Neither a number nor a mark. */
+export const CELL_INVALID = -7;
 
 const MARK_BYTES = [
   [Buffer.from('缺考'), CELL_ABSENT],
@@ -85,4 +89,25 @@ export function scoreFromText(text: string): ScoreCell {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return { kind: 'invalid' };
   const value = Number(t) + 0; // + 0 turns -0 into 0
   return value < 0 ? { kind: 'negative', value } : { kind: 'score', value };
+}
+
+/** The text parser: NFKC (full-width digits), 缺考/作弊/免考, blank; the same rules as the byte parser. */
+export function scoreCodeFromText(text: string): number {
+  const cell = scoreFromText(text);
+  switch (cell.kind) {
+    case 'score':
+      return cell.value;
+    case 'blank':
+      return CELL_BLANK;
+    case 'absent':
+      return CELL_ABSENT;
+    case 'voided':
+      return CELL_VOIDED;
+    case 'exempt':
+      return CELL_EXEMPT;
+    case 'negative':
+      return CELL_NEGATIVE;
+    default:
+      return CELL_INVALID;
+  }
 }

@@ -7,7 +7,7 @@ import { CsvRecordReader, FIELD_ESCAPED, FIELD_MALFORMED } from './csv-records.j
 import { toUtf8, type SourceEncoding } from './encoding.js';
 import { readHeader, type Layout } from './header.js';
 import { ProblemList } from './problems.js';
-import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_SLOW, CELL_VOIDED, scoreFromBytes, scoreFromText } from './score-cell.js';
+import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_SLOW, CELL_VOIDED, scoreCodeFromText, scoreFromBytes } from './score-cell.js';
 
 export interface CellMarks {
   /** Empty cells. */
@@ -188,25 +188,16 @@ class Columns {
 
   private slowScore(reader: CsvRecordReader, row: number, c: number): number {
     const text = reader.text(c);
-    const cell = scoreFromText(text);
-    switch (cell.kind) {
-      case 'score':
-        return cell.value;
-      case 'blank':
-        return CELL_BLANK;
-      case 'absent':
-        return CELL_ABSENT;
-      case 'voided':
-        return CELL_VOIDED;
-      case 'exempt':
-        return CELL_EXEMPT;
-      case 'negative':
-        this.problem(row, c, `分数为负 (${text.trim()}) / negative score`);
-        return NaN;
-      default:
-        this.problem(row, c, `不是分数 ("${text.trim()}"),应为数字或 缺考/作弊/免考 / not a number (nor 缺考, 作弊, 免考)`);
-        return NaN;
+    const code = scoreCodeFromText(text);
+    if (code === CELL_NEGATIVE) {
+      this.problem(row, c, `分数为负 (${text.trim()}) / negative score`);
+      return NaN;
     }
+    if (code === CELL_INVALID) {
+      this.problem(row, c, `不是分数 ("${text.trim()}"),应为数字或 缺考/作弊/免考 / not a number (nor 缺考, 作弊, 免考)`);
+      return NaN;
+    }
+    return code;
   }
 
   private id(reader: CsvRecordReader, row: number): void {
