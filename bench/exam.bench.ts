@@ -1,50 +1,19 @@
 // Exam report at the issue's scale: 1,000,000 students × 9 subjects → the full JSON report, target ≤ 5 s and ≤ 2 GB
 // peak RSS (2 cores). Times our CLI as a child process and the pandas peer (bench/peers/exam_report.py) on the same
 // file, and compares every number of the two JSONs (relative tolerance 1e-9).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXAM_FULL_SPEC, generateExamCsv } from './gen-exam.js';
+import { timed } from './timed.js';
 import type { BenchResult } from './types.js';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const STUDENTS = 1_000_000;
 const FILE = path.join(ROOT, '.tmp', 'bench', `exam-${STUDENTS}.csv`);
 const PYTHON = '/usr/bin/python3';
-const TIME = '/usr/bin/time';
 
-interface Run {
-  seconds: number;
-  peakMb: number | null;
-  stdout: string;
-  stderr: string;
-  code: number | null;
-}
-
-/** Wall time and, through /usr/bin/time -f %M when it exists, the peak RSS of a command. */
-function timed(cmd: string, args: string[]): Promise<Run> {
-  const useTime = fs.existsSync(TIME);
-  const marker = '@@peak-kb=';
-  const [file, argv] = useTime ? [TIME, ['-f', `${marker}%M`, cmd, ...args]] : [cmd, args];
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - t) / 1000;
-      let stderr = Buffer.concat(err).toString('utf8');
-      const m = new RegExp(`${marker}(\\d+)\\s*$`).exec(stderr);
-      if (m) stderr = stderr.slice(0, m.index);
-      resolve({ seconds, peakMb: m ? Number(m[1]) / 1024 : null, stdout: Buffer.concat(out).toString('utf8'), stderr, code });
-    });
-  });
-}
 
 const ENGINE_ONLY = `
 const [file, full] = process.argv.slice(-2);

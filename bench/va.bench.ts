@@ -4,7 +4,6 @@
 // end to end (file → JSON; includes Node/tsx start-up) and in-process by phase (read, link, fit). R is timed as a child
 // process end to end, and by the phases the peer reports (fread + merge; lmer + ranef). Agreement: correlation of
 // school effects, max |Δτ²|/τ², max |Δeffect|. Goal: faster than R (ratio R/ours > 1) with corr ≥ 0.999.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { readLongCsv } from '../src/growth/va/long-csv.js';
 import { gradePairs } from '../src/growth/va/pairs.js';
 import { valueAdded } from '../src/growth/va/value-added.js';
 import { generateVaLong, VA_FROM, VA_SUBJECT, VA_TO } from './gen-va.js';
+import { timed, type Run } from './timed.js';
 import type { BenchResult } from './types.js';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -20,38 +20,7 @@ const STUDENTS = 1_000_000;
 const SYNTHETIC = path.join(ROOT, '.tmp', 'bench', `va-${STUDENTS}.csv`);
 const SAMPLE = path.resolve(ROOT, '../shared/data/sgpdata/sgpData_LONG.csv.gz');
 const PEER = path.join(ROOT, 'bench', 'peers', 'va_peer.R');
-const TIME = '/usr/bin/time';
 
-interface Run {
-  seconds: number;
-  peakMb: number | null;
-  stdout: string;
-  stderr: string;
-  code: number | null;
-}
-
-/** Wall time and, through /usr/bin/time -f %M when it exists, the peak RSS of a command. */
-function timed(cmd: string, args: string[]): Promise<Run> {
-  const useTime = fs.existsSync(TIME);
-  const marker = '@@peak-kb=';
-  const [file, argv] = useTime ? [TIME, ['-f', `${marker}%M`, cmd, ...args]] : [cmd, args];
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - t) / 1000;
-      let stderr = Buffer.concat(err).toString('utf8');
-      const m = new RegExp(`${marker}(\\d+)\\s*$`).exec(stderr);
-      if (m) stderr = stderr.slice(0, m.index);
-      resolve({ seconds, peakMb: m ? Number(m[1]) / 1024 : null, stdout: Buffer.concat(out).toString('utf8'), stderr, code });
-    });
-  });
-}
 
 interface School {
   school: string;
