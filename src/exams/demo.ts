@@ -18,6 +18,7 @@
 //   pupils move to another school of the district between the two years; 1–3% leave or arrive from outside, so
 //   they appear in only one of the two exams.
 // Seeded, own PRNG (never Math.random): the same seed gives byte-identical files.
+import { hashString, mulberry32 } from '../registry/demo.js';
 import type { Db } from '../core/db/index.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import type { DemoDistrict, SchoolYearData } from '../registry/types.js';
@@ -85,24 +86,8 @@ function examSpec(key: string, year: number, grade: number): DemoExamSpec {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Seeded randomness (same generator as the registry demo)
+// Seeded randomness (the registry demo's generator and string hash)
 
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 class Rng {
   private readonly u: () => number;
   private spare: number | null = null;

@@ -23,7 +23,7 @@ const FIRST_YEAR = 2022;
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
-function mulberry32(a: number): () => number {
+export function mulberry32(a: number): () => number {
   return () => {
     a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
@@ -32,7 +32,7 @@ function mulberry32(a: number): () => number {
   };
 }
 /** FNV-1a hash of a string, used to give each school its own random stream. */
-function hashString(s: string): number {
+export function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
