@@ -98,26 +98,36 @@ export class BalanceService {
     return (await allSchools(this.db, districtId)).filter((x) => x.isOpen);
   }
 
+  /** The open schools and their records of one year. */
+  private async yearRecords(districtId: string, year: number) {
+    const schools = await this.openSchools(districtId);
+    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code), year);
+    return { schools, records, byCode: new Map(records.map((r) => [r.schoolCode, r])) };
+  }
+
+  /** The evaluator's inputs of the schools that reported (一贯制 schools split, see from-registry.ts). */
+  private static inputsOf(pack: StandardPack, schools: School[], recordOf: (code: string) => SchoolYearRecord | undefined): BalanceSchoolInput[] {
+    const inputs: BalanceSchoolInput[] = [];
+    for (const sc of schools) {
+      const r = recordOf(sc.code);
+      if (r) inputs.push(...balanceInputs(pack, sc, r));
+    }
+    return inputs;
+  }
+
   /** Evaluate one year: the levels' results, the evaluator's inputs (for what-if in the browser) and the 政府保障 items. */
   async evaluate(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number) {
     const { pack } = await this.resolve(districtId, standardId, version);
-    const schools = await this.openSchools(districtId);
-    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code), year);
-    return { year, ...this.evaluateRecords(pack, schools, records) };
-  }
-
-  private evaluateRecords(pack: StandardPack, schools: School[], records: SchoolYearRecord[]) {
-    const byCode = new Map(records.map((r) => [r.schoolCode, r]));
-    const inputs: BalanceSchoolInput[] = [];
+    const { schools, records, byCode } = await this.yearRecords(districtId, year);
+    const inputs = BalanceService.inputsOf(pack, schools, (code) => byCode.get(code));
     const guarantees: SchoolGuarantees[] = [];
     for (const sc of schools) {
       const r = byCode.get(sc.code);
-      if (!r) continue;
-      inputs.push(...balanceInputs(pack, sc, r));
-      const g = guaranteesOfSchool(pack, sc, r);
+      const g = r && guaranteesOfSchool(pack, sc, r);
       if (g) guarantees.push(g);
     }
     return {
+      year,
       ...evaluateDistrict(pack, inputs),
       name: pack.name,
       pack,
@@ -140,10 +150,8 @@ export class BalanceService {
     const costs = { ...pack.unitCosts, ...unitCosts };
     const missingCost = pack.indicators.filter((i) => costs[i.key] === undefined).map((i) => i.key);
     if (missingCost.length) throw badRequest(`缺少单位成本 / unit cost missing for ${missingCost.join(', ')}`);
-    const schools = await this.openSchools(districtId);
-    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code), year);
-    const byCode = new Map(records.map((r) => [r.schoolCode, r]));
-    const inputs = schools.flatMap((sc) => (byCode.has(sc.code) ? balanceInputs(pack, sc, byCode.get(sc.code)!) : []));
+    const { schools, byCode } = await this.yearRecords(districtId, year);
+    const inputs = BalanceService.inputsOf(pack, schools, (code) => byCode.get(code));
     const levels: Partial<Record<string, LevelPlan>> = {};
     for (const lv of pack.levels) if (inputs.some((i) => i.level === lv)) levels[lv] = planLevel(pack, lv, inputs, costs);
     return { year, standard: pack.id, version: pack.version, unitCosts: costs, levels };
@@ -160,10 +168,7 @@ export class BalanceService {
       standard: pack.id,
       version: pack.version,
       years: years.map((year) => {
-        const ev = evaluateDistrict(pack, schools.flatMap((sc) => {
-          const r = byKey.get(`${sc.code}:${year}`);
-          return r ? balanceInputs(pack, sc, r) : [];
-        }));
+        const ev = evaluateDistrict(pack, BalanceService.inputsOf(pack, schools, (code) => byKey.get(`${code}:${year}`)));
         const levels = Object.fromEntries(
           Object.entries(ev.levels).map(([lv, l]) => [
             lv,
