@@ -1,12 +1,12 @@
 // Downloads of the balance evaluation: the inspectors' workbook and the district / school PDF reports.
 // Same audience as GET /api/balance/evaluation: the bureau and inspectors.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireUser, type Services } from '../core/http/app.js';
-import { sendXlsx } from '../core/http/download.js';
+import { sendPdf, sendXlsx } from '../core/http/download.js';
 import { forbidden, notFound } from '../core/http/errors.js';
 import { isBureau, type CurrentUser } from '../core/auth/roles.js';
-import { closePdfRenderer, renderPdf } from '../core/pdf.js';
+import { renderPdf } from '../core/pdf.js';
 import { allSchools, getDistrict } from '../registry/store.js';
 import { DEFAULT_STANDARD } from './service.js';
 import { balanceWorkbook } from './report-xlsx.js';
@@ -23,17 +23,7 @@ const Query = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
 });
 
-function sendPdf(reply: FastifyReply, buf: Buffer, name: string) {
-  const fileName = name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  reply.header('content-type', 'application/pdf');
-  reply.header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  reply.header('cache-control', 'no-store');
-  return reply.send(buf);
-}
-
 export const balanceReportRoutes = (s: Services) => async (app: FastifyInstance) => {
-  app.addHook('onClose', async () => closePdfRenderer());
 
   async function load(u: CurrentUser, query: unknown) {
     requireEvaluator(u);

@@ -1,10 +1,10 @@
 // Exam HTTP routes: thin — parse input with zod, call ExamService, answer JSON (or an .xlsx).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireUser, type Services } from '../core/http/app.js';
 import { AppError, badRequest, forbidden, notFound } from '../core/http/errors.js';
-import { sendXlsx } from '../core/http/download.js';
-import { closePdfRenderer, renderPdf } from '../core/pdf.js';
+import { sendPdf, sendXlsx } from '../core/http/download.js';
+import { renderPdf } from '../core/pdf.js';
 import { getDistrict } from '../registry/store.js';
 import { EXAM_TYPES } from './schema.js';
 import { examReportHtml, examReportTitle } from './report-html.js';
@@ -48,18 +48,8 @@ const UpdateBody = z.object({
 const Id = z.coerce.number().int().positive();
 const IdParams = z.object({ id: Id });
 
-function sendPdf(reply: FastifyReply, buf: Buffer, name: string) {
-  const fileName = name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  reply.header('content-type', 'application/pdf');
-  reply.header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  reply.header('cache-control', 'no-store');
-  return reply.send(buf);
-}
-
 export const examRoutes = (s: Services) => async (app: FastifyInstance) => {
   const x = s.exams;
-  app.addHook('onClose', async () => closePdfRenderer());
 
   app.get('/exams', async (req) => ({ exams: await x.list(requireUser(req)) }));
   app.post('/exams', async (req, reply) => {

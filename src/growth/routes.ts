@@ -1,9 +1,9 @@
 // Growth (增值评价) HTTP routes: thin — parse the query with zod, call GrowthService, answer JSON, .xlsx or PDF.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireUser, type Services } from '../core/http/app.js';
-import { sendXlsx } from '../core/http/download.js';
-import { closePdfRenderer, renderPdf } from '../core/pdf.js';
+import { sendPdf, sendXlsx } from '../core/http/download.js';
+import { renderPdf } from '../core/pdf.js';
 import { getDistrict } from '../registry/store.js';
 import { growthWorkbook } from './export-xlsx.js';
 import { growthReportHtml, growthReportTitle } from './report-html.js';
@@ -17,18 +17,8 @@ const PairQuery = z.object({
   minN: z.coerce.number().int().min(1).max(10000).optional(),
 });
 
-function sendPdf(reply: FastifyReply, buf: Buffer, name: string) {
-  const fileName = name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  reply.header('content-type', 'application/pdf');
-  reply.header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  reply.header('cache-control', 'no-store');
-  return reply.send(buf);
-}
-
 export const growthRoutes = (s: Services) => async (app: FastifyInstance) => {
   const g = s.growth;
-  app.addHook('onClose', async () => closePdfRenderer());
 
   app.get('/growth/exams', async (req) => g.exams(requireUser(req)));
 

@@ -1,5 +1,6 @@
 // The HTTP server: Fastify with cookies, multipart uploads, the web app, and the API routes of
 // every capability. Routes stay thin: they validate input (zod) and call services.
+import { closePdfRenderer } from '../pdf.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -58,6 +59,8 @@ export async function buildApp(database: Database, opts: { logger?: boolean; sec
 
   app.decorateRequest('user', null);
   app.decorateRequest('csrf', null);
+  // One Chromium per process renders every PDF report; close it with the server.
+  app.addHook('onClose', async () => closePdfRenderer());
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const s = await services.auth.fromCookie(req.cookies[SESSION_COOKIE]);
