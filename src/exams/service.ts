@@ -7,7 +7,7 @@
 // school's clerk; viewers get no student rows at all.
 import type { Db } from '../core/db/index.js';
 import { recordAudit, type AuditEntry } from '../core/audit/store.js';
-import { isBureau, schoolScope, type CurrentUser } from '../core/auth/roles.js';
+import { canSeeStudentNames, canSeeStudents, isBureau, type CurrentUser } from '../core/auth/roles.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/http/errors.js';
 import { analyzeExam, TOTAL, type AnalysisSettings, type ExamAnalysis, type ExamColumns } from './analysis/analyze.js';
 import { cohortChange } from './analysis/cohort-change.js';
@@ -556,20 +556,11 @@ export class ExamService {
     return { exam: toDto(exam), computedAt: r.computedAt, settings: r.settings, report: visibleReport(user, r.report) };
   }
 
-  private canSeeStudents(user: CurrentUser, school: string): boolean {
-    if (user.role === 'viewer') return false;
-    const scope = schoolScope(user);
-    return scope === 'all' || scope.includes(school);
-  }
-
-  private canSeeNames(user: CurrentUser, school: string): boolean {
-    return isBureau(user) || (user.role === 'clerk' && user.schoolCode === school);
-  }
 
   private studentRow(user: CurrentUser, exam: store.ExamWithSubjects, r: store.StudentResultRow) {
     return {
       studentId: r.student_id,
-      name: this.canSeeNames(user, r.school_code) ? r.name : null,
+      name: canSeeStudentNames(user, r.school_code) ? r.name : null,
       gender: r.gender,
       schoolCode: r.school_code,
       className: r.class_name,
@@ -587,10 +578,10 @@ export class ExamService {
   /** A school's students (optionally one class) with scores, marks, 总分, ranks, Z and T; names per the rule. */
   async schoolStudents(user: CurrentUser, id: number, code: string, className?: string) {
     if (user.role === 'viewer') throw forbidden('访客不能查看学生成绩 / viewers do not see students');
-    if (!this.canSeeStudents(user, code)) throw forbidden('无权查看该校学生 / you may not see this school’s students');
+    if (!canSeeStudents(user, code)) throw forbidden('无权查看该校学生 / you may not see this school’s students');
     const exam = await this.exam(user, id);
     const rows = await store.schoolResults(this.db, user.districtId, id, code, className);
-    return { exam: { id: exam.id, name: exam.name }, subjects: exam.subjects.map((s) => ({ subject: s.subject, fullMarks: Number(s.fullMarks) })), schoolCode: code, namesShown: this.canSeeNames(user, code), students: rows.map((r) => this.studentRow(user, exam, r)) };
+    return { exam: { id: exam.id, name: exam.name }, subjects: exam.subjects.map((s) => ({ subject: s.subject, fullMarks: Number(s.fullMarks) })), schoolCode: code, namesShown: canSeeStudentNames(user, code), students: rows.map((r) => this.studentRow(user, exam, r)) };
   }
 
   /** A student's report card: per subject score, mark, ranks, T and the class/school/district means; 总分 likewise. */
@@ -599,7 +590,7 @@ export class ExamService {
     const exam = await this.exam(user, id);
     const r = await store.studentResult(this.db, user.districtId, id, studentId);
     if (!r) throw notFound(`本次考试没有学籍号 ${studentId} / no student ${studentId} in this exam`);
-    if (!this.canSeeStudents(user, r.school_code)) throw forbidden('无权查看该学生 / you may not see this student');
+    if (!canSeeStudents(user, r.school_code)) throw forbidden('无权查看该学生 / you may not see this student');
     const { report } = await this.storedReport(user, exam);
     const school = report.schools.find((s) => s.school === r.school_code);
     const klass = r.class_name === '' ? undefined : report.classes.find((c) => c.school === r.school_code && c.class === r.class_name);
@@ -626,7 +617,7 @@ export class ExamService {
     const fullTotal = exam.subjects.reduce((a, s) => a + Number(s.fullMarks), 0);
     return {
       exam: { id: exam.id, name: exam.name, date: exam.date },
-      student: { studentId: r.student_id, name: this.canSeeNames(user, r.school_code) ? r.name : null, gender: r.gender, schoolCode: r.school_code, className: r.class_name },
+      student: { studentId: r.student_id, name: canSeeStudentNames(user, r.school_code) ? r.name : null, gender: r.gender, schoolCode: r.school_code, className: r.class_name },
       subjects,
       total: { score: r.total, fullMarks: fullTotal, rankDistrict: r.rank_district, rankSchool: r.rank_school, rankClass: r.rank_class, z: r.z_total, t: r.t_total, means: column(TOTAL, r.total).means },
       counts: { district: report.district.stats[TOTAL]?.n ?? null, school: school?.stats[TOTAL]?.n ?? null, class: klass?.stats[TOTAL]?.n ?? null },
@@ -668,8 +659,8 @@ export class ExamService {
     }
     let students: { rows: ReturnType<ExamService['studentRow']>[]; names: boolean } | undefined;
     if (school) {
-      if (!this.canSeeStudents(user, school)) throw forbidden('无权导出该校学生 / you may not export this school’s students');
-      students = { rows: (await store.schoolResults(this.db, user.districtId, id, school)).map((r) => this.studentRow(user, exam, r)), names: this.canSeeNames(user, school) };
+      if (!canSeeStudents(user, school)) throw forbidden('无权导出该校学生 / you may not export this school’s students');
+      students = { rows: (await store.schoolResults(this.db, user.districtId, id, school)).map((r) => this.studentRow(user, exam, r)), names: canSeeStudentNames(user, school) };
     }
     const names = await store.schoolNames(this.db, user.districtId);
     const buffer = await buildExamWorkbook({ exam: toDto(exam), report: visibleReport(user, report), schoolNames: names, school, students });

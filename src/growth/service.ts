@@ -9,7 +9,7 @@
 // Models are computed on request for the whole district (linkage → z → REML fit: well under a second for 100,000
 // students) and kept in memory per (exam pair, column, import time of both exams); a re-import changes the key.
 import type { Db } from '../core/db/index.js';
-import { isBureau, schoolScope, type CurrentUser } from '../core/auth/roles.js';
+import { canSeeStudentNames, canSeeStudents, type CurrentUser } from '../core/auth/roles.js';
 import { badRequest, forbidden, notFound } from '../core/http/errors.js';
 import { twoYearTargets, type SchoolTarget } from './targets/two-year.js';
 import { QUADRANT_LABEL, type Quadrant } from './targets/quadrants.js';
@@ -288,26 +288,17 @@ export class GrowthService {
 
   // ───────────────────────────── students ─────────────────────────────
 
-  private canSeeStudents(user: CurrentUser, school: string): boolean {
-    if (user.role === 'viewer') return false;
-    const scope = schoolScope(user);
-    return scope === 'all' || scope.includes(school);
-  }
-
-  private canSeeNames(user: CurrentUser, school: string): boolean {
-    return isBureau(user) || (user.role === 'clerk' && user.schoolCode === school);
-  }
 
   /** The linked students of a school (or one of its classes): scores, z, gains, the district line, SGP. */
   async students(user: CurrentUser, q: VaQuery & { school?: string; class?: string }) {
     if (user.role === 'viewer') throw forbidden('访客不能查看学生成绩 / viewers do not see students');
     const school = q.school ?? (user.role === 'clerk' ? (user.schoolCode ?? undefined) : undefined);
     if (!school) throw badRequest('请指定学校 school / give the school');
-    if (!this.canSeeStudents(user, school)) throw forbidden('无权查看该校学生 / you may not see this school’s students');
+    if (!canSeeStudents(user, school)) throw forbidden('无权查看该校学生 / you may not see this school’s students');
     const { model } = await this.pair(user.districtId, q.from, q.to, q.subject);
     const minN = q.minN ?? DEFAULT_MIN_N;
     const list = model.students.filter((s) => s.school === school && (q.class === undefined || s.class === q.class));
-    const namesShown = this.canSeeNames(user, school);
+    const namesShown = canSeeStudentNames(user, school);
     const names = namesShown ? await store.studentNames(this.db, user.districtId, list.map((s) => s.id)) : new Map<string, string | null>();
     const schoolNames = await store.schoolNames(this.db, user.districtId);
     const sch = model.schools.find((s) => s.school === school);

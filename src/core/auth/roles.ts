@@ -47,3 +47,15 @@ export function canReadSchool(u: CurrentUser, code: string): boolean {
 export function canEditSchoolStats(u: CurrentUser, code: string): boolean {
   return isBureau(u) || (u.role === 'clerk' && u.schoolCode === code);
 }
+
+/** Student-level rows (scores, ranks, growth): everyone in whose scope the school is, except viewers (aggregates only). */
+export function canSeeStudents(u: CurrentUser, school: string): boolean {
+  if (u.role === 'viewer') return false;
+  const scope = schoolScope(u);
+  return scope === 'all' || scope.includes(school);
+}
+
+/** Students' names: only the bureau and the clerk of the student's own school. */
+export function canSeeStudentNames(u: CurrentUser, school: string): boolean {
+  return isBureau(u) || (u.role === 'clerk' && u.schoolCode === school);
+}
