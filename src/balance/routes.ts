@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { requireUser, type Services } from '../core/http/app.js';
 import { badRequest, forbidden } from '../core/http/errors.js';
 import { isBureau, type CurrentUser } from '../core/auth/roles.js';
-import { allSchools, listYears, loadRecords } from '../registry/store.js';
-import { classSizeReport } from './class-size.js';
 import { DEFAULT_STANDARD } from './service.js';
 import { LocalPackInputSchema } from './standards.js';
 
@@ -110,18 +108,6 @@ export const balanceRoutes = (s: Services) => async (app: FastifyInstance) => {
     requireEvaluator(u);
     const q = StandardQuery.parse(req.query);
     const year = q.year ?? (await s.registry.currentYear(u.districtId));
-    const { pack } = await s.balance.resolve(u.districtId, q.standard, q.version);
-    const schools = await allSchools(s.database.db, u.districtId);
-    const names = new Map(schools.map((x) => [x.code, x.name]));
-    const records = await loadRecords(s.database.db, u.districtId, schools.map((x) => x.code));
-    const rowsOf = (y: number) => records.filter((r) => r.year === y).flatMap((r) => r.classes.map((c) => ({ ...c, schoolCode: r.schoolCode, schoolName: names.get(r.schoolCode) })));
-    const { list, ...counts } = classSizeReport(pack, rowsOf(year));
-    const trend = (await listYears(s.database.db, u.districtId))
-      .map(({ year: y }) => {
-        const { list: _l, ...c } = classSizeReport(pack, rowsOf(y));
-        return { year: y, ...c };
-      })
-      .sort((a, b) => a.year - b.year);
-    return { year, standard: pack.classSize, ...counts, list, trend };
+    return s.balance.classSizes(u.districtId, year, q.standard, q.version);
   });
 };

@@ -9,6 +9,7 @@ import type { School } from '../registry/model.js';
 import type { SchoolYearRecord } from '../registry/types.js';
 import { evaluateDistrict, type BalanceSchoolInput } from './evaluate.js';
 import { balanceInputs } from './from-registry.js';
+import { classSizeReport } from './class-size.js';
 import { guaranteesOfSchool, type SchoolGuarantees } from './guarantees.js';
 import { BUILT_IN_STANDARDS, isBuiltIn, loadStandard, resolveLocalPack, type LocalPackInput, type StandardPack } from './standards.js';
 import * as store from './store.js';
@@ -155,6 +156,24 @@ export class BalanceService {
     const levels: Partial<Record<string, LevelPlan>> = {};
     for (const lv of pack.levels) if (inputs.some((i) => i.level === lv)) levels[lv] = planLevel(pack, lv, inputs, costs);
     return { year, standard: pack.id, version: pack.version, unitCosts: costs, levels };
+  }
+
+  /** 班额: this year's counts and list, and every year's counts (trend), by the pack's class-size standard. */
+  async classSizes(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number) {
+    const { pack } = await this.resolve(districtId, standardId, version);
+    const schools = await allSchools(this.db, districtId);
+    const names = new Map(schools.map((x) => [x.code, x.name]));
+    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code));
+    const reportOf = (y: number) =>
+      classSizeReport(pack, records.filter((r) => r.year === y).flatMap((r) => r.classes.map((c) => ({ ...c, schoolCode: r.schoolCode, schoolName: names.get(r.schoolCode) }))));
+    const years = (await listYears(this.db, districtId)).map((y) => y.year).sort((a, b) => a - b);
+    const reports = new Map(years.map((y) => [y, reportOf(y)]));
+    const { list, ...counts } = reports.get(year) ?? reportOf(year);
+    const trend = years.map((y) => {
+      const { list: _l, ...c } = reports.get(y)!;
+      return { year: y, ...c };
+    });
+    return { year, standard: pack.classSize, ...counts, list, trend };
   }
 
   /** Every year's CVs and pass/fail, for the trend chart. */
