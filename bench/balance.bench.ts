@@ -4,7 +4,7 @@
 //    as an admin), with a breakdown of where the time goes (session lookup, database, computation, JSON).
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/core/db/index.js';
-import { buildApp } from '../src/core/http/app.js';
+import { buildApp } from '../src/server.js';
 import { AuthService } from '../src/core/auth/service.js';
 import { loadDemoDistrict } from '../src/registry/demo-load.js';
 import { allSchools, loadRecords } from '../src/registry/store.js';

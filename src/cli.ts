@@ -84,8 +84,8 @@ async function cliActor(database: Database): Promise<CurrentUser> {
 const appModules = async () => {
   const [db, boot, http, auth, roles, errors, registry, demo, schema] = await Promise.all([
     import('./core/db/index.js'),
-    import('./core/bootstrap.js'),
-    import('./core/http/app.js'),
+    import('./bootstrap.js'),
+    import('./server.js'),
     import('./core/auth/service.js'),
     import('./core/auth/roles.js'),
     import('./core/http/errors.js'),

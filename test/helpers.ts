@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/core/db/index.js';
-import { buildApp } from '../src/core/http/app.js';
+import { buildApp } from '../src/server.js';
 import { AuthService } from '../src/core/auth/service.js';
 import { ensureDistrict, insertSchool, setCurrentYear } from '../src/registry/store.js';
 import type { School } from '../src/registry/model.js';

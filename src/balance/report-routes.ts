@@ -2,7 +2,8 @@
 // Same audience as GET /api/balance/evaluation: the bureau and inspectors.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireUser, type Services } from '../core/http/app.js';
+import { requireUser } from '../core/http/legacy.js';
+import type { Services } from '../server.js';
 import { sendPdf, sendXlsx } from '../core/http/download.js';
 import { forbidden, notFound } from '../core/http/errors.js';
 import { isBureau, type CurrentUser } from '../core/auth/roles.js';

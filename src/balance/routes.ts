@@ -1,7 +1,8 @@
 // Balance evaluation over the registry's figures: standards packs, evaluation, trend, class sizes, saved evaluations.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireUser, type Services } from '../core/http/app.js';
+import { requireUser } from '../core/http/legacy.js';
+import type { Services } from '../server.js';
 import { badRequest, forbidden } from '../core/http/errors.js';
 import { isBureau, type CurrentUser } from '../core/auth/roles.js';
 import { DEFAULT_STANDARD } from './service.js';

@@ -1,7 +1,8 @@
 // Exam HTTP routes: thin — parse input with zod, call ExamService, answer JSON (or an .xlsx).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireUser, type Services } from '../core/http/app.js';
+import { requireUser } from '../core/http/legacy.js';
+import type { Services } from '../server.js';
 import { AppError, badRequest, forbidden, notFound } from '../core/http/errors.js';
 import { sendPdf, sendXlsx } from '../core/http/download.js';
 import { renderPdf } from '../core/pdf.js';

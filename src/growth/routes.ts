@@ -1,7 +1,8 @@
 // Growth (增值评价) HTTP routes: thin — parse the query with zod, call GrowthService, answer JSON, .xlsx or PDF.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireUser, type Services } from '../core/http/app.js';
+import { requireUser } from '../core/http/legacy.js';
+import type { Services } from '../server.js';
 import { sendPdf, sendXlsx } from '../core/http/download.js';
 import { renderPdf } from '../core/pdf.js';
 import { getDistrict } from '../registry/store.js';

@@ -14,6 +14,7 @@
 // is ever put into a cell note (CVE-2026-78207, prototype pollution through note deepMerge).
 
 import ExcelJS from 'exceljs';
+import { HEADER_FILL, headerWidth } from '../core/xlsx/style.js';
 import { looksLikeZip, openXlsxReader } from '../core/xlsx-reader.js';
 export { looksLikeZip, openXlsxReader };
 import { PassThrough, Readable } from 'node:stream';
@@ -115,7 +116,6 @@ export interface BuildStatsWorkbookOptions {
   data?: Map<string, SchoolYearData>;
 }
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const PREFILLED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const THIN_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FF9BC2E6' } } };
 /** Rows below the last written row that still carry the validations of the enrolment and class sheets (clerks add classes). */
@@ -258,11 +258,6 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, defs: ColumnDef[], ro
   return ws;
 }
 
-/** Column width from the header text: CJK characters count double; wrapped beyond 22. */
-function headerWidth(text: string): number {
-  const visual = [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  return Math.min(22, Math.max(10, Math.ceil(visual / (visual > 22 ? 2 : 1)) + 2));
-}
 
 function gradeName(grade: number): string {
   return GRADE_ZH[grade] || String(grade);
@@ -945,65 +940,4 @@ async function drain(ws: AsyncIterable<unknown>): Promise<void> {
   }
 }
 
-// ───────────────────────────── generic streaming export ─────────────────────────────
-
-export interface ExportColumn {
-  header: string;
-  key: string;
-  width?: number;
-}
-
-/** Excel's longest cell text. */
-const MAX_CELL_TEXT = 32767;
-
-/**
- * One-sheet export (audit log, lists) through exceljs' streaming WorkbookWriter, so 100k rows
- * stay cheap: each row is committed and its XML written out at once.
- */
-export async function exportRowsWorkbook(sheetName: string, columns: ExportColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c)); // consume while writing, or the zip stream stalls on back-pressure
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-  const ws = wb.addWorksheet(safeSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? headerWidth(c.header) }));
-  const header = ws.getRow(1);
-  header.eachCell((c) => {
-    c.font = { bold: true };
-    c.fill = HEADER_FILL;
-  });
-  header.commit();
-  for (const r of rows) ws.addRow(columns.map((c) => toCellValue(r[c.key]))).commit();
-  ws.commit();
-  await wb.commit();
-  await ended;
-  return Buffer.concat(chunks);
-}
-
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-function safeSheetName(name: string): string {
-  const s = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31).trim();
-  return s || 'Sheet1';
-}
-
-function toCellValue(v: unknown): ExcelJS.CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  const text = typeof v === 'string' ? v : safeJson(v);
-  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
-}
+export { exportRowsWorkbook, type ExportColumn } from '../core/xlsx/export-rows.js';

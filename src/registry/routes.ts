@@ -1,7 +1,8 @@
 // Registry HTTP routes: thin — parse input with zod, call RegistryService, answer JSON.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireUser, type Services } from '../core/http/app.js';
+import { requireUser } from '../core/http/legacy.js';
+import type { Services } from '../server.js';
 import { badRequest } from '../core/http/errors.js';
 import { sendXlsx } from '../core/http/download.js';
 import { LOCATIONS, OWNERSHIPS, SCHOOL_LEVELS, STAT_STATUSES } from './model.js';

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../helpers.js';
 import { loadDemoDistrict } from '../../src/registry/demo-load.js';
-import { buildApp } from '../../src/core/http/app.js';
-import { bootstrap } from '../../src/core/bootstrap.js';
+import { buildApp } from '../../src/server.js';
+import { bootstrap } from '../../src/bootstrap.js';
 import { statKey, studentsOf, type DemoDistrict } from '../../src/registry/types.js';
 import type { Database } from '../../src/core/db/index.js';
 

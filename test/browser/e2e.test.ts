@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../src/core/db/index.js';
-import { bootstrap } from '../../src/core/bootstrap.js';
-import { buildApp, WEB_DIST } from '../../src/core/http/app.js';
+import { bootstrap } from '../../src/bootstrap.js';
+import { buildApp } from '../../src/server.js';
+import { WEB_DIST } from '../../src/core/http/app.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -124,7 +124,7 @@ export class AuthService {
     return rows.map((u) => ({
       username: u.username,
       displayName: u.displayName,
-      role: u.role,
+      role: u.role as Role,
       schoolCode: u.schoolCode,
       disabled: u.disabled,
       mustChangePassword: u.mustChangePassword,

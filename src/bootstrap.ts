@@ -1,13 +1,13 @@
 // First start: apply migrations, create a district (the demo district on an empty embedded
 // database), and an admin whose one-time password is printed once.
 import { count, eq } from 'drizzle-orm';
-import type { Database } from './db/index.js';
-import { users } from './schema.js';
-import { districts } from '../registry/schema.js';
-import { AuthService } from './auth/service.js';
-import { generatePassword } from './auth/password.js';
-import { loadDemoDistrict } from '../registry/demo-load.js';
-import { ensureDistrict } from '../registry/store.js';
+import type { Database } from './core/db/index.js';
+import { users } from './core/schema.js';
+import { districts } from './registry/schema.js';
+import { AuthService } from './core/auth/service.js';
+import { generatePassword } from './core/auth/password.js';
+import { loadDemoDistrict } from './registry/demo-load.js';
+import { ensureDistrict } from './registry/store.js';
 
 export interface BootstrapResult {
   districtId: string;

@@ -1,0 +1,40 @@
+// Every capability's HTTP contract, by area: the server registers them (server.ts), the OpenAPI
+// description lists them, the web's typed client calls them, and the RBAC matrix test covers them.
+// Pure: zod and the contracts only, so the web imports this module.
+import { z } from 'zod';
+import { endpoint } from './core/http/contract.js';
+import { authApi } from './core/auth/contract.js';
+import { auditApi } from './core/audit/contract.js';
+
+export const systemApi = {
+  health: endpoint({
+    method: 'GET',
+    path: '/api/health',
+    summary: '健康检查(数据库、版本) / health: database and version',
+    tags: ['系统 / system'],
+    policy: { capability: 'public' },
+    response: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['pglite', 'postgresql']) }),
+  }),
+  openapi: endpoint({
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'OpenAPI 3.1 描述 / the OpenAPI 3.1 description',
+    tags: ['系统 / system'],
+    policy: { capability: 'public' },
+    response: z.record(z.string(), z.unknown()),
+  }),
+  docs: endpoint({
+    method: 'GET',
+    path: '/api/docs',
+    summary: 'API 说明页 / the API as a readable page',
+    tags: ['系统 / system'],
+    policy: { capability: 'public' },
+    produces: 'html',
+  }),
+};
+
+export const API = {
+  system: systemApi,
+  auth: authApi,
+  audit: auditApi,
+};

@@ -1,0 +1,53 @@
+// The HTTP contract of the audit log (审计日志).
+import { z } from 'zod';
+import { endpoint } from '../http/contract.js';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const AuditFilter = z.object({
+  user: z.string().optional(),
+  entity: z.string().optional(),
+  action: z.string().optional(),
+  key: z.string().optional().describe('prefix of the entity key, e.g. a school code'),
+  from: date.optional(),
+  to: date.optional(),
+});
+export const AuditRow = z.object({
+  districtId: z.string(),
+  id: z.number(),
+  at: z.string(),
+  username: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityKey: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  batchId: z.string().nullable(),
+  detail: z.string().nullable(),
+  rowCount: z.number().nullable(),
+});
+const tags = ['审计 / audit'];
+
+export const auditApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/audit',
+    summary: '审计日志(筛选、分页) / the audit log, filtered and paged',
+    tags,
+    policy: { capability: 'audit.read' },
+    query: AuditFilter.extend({
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+    response: z.object({ total: z.number(), rows: z.array(AuditRow) }),
+  }),
+  export: endpoint({
+    method: 'GET',
+    path: '/api/audit/export',
+    summary: '导出审计日志 .xlsx / the audit log as .xlsx',
+    tags,
+    policy: { capability: 'audit.read' },
+    query: AuditFilter,
+    produces: 'xlsx',
+  }),
+};

@@ -1,0 +1,101 @@
+// Who may do what: the one permission table of the server and the web (which reads it through
+// GET /api/auth/me). Every route names one capability of this table in its contract; one preHandler
+// (core/http/routes.ts) enforces it, so no route or page checks a role by hand.
+//
+// A capability maps each role that holds it to a scope:
+//   all        — every school of the district
+//   assigned   — the schools an inspector is assigned to (督学挂牌学校)
+//   own        — the clerk's own school
+//   aggregates — district / school aggregates only, never a school's detailed figures or a student row
+//   self       — the user's own account (sign-out, password)
+// A role missing from a capability's map does not hold it (403).
+// Pure module: no Node imports, so the web may import it too.
+import type { CurrentUser, Role } from './roles.js';
+
+export type Scope = 'all' | 'assigned' | 'own' | 'aggregates' | 'self';
+
+const BUREAU = { admin: 'all', analyst: 'all' } as const;
+
+export const CAPABILITIES = {
+  /** Sign-out, change one's own password, read one's own account. */
+  'account.self': { admin: 'self', analyst: 'self', clerk: 'self', inspector: 'self', viewer: 'self' },
+  /** Accounts of the district: list, create, change, reset passwords. */
+  'users.manage': { admin: 'all' },
+  /** The audit log (who changed what). */
+  'audit.read': { ...BUREAU },
+
+  /** The school list, one school's card, the district overview (学校名录). */
+  'schools.read': { ...BUREAU, viewer: 'aggregates', clerk: 'own', inspector: 'assigned' },
+  /** Create and edit schools in the registry. */
+  'schools.edit': { ...BUREAU },
+  /** A school's detailed yearly figures (students per grade, classes, teachers, areas …), the template and the export. */
+  'stats.read': { ...BUREAU, clerk: 'own', inspector: 'assigned' },
+  /** Enter, upload and submit a school's yearly figures (填报). */
+  'stats.edit': { ...BUREAU, clerk: 'own' },
+  /** Approve, return and reopen submitted figures (审核). */
+  'stats.review': { ...BUREAU },
+
+  /** The balance evaluation (均衡评估): CVs, compliance, gaps, plan, trend, class sizes, its reports. */
+  'balance.read': { ...BUREAU, inspector: 'all' },
+  /** Save an evaluation with the pack and version it used. */
+  'balance.save': { ...BUREAU },
+  /** Create and edit local standards packs. */
+  'standards.edit': { admin: 'all' },
+
+  /** Exams and their aggregate reports (三率一分, distributions, school table). */
+  'exams.read': { ...BUREAU, clerk: 'own', inspector: 'all', viewer: 'aggregates' },
+  /** Create and change exams, import scores, follow import jobs. */
+  'exams.manage': { ...BUREAU },
+  /** Delete an exam with all its scores. */
+  'exams.delete': { admin: 'all' },
+  /** Student rows: scores, ranks, growth of individual students (no names unless 'students.names'). */
+  'students.read': { ...BUREAU, clerk: 'own', inspector: 'assigned' },
+  /** Students' names beside their rows. */
+  'students.names': { ...BUREAU, clerk: 'own' },
+
+  /** Value-added, growth percentiles and targets (增值评价) by school. */
+  'growth.read': { ...BUREAU, clerk: 'own', inspector: 'all', viewer: 'aggregates' },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Capability = keyof typeof CAPABILITIES;
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
+
+/** The scope in which a role holds a capability, or null when it does not. */
+export function scopeOf(role: Role, cap: Capability): Scope | null {
+  return (CAPABILITIES[cap] as Partial<Record<Role, Scope>>)[role] ?? null;
+}
+
+/** Every capability a role holds, with its scope: what /api/auth/me sends to the web. */
+export function capabilitiesOf(role: Role): Partial<Record<Capability, Scope>> {
+  const out: Partial<Record<Capability, Scope>> = {};
+  for (const c of CAPABILITY_NAMES) {
+    const s = scopeOf(role, c);
+    if (s) out[c] = s;
+  }
+  return out;
+}
+
+/** The schools within a scope: 'all', or the list of codes. Aggregates cover all schools' aggregates. */
+export function schoolsOf(user: Pick<CurrentUser, 'schoolCode' | 'assignedSchools'>, scope: Scope): 'all' | string[] {
+  switch (scope) {
+    case 'all':
+    case 'aggregates':
+      return 'all';
+    case 'own':
+      return user.schoolCode ? [user.schoolCode] : [];
+    case 'assigned':
+      return user.assignedSchools;
+    case 'self':
+      return [];
+  }
+}
+
+/** May this user use the capability, and, when a school is named, for that school? */
+export function allows(user: Pick<CurrentUser, 'role' | 'schoolCode' | 'assignedSchools'>, cap: Capability, school?: string | null): boolean {
+  const scope = scopeOf(user.role, cap);
+  if (!scope) return false;
+  if (school == null) return true;
+  if (scope === 'self') return false;
+  const schools = schoolsOf(user, scope);
+  return schools === 'all' || schools.includes(school);
+}

@@ -1,0 +1,100 @@
+// OpenAPI 3.1 from the route contracts. zod 4 writes JSON Schema 2020-12, which is OpenAPI 3.1's own
+// schema dialect, so each schema goes in as zod writes it. Served at /api/openapi.json and rendered
+// as a page at /api/docs; docs/api.md is generated from the same document (npm run docs:api).
+import { z } from 'zod';
+import { CAPABILITIES, type Capability } from '../auth/policy.js';
+import { ErrorBody, type AnyEndpoint, type Contract } from './contract.js';
+
+type Json = Record<string, unknown>;
+
+function schemaOf(s: z.ZodType, io: 'input' | 'output'): Json {
+  try {
+    const j = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+    delete j.$schema;
+    return j;
+  } catch (e) {
+    return { description: `schema not representable: ${(e as Error).message}` };
+  }
+}
+
+/** Query and path parameters from an object schema. */
+function parametersOf(s: z.ZodType, where: 'query' | 'path'): Json[] {
+  const j = schemaOf(s, 'input');
+  const props = (j.properties ?? {}) as Record<string, Json>;
+  const required = new Set((j.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, schema]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    schema,
+    ...(schema.description ? { description: schema.description } : {}),
+  }));
+}
+
+export function policyText(e: AnyEndpoint): string {
+  const cap = e.policy.capability;
+  if (cap === 'public') return 'public (no sign-in)';
+  const roles = Object.entries(CAPABILITIES[cap as Capability]).map(([role, scope]) => `${role}: ${scope}`);
+  return `${cap} — ${roles.join(', ')}${e.policy.school ? ` (school checked: ${e.policy.school.in}.${e.policy.school.name})` : ''}`;
+}
+
+const FILE_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  html: 'text/html',
+} as const;
+
+export function openApiDocument(contracts: Record<string, Contract>, version: string): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const [area, contract] of Object.entries(contracts)) {
+    for (const [key, e] of Object.entries(contract)) {
+      const oaPath = e.path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
+      const op: Json = {
+        operationId: `${area}.${key}`,
+        summary: e.summary,
+        tags: e.tags,
+        'x-policy': e.policy,
+        description: `Permission: ${policyText(e)}`,
+        parameters: [...parametersOf(e.params, 'path'), ...parametersOf(e.query, 'query')],
+        responses: {
+          '200':
+            e.produces === 'json'
+              ? { description: 'OK', content: { 'application/json': { schema: schemaOf(e.response, 'output') } } }
+              : { description: 'OK', content: { [FILE_TYPES[e.produces]]: { schema: { type: 'string', format: 'binary' } } } },
+          '4XX': { description: 'Error (400 invalid, 401 not signed in, 403 not allowed, 404, 409, 413, 422, 429)', content: { 'application/json': { schema: schemaOf(ErrorBody, 'output') } } },
+        },
+      };
+      if (e.upload)
+        op.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } };
+      else if (e.method !== 'GET') op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(e.body, 'input') } } };
+      (paths[oaPath] ??= {})[e.method.toLowerCase()] = op;
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Junheng 均衡 API', version, description: 'The HTTP API of Junheng. Sessions are cookies; every state-changing request carries the x-csrf-token header.' },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+  };
+}
+
+/** A readable page of the API: one section per route with its permission and schemas. */
+export function openApiHtml(doc: Json): string {
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const parts: string[] = [];
+  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
+    for (const [method, op] of Object.entries(ops)) {
+      const body = (op.requestBody as Json | undefined)?.content as Record<string, { schema: unknown }> | undefined;
+      const ok = ((op.responses as Json)['200'] as Json).content as Record<string, { schema: unknown }>;
+      parts.push(`<section id="${esc(String(op.operationId))}"><h2><code>${method.toUpperCase()} ${esc(path)}</code></h2><p>${esc(String(op.summary))}</p><p class="p">${esc(String(op.description))}</p>
+${(op.parameters as Json[]).length ? `<h3>Parameters</h3><pre>${esc(JSON.stringify(op.parameters, null, 2))}</pre>` : ''}
+${body ? `<h3>Body</h3><pre>${esc(JSON.stringify(Object.values(body)[0].schema, null, 2))}</pre>` : ''}
+<h3>Response</h3><pre>${esc(JSON.stringify(Object.entries(ok).map(([t, v]) => ({ type: t, schema: v.schema }))[0], null, 2))}</pre></section>`);
+    }
+  }
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Junheng API</title><style>
+body{font:14px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1f2328}
+h1{font-size:22px}h2{font-size:15px;margin:1.6em 0 .2em}h3{font-size:13px;margin:.6em 0 .2em;color:#57606a}
+section{border-top:1px solid #d0d7de}pre{background:#f6f8fa;padding:.6em;overflow:auto;max-height:320px;font-size:12px}.p{color:#57606a}
+</style></head><body><h1>Junheng 均衡 API ${esc(String((doc.info as Json).version))}</h1><p>OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a></p>${parts.join('\n')}</body></html>`;
+}

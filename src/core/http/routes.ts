@@ -1,0 +1,159 @@
+// Register a capability's contract (contract.ts) on Fastify with its handlers. One preHandler does,
+// for every route: sign-in (401), the capability's role check (403), validation of params, query and
+// body (400 with every problem named), and the school scope (403 when the request names a school
+// outside the user's scope). Handlers receive typed input and an already-scoped Actor, and return
+// data (checked against the response schema under test) or a file to send.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import type { z } from 'zod';
+import { allows, scopeOf, schoolsOf, type Capability, type Scope } from '../auth/policy.js';
+import type { CurrentUser } from '../auth/roles.js';
+import type { AnyEndpoint, Contract, Endpoint } from './contract.js';
+import { AppError, badRequest, forbidden, unauthorized } from './errors.js';
+import { sendPdf, sendXlsx } from './download.js';
+
+/** The signed-in user as a route sees it: the scope in which they hold the route's capability, and a check for any other. */
+export interface Actor extends CurrentUser {
+  /** The scope of the route's capability for this user. */
+  scope: Scope;
+  /** The schools that scope covers: 'all' or codes. */
+  schools: 'all' | string[];
+  /** May this user use another capability (for that school)? */
+  can(cap: Capability, school?: string | null): boolean;
+}
+
+export function actorOf(user: CurrentUser, cap: Capability): Actor {
+  const scope = scopeOf(user.role, cap) ?? 'self';
+  return { ...user, scope, schools: schoolsOf(user, scope), can: (c, school) => allows(user, c, school) };
+}
+
+/** A file answer: sent with its type and a UTF-8 file name. */
+export interface FileAnswer {
+  file: Buffer;
+  name: string;
+}
+
+export interface HandlerContext<E extends AnyEndpoint> {
+  actor: Actor;
+  /** The signed-in user on public routes (may be null there). */
+  user: CurrentUser | null;
+  params: z.output<E['params']>;
+  query: z.output<E['query']>;
+  body: z.output<E['body']>;
+  /** The uploaded file of an `upload` route. */
+  file: MultipartFile | null;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+type Answer<E extends AnyEndpoint> = E['produces'] extends 'json' ? z.input<E['response']> : FileAnswer;
+export type Handler<E extends AnyEndpoint> = (ctx: HandlerContext<E>) => Promise<Answer<E> | z.input<E['response']> | FileAnswer>;
+export type Handlers<C extends Contract> = { [K in keyof C]: Handler<C[K]> };
+
+interface Parsed {
+  actor: Actor | null;
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  file: MultipartFile | null;
+}
+declare module 'fastify' {
+  interface FastifyRequest {
+    parsed: Parsed | null;
+  }
+}
+
+/** Under test (or with JUNHENG_CHECK_RESPONSES=1) every JSON answer is checked against its declared schema. */
+const checkResponses = () => !!process.env.VITEST || process.env.JUNHENG_CHECK_RESPONSES === '1';
+
+function problemsOf(where: string, err: z.ZodError) {
+  return err.issues.map((i) => ({ field: [where, ...i.path].join('.'), reason: i.message }));
+}
+
+function parsePart(schema: z.ZodType, value: unknown, where: string) {
+  const r = schema.safeParse(value ?? {});
+  if (!r.success) {
+    const problems = problemsOf(where, r.error);
+    throw badRequest(`请求数据有误 / invalid request: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, { problems });
+  }
+  return r.data;
+}
+
+const DENIED: Record<string, string> = {
+  'users.manage': '只有管理员可以管理账号 / only an admin manages accounts',
+  'audit.read': '只有教育局可以查看审计日志 / only the bureau reads the audit log',
+  'schools.edit': '只有教育局可以维护学校名录 / only the bureau edits the registry',
+  'stats.read': '无权查看学校统计数据 / you may not view schools’ figures',
+  'stats.edit': '无权填报 / you may not report figures',
+  'stats.review': '只有教育局可以审核 / only the bureau reviews',
+  'balance.read': '只有教育局和督学可以查看均衡评估 / only the bureau and inspectors see the balance evaluation',
+  'balance.save': '只有教育局可以保存评估 / only the bureau saves evaluations',
+  'standards.edit': '只有管理员可以编辑评估标准 / only administrators edit standards packs',
+  'exams.manage': '只有教育局可以管理考试和导入成绩 / only the bureau manages exams and imports scores',
+  'exams.delete': '只有管理员可以删除考试 / only administrators delete exams',
+  'students.read': '无权查看学生数据 / you may not see students',
+  'students.names': '无权查看学生姓名 / you may not see students’ names',
+};
+
+function fastifyPath(path: string): string {
+  return path; // same :param syntax
+}
+
+/** Register every route of a contract. Each handler key must match a contract key (checked by the types). */
+export function registerContract<C extends Contract>(app: FastifyInstance, contract: C, handlers: Handlers<C>) {
+  for (const key of Object.keys(contract) as (keyof C & string)[]) {
+    const e = contract[key] as Endpoint;
+    const handler = handlers[key] as Handler<AnyEndpoint>;
+    if (!handler) throw new Error(`no handler for ${key}`);
+    app.route({
+      method: e.method,
+      url: fastifyPath(e.path),
+      config: { endpoint: e, key },
+      preHandler: async (req) => {
+        const cap = e.policy.capability;
+        let actor: Actor | null = null;
+        if (cap !== 'public') {
+          if (!req.user) throw unauthorized();
+          if (!scopeOf(req.user.role, cap)) throw forbidden(DENIED[cap]);
+          actor = actorOf(req.user, cap);
+        } else if (req.user) actor = actorOf(req.user, 'account.self');
+        const params = parsePart(e.params, req.params, 'params');
+        const query = parsePart(e.query, req.query, 'query');
+        let body: unknown = {};
+        let file: MultipartFile | null = null;
+        if (e.upload) {
+          file = (await req.file()) ?? null;
+          if (!file) throw badRequest('请选择要上传的文件 / choose a file to upload');
+        } else if (e.method !== 'GET') body = parsePart(e.body, req.body, 'body');
+        const ref = e.policy.school;
+        if (ref && actor && cap !== 'public') {
+          const src = (ref.in === 'params' ? params : ref.in === 'query' ? query : body) as Record<string, unknown>;
+          const school = src?.[ref.name];
+          if (typeof school === 'string' && school !== '' && !allows(actor, cap, school)) throw forbidden('无权访问该校 / not allowed for this school');
+        }
+        req.parsed = { actor, params, query, body, file };
+      },
+      handler: async (req, reply) => {
+        const p = req.parsed!;
+        const out = await handler({ actor: p.actor as Actor, user: req.user, params: p.params, query: p.query, body: p.body, file: p.file, req, reply });
+        if (reply.sent) return reply;
+        if (e.produces === 'xlsx' || e.produces === 'pdf') {
+          const f = out as FileAnswer;
+          return e.produces === 'xlsx' ? sendXlsx(reply, f.file, f.name) : sendPdf(reply, f.file, f.name);
+        }
+        if (e.produces === 'html') return reply.type('text/html; charset=utf-8').send(out);
+        if (checkResponses()) {
+          const r = e.response.safeParse(out);
+          if (!r.success)
+            throw new AppError(500, 'response_contract', `response of ${e.method} ${e.path} breaks its schema: ${problemsOf('response', r.error).map((x) => `${x.field}: ${x.reason}`).join('; ')}`);
+        }
+        return out;
+      },
+    });
+  }
+}
+
+/** Define a capability's route plugin: its contract and handlers, given its service(s). */
+export function routesOf<C extends Contract, S>(contract: C, handlers: (services: S) => Handlers<C>) {
+  return (services: S) => async (app: FastifyInstance) => registerContract(app, contract, handlers(services));
+}
