@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from './api.js';
+import { urlOf, type CallInput, type ResponseOf } from './client.js';
+import type { AnyEndpoint } from '../../src/core/http/contract.js';
 
 export interface Loaded<T> {
   data: T | null;
@@ -46,6 +48,14 @@ export function useApi<T>(url: string | null, opts: { silent?: boolean } = {}): 
 
   const reload = useCallback(() => setTick((x) => x + 1), []);
   return { data, loading, error, reload, setData };
+}
+
+/**
+ * GET a route of the contract (null input = don't load yet); reloads when its params or query change.
+ * The answer is typed by the route's response schema.
+ */
+export function useCall<E extends AnyEndpoint>(e: E, input: CallInput<E> | null, opts: { silent?: boolean } = {}): Loaded<ResponseOf<E>> {
+  return useApi<ResponseOf<E>>(input ? urlOf(e, input as never) : null, opts);
 }
 
 /** Debounce a value (search boxes). */

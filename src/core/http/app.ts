@@ -31,6 +31,12 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
 
+  // Every route the server serves, and whether a contract declared it (the RBAC coverage test reads this).
+  const routeList: { method: string; url: string; contract: boolean }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) routeList.push({ method: m, url: r.url, contract: !!(r.config as { endpoint?: unknown } | undefined)?.endpoint });
+  });
   app.decorateRequest('user', null);
   app.decorateRequest('csrf', null);
   app.decorateRequest('parsed', null);
