@@ -5,6 +5,7 @@ import { LEVEL_EN, LOCATION_EN, OWNERSHIP_EN, SCHOOL_LEVELS, LOCATIONS, OWNERSHI
 import { api, ApiError } from './api.js';
 import { useI18n, type TKey } from './i18n.js';
 import type { Choice, Me, Meta, Role, StatField, StatStatus } from './types.js';
+import type { Capability } from '../../src/core/auth/policy.js';
 
 // ---------- meta normalisation (the endpoint may send plain strings or {value, zh, en}) ----------
 
@@ -137,6 +138,25 @@ export function useMe(): Me {
 }
 
 export const isBureau = (role: Role | undefined) => role === 'admin' || role === 'analyst';
+
+/**
+ * May the signed-in user use a capability (for a school)? Read from the capabilities /api/auth/me sends,
+ * which come from the server's one permission table (src/core/auth/policy.ts).
+ */
+export function can(me: Me | null, cap: Capability, school?: string | null): boolean {
+  const scope = me?.capabilities[cap];
+  if (!me || !scope) return false;
+  if (school == null || scope === 'all' || scope === 'aggregates') return true;
+  if (scope === 'own') return me.schoolCode === school;
+  if (scope === 'assigned') return me.assignedSchools.includes(school);
+  return false;
+}
+
+/** `can` for the signed-in user, as a hook. */
+export function useCan() {
+  const { me } = useSession();
+  return useCallback((cap: Capability, school?: string | null) => can(me, cap, school), [me]);
+}
 
 // ---------- labels ----------
 

@@ -3,20 +3,14 @@ import type { StatField } from '../../src/registry/fields.js';
 import type { School as RegistrySchool, StatStatus } from '../../src/registry/model.js';
 import type { ClassSize, GradeEnrolment, ImportProblem, SchoolYearRecord } from '../../src/registry/types.js';
 
+import type { API, ResponseOf } from './client.js';
+
 export type { StatField, StatStatus, ClassSize, GradeEnrolment, ImportProblem, SchoolYearRecord };
 
 export type Role = 'admin' | 'analyst' | 'clerk' | 'inspector' | 'viewer';
 
-export interface Me {
-  username: string;
-  displayName: string;
-  role: Role;
-  schoolCode: string | null;
-  districtId: string;
-  districtName: string;
-  mustChangePassword: boolean;
-  assignedSchools?: string[];
-}
+/** The signed-in user with their capabilities (GET /api/auth/me). */
+export type Me = ResponseOf<typeof API.auth.me>['user'];
 
 export type School = Omit<RegistrySchool, 'districtId'> & { districtId?: string };
 

@@ -1,7 +1,7 @@
 // The HTTP contract of sign-in, the current user and account administration.
 import { z } from 'zod';
 import { endpoint, Ok } from '../http/contract.js';
-import { CAPABILITY_NAMES } from './policy.js';
+import { CAPABILITY_NAMES, type Capability } from './policy.js';
 import { ROLES } from './roles.js';
 
 const RoleEnum = z.enum(ROLES);
@@ -19,7 +19,7 @@ export const CurrentUserSchema = z.object({
 });
 /** The user with every capability they hold and its scope (core/auth/policy.ts): the web shows actions from it. */
 export const MeSchema = CurrentUserSchema.extend({
-  capabilities: z.partialRecord(z.enum(CAPABILITY_NAMES as [string, ...string[]]), ScopeEnum),
+  capabilities: z.partialRecord(z.enum(CAPABILITY_NAMES as [Capability, ...Capability[]]), ScopeEnum),
 });
 export const UserRow = z.object({
   username: z.string(),
