@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/core/db/index.js';
 import { buildApp } from '../src/server.js';
-import { AuthService } from '../src/core/auth/service.js';
+import { createAuthService } from '../src/server.js';
 import { loadDemoDistrict } from '../src/registry/demo-load.js';
 import { allSchools, loadRecords } from '../src/registry/store.js';
 import { STAT_FIELDS } from '../src/registry/fields.js';
@@ -239,7 +239,7 @@ async function districtPage(): Promise<BenchResult[]> {
     const t1 = now();
     const demo = await loadDemoDistrict(database.db);
     const t2 = now();
-    const auth = new AuthService(database.db);
+    const auth = createAuthService(database.db);
     await auth.createUser({ districtId: demo.districtId, username: 'bench' }, { username: 'bench-admin', displayName: 'bench', role: 'admin', password: PASSWORD });
     app = await buildApp(database);
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-admin', password: PASSWORD } });

@@ -1,6 +1,6 @@
 // SGP benchmark (issue 5, deliverable 5): our student growth percentiles (src/growth/sgp, own quantile-regression
 // simplex) against the R peer bench/peers/sgp_peer.R (quantreg rq.fit, method "br" — the algorithm of
-// ../shared/data/sgp-oracle-reading/sgp_oracle.R) in the same run, on
+// test/fixtures/sgp-oracle-reading/sgp_oracle.R) in the same run, on
 //   1. the reading sample (sgpData, 79,931 students, final year 2025, max order 3): both engines in full;
 //   2. a synthetic 200,000-student cohort (bench/gen-sgp.ts, grades 3→6 over 2022–2025, max order 3). A full "br"
 //      run takes hours in R at n ≈ 175,000 (about 100 s per τ for 22 coefficients), so by default
@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { studentGrowthPercentiles, type SgpResult } from '../src/growth/sgp/sgp.js';
 import { parseWide, wideText, type WideData } from '../src/growth/sgp/wide.js';
 import { sgpDesign } from '../src/growth/sgp/design.js';
@@ -26,8 +27,9 @@ import type { BenchResult } from './types.js';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
 const PEER = path.join(HERE, 'peers', 'sgp_peer.R');
-const READING = path.resolve(ROOT, '..', 'shared', 'data', 'sgpdata', 'sgpData_wide_reading.csv.gz');
-const ORACLE = path.resolve(ROOT, '..', 'shared', 'data', 'sgp-oracle-reading', 'sgp_reading_2025_best.csv');
+// The public reading sample and the R oracle's SGPs, in the repository (test/fixtures/README.md).
+const READING = path.join(ROOT, 'test', 'fixtures', 'sgpdata', 'sgpData_wide_reading.csv.gz');
+const ORACLE = path.join(ROOT, 'test', 'fixtures', 'sgp-oracle-reading', 'sgp_reading_2025_best.csv.gz');
 const SAMPLE_TAU_INDEX = 50; // τ = 0.495
 
 interface PeerRun {
@@ -105,8 +107,8 @@ export default async function sgpBench(): Promise<BenchResult[]> {
     const res = second.result;
     const cohorts = res.cohorts.filter((c) => !c.skipped).length;
     results.push({ name: 'reading: ours, all SGPs (read + fit + read off)', value: ours, unit: 's', note: `${res.students.length} students, ${cohorts} cohorts × 100 τ; runs ${first.seconds.toFixed(2)} s (cold), ${second.seconds.toFixed(2)} s` });
-    const oracle = fs
-      .readFileSync(ORACLE, 'utf8')
+    const oracle = gunzipSync(fs.readFileSync(ORACLE))
+      .toString('utf8')
       .trim()
       .split('\n')
       .slice(1)

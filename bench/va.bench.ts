@@ -18,7 +18,7 @@ import type { BenchResult } from './types.js';
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const STUDENTS = 1_000_000;
 const SYNTHETIC = path.join(ROOT, '.tmp', 'bench', `va-${STUDENTS}.csv`);
-const SAMPLE = path.resolve(ROOT, '../shared/data/sgpdata/sgpData_LONG.csv.gz');
+const SAMPLE = path.join(ROOT, 'test/fixtures/sgpdata/sgpData_LONG.csv.gz'); // in the repository (test/fixtures/README.md)
 const PEER = path.join(ROOT, 'bench', 'peers', 'va_peer.R');
 
 

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Database } from './core/db/index.js';
 import { users } from './core/schema.js';
 import { districts } from './registry/schema.js';
-import { AuthService } from './core/auth/service.js';
+import { createAuthService } from './server.js';
 import { generatePassword } from './core/auth/password.js';
 import { loadDemoDistrict } from './registry/demo-load.js';
 import { ensureDistrict } from './registry/store.js';
@@ -16,14 +16,17 @@ export interface BootstrapResult {
   adminPassword: string | null;
 }
 
-export async function bootstrap(database: Database, opts: { demo: 'auto' | 'never'; adminPassword?: string }): Promise<BootstrapResult> {
+export async function bootstrap(database: Database, opts: { demo: 'auto' | 'never'; adminPassword?: string; onProgress?: (step: string) => void }): Promise<BootstrapResult> {
+  const progress = opts.onProgress ?? (() => {});
+  progress('数据库迁移 / applying database migrations');
   await database.migrate();
   const db = database.db;
   let [first] = await db.select().from(districts).orderBy(districts.districtId).limit(1);
   let demoLoaded = false;
   if (!first) {
     if (opts.demo === 'auto' && database.kind === 'pglite') {
-      await loadDemoDistrict(db);
+      progress('首次启动:载入演示县 / first start: loading the demo district');
+      await loadDemoDistrict(db, undefined, progress);
       demoLoaded = true;
     } else {
       await ensureDistrict(db, process.env.JUNHENG_DISTRICT_ID ?? '000000', process.env.JUNHENG_DISTRICT_NAME ?? '本县(区)');
@@ -34,7 +37,7 @@ export async function bootstrap(database: Database, opts: { demo: 'auto' | 'neve
   let adminPassword: string | null = null;
   if (Number(n) === 0) {
     adminPassword = opts.adminPassword || generatePassword();
-    await new AuthService(db).createUser(
+    await createAuthService(db).createUser(
       { districtId: first.districtId, username: 'system' },
       { username: 'admin', displayName: '系统管理员', role: 'admin', password: adminPassword, mustChangePassword: !opts.adminPassword },
     );

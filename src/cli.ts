@@ -23,7 +23,10 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng growth sgp --input WIDE.csv[.gz] [--max-order 3] [--json]        student growth percentiles for the last year (as R SGP)
 
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
-Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST.`;
+Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST; JUNHENG_LOG_LEVEL (or LOG_LEVEL:
+  fatal|error|warn|info|debug|trace|silent, default info) for the server's JSON logs.
+While \`junheng serve\` runs on a PGlite folder, the other commands cannot open that folder: add users in the web
+app (用户管理 / users, as admin) or stop the server first.`;
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -97,6 +100,7 @@ const appModules = async () => {
     openDatabase: db.openDatabase,
     bootstrap: boot.bootstrap,
     buildApp: http.buildApp,
+    createAuthService: http.createAuthService,
     AuthService: auth.AuthService,
     ROLES: roles.ROLES,
     AppError: errors.AppError,
@@ -116,38 +120,44 @@ async function main() {
   if (cmd === 'growth' && sub === 'va') return void (process.exitCode = (await import('./growth/va/cli.js')).growthVaCommand(opts));
   if (cmd === 'growth' && sub === 'sgp') return void (process.exitCode = (await import('./growth/sgp/cli.js')).sgpCommand(opts));
   M = await appModules();
-  const { bootstrap, buildApp, AuthService, ROLES, AppError, RegistryService, loadDemoDistrict, districts } = M;
-  const database = await open().catch((e: Error) => fail(e.message));
+  const { bootstrap, buildApp, ROLES, AppError, RegistryService, loadDemoDistrict, districts } = M;
+  const database = await open().catch((e: Error) =>
+    fail(
+      cmd === 'user' && /in use by another Junheng process/.test(e.message)
+        ? `${e.message}\n服务器运行时请在网页中以管理员身份添加账号(用户管理),或通过 API POST /api/users / while the server runs, add the user in the web app as an admin (用户管理 / users) or through POST /api/users`
+        : e.message,
+    ),
+  );
   const close = () => database.close();
   try {
     switch (cmd) {
       case 'serve': {
-        const boot = await bootstrap(database, { demo: 'auto', adminPassword: process.env.JUNHENG_ADMIN_PASSWORD });
-        const app = await buildApp(database, { logger: false });
+        // The first start applies migrations and loads the demo district: say so, step by step, with the time.
+        const t0 = performance.now();
+        const step = (what: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${what}`);
+        console.log(`均衡 Junheng ${VERSION} — ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL ${database.location}`}`);
+        const boot = await bootstrap(database, { demo: 'auto', adminPassword: process.env.JUNHENG_ADMIN_PASSWORD, onProgress: step });
+        step('启动网页服务 / starting the web server');
+        // Logs: JSON lines on stdout at JUNHENG_LOG_LEVEL / LOG_LEVEL (default info), without personal data (src/core/log.ts).
+        const app = await buildApp(database, { logger: true });
         const port = Number(opts.port ?? process.env.PORT ?? 8080);
         const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
         try {
           await app.listen({ port, host });
         } catch (e) {
+          await app.close();
           await close();
           if ((e as { code?: string }).code === 'EADDRINUSE') fail(`端口 ${port} 已被占用,请用 --port 换一个 / port ${port} is in use: choose another with --port (or PORT=…)`);
           throw e;
         }
         const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
-        console.log(`均衡 Junheng ${VERSION} — ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${database.location}` : `PostgreSQL ${database.location}`}`);
         if (boot.demoLoaded) console.log('已载入演示县 / demo district loaded');
-        console.log(`打开 / open: ${url}`);
+        step(`就绪 / ready — 打开 / open: ${url}`);
         if (boot.adminPassword) {
           console.log(`管理员 / admin: 用户名 username = admin, 密码 password = ${boot.adminPassword}`);
           console.log('此密码只显示这一次 / this password is shown only once' + (process.env.JUNHENG_ADMIN_PASSWORD ? ' (from JUNHENG_ADMIN_PASSWORD)' : '; you will be asked to change it'));
         } else console.log('管理员账号已存在;忘记密码时运行 / admin exists; if the password is lost run: junheng user reset-password admin');
-        const stop = async () => {
-          await app.close();
-          await close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        installShutdown(app, close);
         return; // keep running
       }
       case 'migrate':
@@ -158,7 +168,7 @@ async function main() {
         await database.migrate();
         const existing = await database.db.select().from(districts);
         if (existing.length) fail('the database already has data; use an empty --data folder for the demo');
-        const demo = await loadDemoDistrict(database.db);
+        const demo = await loadDemoDistrict(database.db, undefined, (step) => console.log(step));
         console.log(`demo district ${demo.name}: ${demo.schools.length} schools, years ${demo.years.join(', ')}`);
         const boot = await bootstrap(database, { demo: 'never', adminPassword: process.env.JUNHENG_ADMIN_PASSWORD });
         if (boot.adminPassword) console.log(`admin password: ${boot.adminPassword}`);
@@ -185,7 +195,7 @@ async function main() {
       case 'user': {
         await database.migrate();
         const actor = await cliActor(database);
-        const auth = new AuthService(database.db);
+        const auth = M.createAuthService(database.db);
         if (sub === 'add' && arg) {
           const role = opts.role as Role;
           if (!(ROLES as readonly string[]).includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
@@ -212,13 +222,45 @@ async function main() {
     await close();
     if (e instanceof AppError) {
       const problems = (e.extra?.problems as { file?: string; sheet?: string; row?: number; column?: string; reason: string; field?: string }[]) ?? [];
-      const where = (p: (typeof problems)[number]) =>
-        p.sheet === undefined ? `${p.field}` : p.row ? `${p.file}:${p.sheet}!${p.column}${p.row}` : `${p.file}${p.sheet ? `:${p.sheet}` : ''}`;
+      const where = (p: (typeof problems)[number]) => (p.sheet === undefined ? `${p.field}` : p.row ? `${p.file}:${p.sheet}!${p.column}${p.row}` : `${p.file}${p.sheet ? `:${p.sheet}` : ''}`);
       const lines = problems.map((p) => `${where(p)}: ${p.reason}`);
       fail([e.message, ...lines].join('\n'));
     }
     throw e;
   }
+}
+
+/**
+ * SIGTERM / SIGINT: stop accepting requests and let those under way finish (app.close); closing the app
+ * also closes the jobs service (src/core/jobs: running imports get up to 10 s to finish, the rest are
+ * marked interrupted) and the PDF renderer; then close the database (PGlite: releases the data folder)
+ * and exit 0. A second signal, or a shutdown still hanging after 30 s, exits 1 at once.
+ */
+function installShutdown(app: { close(): Promise<unknown>; log: { error(o: object, m: string): void } }, closeDatabase: () => Promise<void>) {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`${signal}: 立即退出 / exiting now\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    setTimeout(() => {
+      process.stderr.write('停止超时 / shutdown took too long: exiting\n');
+      process.exit(1);
+    }, 30_000).unref();
+    console.log(`${signal}: 正在停止 / stopping — no new requests; running jobs get up to 10 s, then are marked interrupted`);
+    try {
+      await app.close();
+      await closeDatabase();
+      console.log('已停止 / stopped');
+      process.exit(0);
+    } catch (e) {
+      app.log.error({ err: e }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
 }
 
 /** Batch evaluation of a flat one-row-per-school table; needs no database. Bad input: exit 2, nothing on stdout. */
@@ -227,6 +269,7 @@ async function balanceCommand(sub: string | undefined) {
   const { schoolsFromTable, FlatInputError } = await import('./balance/flat-input.js');
   const { loadStandard, resolveLocalPack, LocalPackInputSchema, StandardPackSchema } = await import('./balance/standards.js');
   const { evaluateDistrict } = await import('./balance/evaluate.js');
+  const { toCliJson } = await import('./balance/wire-keys.js');
   if (sub !== 'evaluate' || !opts.input) fail('usage: junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]');
   const file = opts.input;
   if (!fs.existsSync(file)) fail(`no such file: ${file}`);
@@ -244,11 +287,12 @@ async function balanceCommand(sub: string | undefined) {
   try {
     const schools = schoolsFromTable(await readTable(fs.readFileSync(file), path.basename(file)), path.basename(file), pack);
     const result = evaluateDistrict(pack, schools);
-    if (opts.json) return console.log(JSON.stringify(result, null, 2));
+    if (opts.json) return console.log(JSON.stringify(toCliJson(result), null, 2)); // snake_case school keys, as always
     for (const [level, r] of Object.entries(result.levels)) {
       if (!r.schools.length) continue;
       console.log(`${level}: ${r.pass ? '达标 pass' : '未达标 fail'}${r.schoolsPassing === null ? '' : ` (${r.schoolsPassing}/${r.counted} schools pass)`}`);
-      for (const i of r.indicators) console.log(`  ${i.key.padEnd(34)} CV ${i.cv === null ? '—' : i.cv.toFixed(4)}${i.limit === null ? '' : ` ≤ ${i.limit}  ${i.pass ? 'ok' : 'FAIL'}  gap ${r.totalGaps[i.key]}`}`);
+      for (const i of r.indicators)
+        console.log(`  ${i.key.padEnd(34)} CV ${i.cv === null ? '—' : i.cv.toFixed(4)}${i.limit === null ? '' : ` ≤ ${i.limit}  ${i.pass ? 'ok' : 'FAIL'}  gap ${r.totalGaps[i.key]}`}`);
       if (r.composite) console.log(`  综合差异系数 composite CV ${r.composite.cv === null ? '—' : r.composite.cv.toFixed(4)} ≤ ${r.composite.limit}  ${r.composite.pass ? 'ok' : 'FAIL'}`);
     }
   } catch (e) {

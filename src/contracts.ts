@@ -5,15 +5,25 @@ import { z } from 'zod';
 import { endpoint } from './core/http/contract.js';
 import { authApi } from './core/auth/contract.js';
 import { auditApi } from './core/audit/contract.js';
+import { examsApi } from './exams/contract.js';
+import { growthApi } from './growth/contract.js';
+import { registryApi } from './registry/contract.js';
+import { balanceApi } from './balance/contract.js';
 
 export const systemApi = {
   health: endpoint({
     method: 'GET',
     path: '/api/health',
-    summary: '健康检查(数据库、版本) / health: database and version',
+    summary: '健康检查(数据库、版本);数据库不可用时 503 / health: database and version; 503 when the database does not answer',
     tags: ['系统 / system'],
     policy: { capability: 'public' },
-    response: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['pglite', 'postgresql']) }),
+    response: z.object({
+      status: z.enum(['ok', 'unavailable']),
+      version: z.string(),
+      database: z.enum(['pglite', 'postgresql']),
+      /** Only with status "unavailable" (HTTP 503). */
+      message: z.string().optional(),
+    }),
   }),
   openapi: endpoint({
     method: 'GET',
@@ -37,4 +47,8 @@ export const API = {
   system: systemApi,
   auth: authApi,
   audit: auditApi,
+  exams: examsApi,
+  growth: growthApi,
+  registry: registryApi,
+  balance: balanceApi,
 };

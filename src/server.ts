@@ -1,24 +1,27 @@
 // Wiring: one service per capability, each capability's routes from its contract, the API
 // description, and the web app. The only module that knows every capability.
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { closePdfRenderer } from './core/pdf.js';
-import type { Database } from './core/db/index.js';
+import type { Database, Db } from './core/db/index.js';
+import { schoolExists } from './registry/lookup.js';
 import { AuthService } from './core/auth/service.js';
 import { createHttpApp, serveWeb, type HttpOptions } from './core/http/app.js';
 import { routesOf } from './core/http/routes.js';
 import { openApiDocument, openApiHtml } from './core/http/openapi.js';
 import { authRoutes } from './core/auth/routes.js';
 import { AuditService } from './core/audit/service.js';
+import { JobService } from './core/jobs/service.js';
 import { auditRoutes } from './core/audit/routes.js';
 import { RegistryService } from './registry/service.js';
 import { registryRoutes } from './registry/routes.js';
 import { BalanceService } from './balance/service.js';
 import { balanceRoutes } from './balance/routes.js';
-import { balanceReportRoutes } from './balance/report-routes.js';
 import { ExamService } from './exams/service.js';
 import { examRoutes } from './exams/routes.js';
 import { GrowthService } from './growth/service.js';
 import { growthRoutes } from './growth/routes.js';
+import { ExamCohorts } from './exams/cohorts.js';
 import { VERSION } from './core/version.js';
 import { API, systemApi } from './contracts.js';
 
@@ -26,44 +29,64 @@ export interface Services {
   database: Database;
   auth: AuthService;
   audit: AuditService;
+  /** Import jobs (rows of the jobs table), shared by the registry and exam imports. */
+  jobs: JobService;
   registry: RegistryService;
   balance: BalanceService;
   exams: ExamService;
   growth: GrowthService;
 }
 
+/** The account service, with the registry answering whether a school exists. */
+export const createAuthService = (db: Db, opts: { cacheSessionsMs?: number } = {}) => new AuthService(db, (districtId, code) => schoolExists(db, districtId, code), opts);
+
 export function createServices(database: Database): Services {
   const db = database.db;
+  const jobs = new JobService(db);
+  const registry = new RegistryService(db, jobs);
   return {
     database,
-    auth: new AuthService(db, { cacheSessionsMs: database.kind === 'pglite' ? 5000 : 0 }),
+    auth: createAuthService(db, { cacheSessionsMs: database.kind === 'pglite' ? 5000 : 0 }),
     audit: new AuditService(db),
-    registry: new RegistryService(db),
-    balance: new BalanceService(db),
-    exams: new ExamService(db),
-    growth: new GrowthService(db),
+    jobs,
+    registry,
+    balance: new BalanceService(db, registry),
+    exams: new ExamService(db, jobs),
+    growth: new GrowthService(new ExamCohorts(db)),
   };
 }
 
 const systemRoutes = routesOf(systemApi, (s: { database: Database }) => ({
-  health: async () => ({ status: 'ok' as const, version: VERSION, database: s.database.kind }),
+  // The database answers `select 1` within 5 s, or the probe answers 503.
+  health: async ({ reply }) => {
+    try {
+      await Promise.race([s.database.db.execute(sql`select 1`), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000).unref())]);
+      return { status: 'ok' as const, version: VERSION, database: s.database.kind };
+    } catch {
+      reply.status(503);
+      return { status: 'unavailable' as const, version: VERSION, database: s.database.kind, message: '数据库无响应 / the database does not answer' };
+    }
+  },
   openapi: async () => openApiDocument(API, VERSION),
   docs: async () => openApiHtml(openApiDocument(API, VERSION)) as never,
 }));
 
 export async function buildApp(database: Database, opts: HttpOptions = {}): Promise<FastifyInstance & { services: Services }> {
   const services = createServices(database);
+  // Jobs a stopped server left running are marked interrupted (their transaction never committed); at close,
+  // running jobs get a moment to finish, the rest are marked interrupted.
+  await services.jobs.recover();
   const app = await createHttpApp(services.auth, opts);
+  app.addHook('onClose', async () => services.jobs.close());
   // One Chromium per process renders every PDF report; close it with the server.
   app.addHook('onClose', async () => closePdfRenderer());
   await app.register(systemRoutes(services));
   await app.register(authRoutes(services));
   await app.register(auditRoutes(services));
-  await app.register(registryRoutes(services), { prefix: '/api' });
-  await app.register(balanceRoutes(services), { prefix: '/api' });
-  await app.register(balanceReportRoutes(services), { prefix: '/api' });
-  await app.register(examRoutes(services), { prefix: '/api' });
-  await app.register(growthRoutes(services), { prefix: '/api' });
+  await app.register(registryRoutes(services));
+  await app.register(balanceRoutes(services));
+  await app.register(examRoutes(services));
+  await app.register(growthRoutes(services));
   await serveWeb(app);
   return Object.assign(app, { services });
 }

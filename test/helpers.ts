@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/core/db/index.js';
-import { buildApp } from '../src/server.js';
-import { AuthService } from '../src/core/auth/service.js';
+import { buildApp, createAuthService } from '../src/server.js';
 import { ensureDistrict, insertSchool, setCurrentYear } from '../src/registry/store.js';
 import type { School } from '../src/registry/model.js';
 
@@ -65,7 +64,7 @@ export async function testApp() {
   await ensureDistrict(db, DISTRICT, '测试县');
   for (const s of [SCHOOL_A, SCHOOL_B, SCHOOL_C]) await insertSchool(db, s);
   await setCurrentYear(db, DISTRICT, 2024);
-  const auth = new AuthService(db);
+  const auth = createAuthService(db);
   const actor = { districtId: DISTRICT, username: 'setup' };
   await auth.createUser(actor, { username: 'admin', displayName: '管理员', role: 'admin', password: PASSWORD });
   await auth.createUser(actor, { username: 'analyst', displayName: '科室', role: 'analyst', password: PASSWORD });

@@ -1,5 +1,5 @@
 # R peer of the SGP benchmark (bench/sgp.bench.ts): student growth percentiles with quantreg's rq.fit, following the
-# SGP package's studentGrowthPercentiles() exactly as ../shared/data/sgp-oracle-reading/sgp_oracle.R does, but for
+# SGP package's studentGrowthPercentiles() exactly as test/fixtures/sgp-oracle-reading/sgp_oracle.R does, but for
 # any WIDE file (ID, GRADE_<year>…, SS_<year>…): SGPs for the last year, every current grade g, orders 1..max with
 # the exact progression g-1, g-2, …; knots/boundaries per grade from the prior-year panels of students with a
 # last-year score, the most recent year first (first computation wins).

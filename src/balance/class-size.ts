@@ -1,7 +1,7 @@
 // 班额 report: classes above the standard size (小学 45, 初中 50 — by the class's grade, so a 九年一贯制
 // school's grade 7 class is held to 50), 大班额 (56–65) and 超大班额 (≥ 66). Integers: no rounding issue;
 // a class exactly at the standard meets it.
-import type { StandardPack } from './standards.js';
+import type { StandardPack } from './pack-schema.js';
 
 export interface ClassRow {
   schoolCode: string;

@@ -3,7 +3,7 @@
 // the gap to the standard in real units, and the student-weighted 差异系数 of every indicator.
 import { decimalFraction, ratioMeets } from './exact.js';
 import { studentWeightedCvOfArrays } from './weighted-cv.js';
-import type { BalanceLevel, Indicator, StandardPack } from './standards.js';
+import type { BalanceLevel, Indicator, StandardPack } from './pack-schema.js';
 
 export interface BalanceSchoolInput {
   code: string;
@@ -17,8 +17,8 @@ export interface BalanceSchoolInput {
 }
 
 export interface SchoolResult {
-  school_code: string;
-  school_name?: string;
+  schoolCode: string;
+  schoolName?: string;
   students: number;
   excluded: boolean;
   excludedReason?: string;
@@ -93,8 +93,8 @@ export function evaluateSchool(pack: StandardPack, s: BalanceSchoolInput): Schoo
     }
   }
   return {
-    school_code: s.code,
-    ...(s.name ? { school_name: s.name } : {}),
+    schoolCode: s.code,
+    ...(s.name ? { schoolName: s.name } : {}),
     students: s.students,
     excluded,
     ...(excluded ? { excludedReason: `教学点不足${pack.exclusions.teachingPointMinStudents}人 / teaching point under ${pack.exclusions.teachingPointMinStudents} students` } : {}),

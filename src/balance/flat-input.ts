@@ -1,6 +1,6 @@
 // The flat one-row-per-school table of `junheng balance evaluate`: columns, Chinese aliases,
 // and checks that name the row and column of every bad cell.
-import { columnLetter, parseNumberText } from '../registry/excel.js';
+import { columnLetter, parseNumberText } from '../core/xlsx/cells.js';
 import type { Table } from '../core/tabular.js';
 import type { BalanceSchoolInput } from './evaluate.js';
 import { SPLIT_WEIGHTS, splitStock, type SectionStudents } from './split.js';

@@ -4,11 +4,11 @@
 import type { School } from '../registry/model.js';
 import type { SchoolYearData } from '../registry/types.js';
 import { standardSizeOfGrade } from './class-size.js';
-import type { StandardPack } from './standards.js';
+import type { StandardPack } from './pack-schema.js';
 
 export interface SchoolGuarantees {
-  school_code: string;
-  school_name: string;
+  schoolCode: string;
+  schoolName: string;
   level: string;
   /** Students of grades 1–9 (the compulsory sections). */
   students: number;
@@ -42,8 +42,8 @@ export function guaranteesOfSchool(pack: StandardPack, school: Pick<School, 'cod
   const sizePass = students <= maxStudents;
   const classSizePass = classesOverStandard === 0;
   return {
-    school_code: school.code,
-    school_name: school.name,
+    schoolCode: school.code,
+    schoolName: school.name,
     level: school.level,
     students,
     maxStudents,

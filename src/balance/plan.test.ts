@@ -32,7 +32,7 @@ const school = (code: string, students: number, numerators: Record<string, numbe
 function apply(schools: readonly BalanceSchoolInput[], plan: LevelPlan): BalanceSchoolInput[] {
   const out = schools.map((s) => ({ ...s, numerators: { ...s.numerators } }));
   const byCode = new Map(out.map((s) => [s.code, s]));
-  for (const a of plan.additions) byCode.get(a.school_code)!.numerators[a.key]! += a.add;
+  for (const a of plan.additions) byCode.get(a.schoolCode)!.numerators[a.key]! += a.add;
   return out;
 }
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -55,7 +55,7 @@ describe('planLevel — hand-worked', () => {
     const p = planLevel(pack, '小学', schools);
     expect(p.totals.rooms).toEqual({ add: 6, cost: 360000 });
     expect(p.totalCost).toBe(360000);
-    expect(p.additions.filter((a) => a.reason === 'standard')).toEqual([{ school_code: 'B', key: 'rooms', add: 1, cost: 60000, reason: 'standard' }]);
+    expect(p.additions.filter((a) => a.reason === 'standard')).toEqual([{ schoolCode: 'B', key: 'rooms', add: 1, cost: 60000, reason: 'standard' }]);
     expect(p.additions.filter((a) => a.reason === 'cv').map((a) => a.add).sort()).toEqual([2, 3].sort()); // A +2 & B +3, or A +3 & B +2
     expect(p.additions.map((a) => a.cost)).toEqual([...p.additions.map((a) => a.cost)].sort((x, y) => y - x)); // by cost, descending
     const after = apply(schools, p);
@@ -76,8 +76,8 @@ describe('planLevel — hand-worked', () => {
     const pack = (cvLimit: string, unitCosts?: Record<string, number>) => tinyPack([rooms('4'), area], { minMet: 1, cvLimit, unitCosts: unitCosts ?? { rooms: 60000, area: 3000 } });
     const schools = [school('X', 1000, { rooms: 30, area: 9000 }), school('Y', 1000, { rooms: 40, area: 10000 })];
     let p = planLevel(pack('0.50'), '小学', schools);
-    expect(p.additions).toEqual([{ school_code: 'X', key: 'rooms', add: 10, cost: 600000, reason: 'standard' }]);
-    expect(p.leftAtRemainder).toEqual([{ school_code: 'X', key: 'area' }]);
+    expect(p.additions).toEqual([{ schoolCode: 'X', key: 'rooms', add: 10, cost: 600000, reason: 'standard' }]);
+    expect(p.leftAtRemainder).toEqual([{ schoolCode: 'X', key: 'area' }]);
     expect(p.floors).toEqual({ rooms: null, area: null });
     expect(p.cvAfter.area!).toBeCloseTo(0.5 / 9.5, 12);
 
@@ -85,22 +85,22 @@ describe('planLevel — hand-worked', () => {
     // Leaving area still saves (1000 − 47.62)·3000 > leaving rooms (6·60,000), so the choice stands.
     p = planLevel(pack('0.05'), '小学', schools);
     expect(p.additions).toEqual([
-      { school_code: 'X', key: 'rooms', add: 10, cost: 600000, reason: 'standard' },
-      { school_code: 'X', key: 'area', add: 47.62, cost: 142860, reason: 'cv' },
+      { schoolCode: 'X', key: 'rooms', add: 10, cost: 600000, reason: 'standard' },
+      { schoolCode: 'X', key: 'area', add: 47.62, cost: 142860, reason: 'cv' },
     ]);
     expect(p.totalCost).toBe(742860);
     expect(p.floors.area!).toBeCloseTo(9.5 / 1.05, 9);
-    expect(p.leftAtRemainder).toEqual([{ school_code: 'X', key: 'area' }]);
+    expect(p.leftAtRemainder).toEqual([{ schoolCode: 'X', key: 'area' }]);
     expect(evaluateLevel(pack('0.05'), '小学', apply(schools, p)).pass).toBe(true);
 
     // unitCosts argument overrides the pack's: m² at 0.1 yuan makes rooms the one to leave: +4 rooms (to 34 = 3.4 per 100),
     // +1000 m² to the area standard → 240,000 + 100 yuan.
     p = planLevel(pack('0.50'), '小学', schools, { area: 0.1 });
     expect(p.additions).toEqual([
-      { school_code: 'X', key: 'rooms', add: 4, cost: 240000, reason: 'remainder' },
-      { school_code: 'X', key: 'area', add: 1000, cost: 100, reason: 'standard' },
+      { schoolCode: 'X', key: 'rooms', add: 4, cost: 240000, reason: 'remainder' },
+      { schoolCode: 'X', key: 'area', add: 1000, cost: 100, reason: 'standard' },
     ]);
-    expect(p.leftAtRemainder).toEqual([{ school_code: 'X', key: 'rooms' }]);
+    expect(p.leftAtRemainder).toEqual([{ schoolCode: 'X', key: 'rooms' }]);
   });
   it('a school skipped for missing data still counts in the CV of the indicators it reports (fixed, as evaluateLevel counts it)', () => {
     // Rooms (standard 2 per 100, limit 0.10) and area (standard 10 m²), both must be met.
@@ -113,8 +113,8 @@ describe('planLevel — hand-worked', () => {
     const pack = tinyPack([rooms(), area], { cvLimit: '0.10', unitCosts: { rooms: 1, area: 1 } });
     const schools = [school('F', 100, { rooms: 5, area: null }), school('A', 100, { rooms: 2, area: 1000 }), school('B', 200, { rooms: 4, area: 2000 })];
     const p = planLevel(pack, '小学', schools);
-    expect(p.skipped).toEqual([{ school_code: 'F', reason: expect.stringContaining('area') }]);
-    expect(p.additions.map((a) => [a.school_code, a.key, a.add, a.reason])).toEqual([['B', 'rooms', 5, 'cv'], ['A', 'rooms', 2, 'cv']]);
+    expect(p.skipped).toEqual([{ schoolCode: 'F', reason: expect.stringContaining('area') }]);
+    expect(p.additions.map((a) => [a.schoolCode, a.key, a.add, a.reason])).toEqual([['B', 'rooms', 5, 'cv'], ['A', 'rooms', 2, 'cv']]);
     expect(p.floors.rooms!).toBeCloseTo((5 * Math.sqrt(3) - 0.5) / (Math.sqrt(3) + 0.3), 9);
     expect(p.cvAfter.rooms!).toBeCloseTo(Math.sqrt(0.125) / 4.5, 12);
     const after = evaluateLevel(pack, '小学', apply(schools, p));
@@ -158,8 +158,8 @@ describe('planLevel — edge cases', () => {
     s.numerators.teachers_above_degree_per100 = 41;
     const p = planLevel(real, '小学', [s, atThreshold('T')]);
     // 6 of 7 may be met: the school leaves the dearer gap (one teacher, 150,000) at ≥85% and adds 0.01 m² (30 yuan).
-    expect(p.additions).toEqual([{ school_code: 'S', key: 'teaching_area_per_student', add: 0.01, cost: 30, reason: 'standard' }]);
-    expect(p.leftAtRemainder).toEqual([{ school_code: 'S', key: 'teachers_above_degree_per100' }]);
+    expect(p.additions).toEqual([{ schoolCode: 'S', key: 'teaching_area_per_student', add: 0.01, cost: 30, reason: 'standard' }]);
+    expect(p.leftAtRemainder).toEqual([{ schoolCode: 'S', key: 'teachers_above_degree_per100' }]);
   });
 
   it('an excluded teaching point is ignored; a null numerator or no students → skipped, not planned', () => {
@@ -171,9 +171,9 @@ describe('planLevel — edge cases', () => {
     const needy = atThreshold('B');
     needy.numerators.backbone_per100 = 8; // 0.8 per 100: its only gap, so it may hold it at ≥ 0.85 → 9 (+1) instead of 10 (+2)
     const p = planLevel(real, '小学', [tp, nul, empty, needy, atThreshold('OK')]);
-    expect(p.skipped.map((s) => s.school_code)).toEqual(['TP', 'N', 'E']);
+    expect(p.skipped.map((s) => s.schoolCode)).toEqual(['TP', 'N', 'E']);
     expect(p.skipped[1].reason).toContain('equipment_per_student');
-    expect(p.additions).toEqual([{ school_code: 'B', key: 'backbone_per100', add: 1, cost: 150000, reason: 'remainder' }]);
+    expect(p.additions).toEqual([{ schoolCode: 'B', key: 'backbone_per100', add: 1, cost: 150000, reason: 'remainder' }]);
     expect(p.feasible).toBe(true);
   });
 
@@ -244,10 +244,10 @@ describe('planLevel — the plan makes the level pass', () => {
       expect(p.totalCost).toBeCloseTo(sum(Object.values(p.totals).map((t) => t.cost)), 2);
       // Each school leaves at most 7 − 6 = 1 indicator at the remainder, and a left indicator is below its standard.
       const left = new Map<string, number>();
-      for (const l of p.leftAtRemainder) left.set(l.school_code, (left.get(l.school_code) ?? 0) + 1);
+      for (const l of p.leftAtRemainder) left.set(l.schoolCode, (left.get(l.schoolCode) ?? 0) + 1);
       expect([...left.values()].every((c) => c === 1)).toBe(true);
-      const res = new Map(after.schools.map((s) => [s.school_code, s]));
-      for (const l of p.leftAtRemainder) expect(res.get(l.school_code)!.gaps[l.key]).toBeGreaterThan(0);
+      const res = new Map(after.schools.map((s) => [s.schoolCode, s]));
+      for (const l of p.leftAtRemainder) expect(res.get(l.schoolCode)!.gaps[l.key]).toBeGreaterThan(0);
       expect(p.rounds).toBeGreaterThanOrEqual(1);
       expect(p.rounds).toBeLessThanOrEqual(10);
     });

@@ -48,11 +48,11 @@
 import { decimalFraction } from './exact.js';
 import { evaluateSchool, type BalanceSchoolInput } from './evaluate.js';
 import { studentWeightedCv } from './weighted-cv.js';
-import type { BalanceLevel, StandardPack } from './standards.js';
+import type { BalanceLevel, StandardPack } from './pack-schema.js';
 
 export interface PlanAddition {
-  school_code: string;
-  school_name?: string;
+  schoolCode: string;
+  schoolName?: string;
   key: string;
   /** Numerator units: teachers / rooms (whole), m² / yuan (hundredths). */
   add: number;
@@ -68,7 +68,7 @@ export interface LevelPlan {
   totals: Record<string, { add: number; cost: number }>;
   totalCost: number;
   /** Indicators a school leaves at ≥ remainderMinShare of the standard instead of the standard. */
-  leftAtRemainder: { school_code: string; key: string }[];
+  leftAtRemainder: { schoolCode: string; key: string }[];
   cvBefore: Record<string, number | null>;
   cvAfter: Record<string, number | null>;
   /** Water level per indicator in its own unit (per student / per 100 students); null when no CV raising was needed. */
@@ -76,7 +76,7 @@ export interface LevelPlan {
   rounds: number;
   /** false only if some indicator cannot reach its CV limit (e.g. its district mean stays 0). */
   feasible: boolean;
-  skipped: { school_code: string; reason: string }[];
+  skipped: { schoolCode: string; reason: string }[];
 }
 
 const MAX_ROUNDS = 10;
@@ -241,16 +241,16 @@ export function planLevel(pack: StandardPack, level: BalanceLevel, schools: read
   for (const s of ofLevel) {
     // evaluateSchool's exclusion rule (a 教学点 under the minimum size), asked of it only for the reason text.
     if (s.isTeachingPoint && s.students < pack.exclusions.teachingPointMinStudents) {
-      skipped.push({ school_code: s.code, reason: evaluateSchool(pack, s).excludedReason ?? 'excluded' });
+      skipped.push({ schoolCode: s.code, reason: evaluateSchool(pack, s).excludedReason ?? 'excluded' });
       continue;
     }
     if (!(s.students > 0)) {
-      skipped.push({ school_code: s.code, reason: '在校生数为0 / no students' });
+      skipped.push({ schoolCode: s.code, reason: '在校生数为0 / no students' });
       continue;
     }
     const missing = inds.filter((i) => s.numerators[i.key] == null).map((i) => i.key);
     if (missing.length) {
-      skipped.push({ school_code: s.code, reason: `缺少数据 / missing data: ${missing.join(', ')}` });
+      skipped.push({ schoolCode: s.code, reason: `缺少数据 / missing data: ${missing.join(', ')}` });
       inCv.push({ s, plan: -1 });
       continue;
     }
@@ -508,7 +508,7 @@ export function planLevel(pack: StandardPack, level: BalanceLevel, schools: read
       const left = best.choice[i * m + k] === 1;
       if (req[i] > 0) row(i, req[i], left ? 1 : 0);
       if (sol.add[i] > req[i]) row(i, sol.add[i] - req[i], 2);
-      if (left && d.curH[i] + sol.add[i] < d.reqStdH[i]) leftAtRemainder.push({ school_code: plan[i].code, key: d.key });
+      if (left && d.curH[i] + sol.add[i] < d.reqStdH[i]) leftAtRemainder.push({ schoolCode: plan[i].code, key: d.key });
     }
     totals[d.key] = { add: round2(addSum), cost: round2(costSum) };
     totalCost += costSum;
@@ -524,7 +524,7 @@ export function planLevel(pack: StandardPack, level: BalanceLevel, schools: read
     const r = order[j];
     const sc = plan[rSchool[r]];
     const [key, add, cost, reason] = [data[rK[r]].key, rAdd[r], rCost[r], REASONS[rReason[r]]];
-    additions[j] = sc.name ? { school_code: sc.code, school_name: sc.name, key, add, cost, reason } : { school_code: sc.code, key, add, cost, reason };
+    additions[j] = sc.name ? { schoolCode: sc.code, schoolName: sc.name, key, add, cost, reason } : { schoolCode: sc.code, key, add, cost, reason };
   }
   return {
     level,

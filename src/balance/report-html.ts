@@ -141,7 +141,7 @@ function schoolTable(ev: BalanceEvaluation, level: BalanceLevel, lr: LevelResult
   const body = lr.schools.map((s, idx) => {
     const cells = inds.map((ind, k) => `<td class="n${!s.excluded && (s.gaps[ind.key] ?? 0) > 0 ? ' fail' : ''}">${num(s.values[ind.key], dec[k])}</td>`).join('');
     const verdict = s.excluded ? '<td class="c">不计入</td>' : `<td class="c">${yesNo(s.pass)}</td>`;
-    return `<tr${s.excluded ? ' class="excluded"' : ''}><td class="c">${idx + 1}</td><td class="name">${esc(s.school_name ?? s.school_code)}${s.excluded ? `<br><span class="muted">${esc(s.excludedReason?.split(' / ')[0] ?? '')}</span>` : ''}</td><td class="n">${num(s.students, 0)}</td>${cells}${perSchool ? `<td class="c">${s.met ?? '—'}</td>${verdict}` : ''}</tr>`;
+    return `<tr${s.excluded ? ' class="excluded"' : ''}><td class="c">${idx + 1}</td><td class="name">${esc(s.schoolName ?? s.schoolCode)}${s.excluded ? `<br><span class="muted">${esc(s.excludedReason?.split(' / ')[0] ?? '')}</span>` : ''}</td><td class="n">${num(s.students, 0)}</td>${cells}${perSchool ? `<td class="c">${s.met ?? '—'}</td>${verdict}` : ''}</tr>`;
   });
   const foot = [
     ['全县平均值', lr.indicators.map((r, k) => num(r.mean, dec[k]))],
@@ -164,7 +164,7 @@ function gapTable(ev: BalanceEvaluation): string {
       if (group.length === 0) continue;
       const d = decimalsOf(lr.indicators.find((i) => i.key === ind.key)?.mean ?? 0);
       for (const r of group) {
-        out.push(`<tr><td class="c">${esc(level)}</td><td>${esc(ind.zh)}</td><td>${esc(r.school_name || r.school_code)}</td><td class="n">${num(r.value, d)}</td><td class="n">${num(r.threshold, d)}</td><td class="n bad">${gapNum(ind, r.gap)}</td><td class="c">${esc(ind.unitZh)}</td></tr>`);
+        out.push(`<tr><td class="c">${esc(level)}</td><td>${esc(ind.zh)}</td><td>${esc(r.schoolName || r.schoolCode)}</td><td class="n">${num(r.value, d)}</td><td class="n">${num(r.threshold, d)}</td><td class="n bad">${gapNum(ind, r.gap)}</td><td class="c">${esc(ind.unitZh)}</td></tr>`);
       }
       out.push(`<tr class="sum"><td class="c">${esc(level)}</td><td colspan="4">${esc(ind.zh)} 小计（${group.length} 所学校）</td><td class="n">${gapNum(ind, lr.totalGaps[ind.key] ?? 0)}</td><td class="c">${esc(ind.unitZh)}</td></tr>`);
     }
@@ -179,7 +179,7 @@ function guaranteeTable(ev: BalanceEvaluation, list: SchoolGuarantees[]): string
   const rooms = g.specialRooms.fields;
   const roomName = (f: string) => FIELD_BY_KEY.get(f)?.zh.replace(/专用教室数$/, '教室') ?? f;
   const rows = list.map(
-    (s) => `<tr><td>${esc(s.school_name)}</td><td class="c">${esc(s.level)}</td>
+    (s) => `<tr><td>${esc(s.schoolName)}</td><td class="c">${esc(s.level)}</td>
       <td class="n${s.sizePass ? '' : ' fail'}">${num(s.students, 0)} / ${num(s.maxStudents, 0)}</td>
       <td class="n">${s.classes}</td><td class="n">${s.roomsRequired}</td>
       ${rooms.map((f) => `<td class="n${s.rooms[f] !== null && s.rooms[f]! < s.roomsRequired ? ' fail' : ''}">${s.rooms[f] ?? '—'}</td>`).join('')}
@@ -240,7 +240,7 @@ export function schoolParts(ev: BalanceEvaluation, code: string): { level: Balan
   const out: { level: BalanceLevel; lr: LevelResult; school: SchoolResult }[] = [];
   for (const level of ev.pack.levels) {
     const lr = ev.levels[level];
-    for (const s of lr?.schools ?? []) if (s.school_code === code || s.school_code === `${code}-P` || s.school_code === `${code}-J`) out.push({ level, lr, school: s });
+    for (const s of lr?.schools ?? []) if (s.schoolCode === code || s.schoolCode === `${code}-P` || s.schoolCode === `${code}-J`) out.push({ level, lr, school: s });
   }
   return out;
 }
@@ -291,14 +291,14 @@ export function schoolReportHtml(ev: BalanceEvaluation, code: string, ctx: Repor
   const parts = schoolParts(ev, code);
   if (parts.length === 0) return null;
   const inds = ev.pack.indicators;
-  const g = ev.guarantees.find((x) => x.school_code === code);
-  const schoolName = g?.school_name ?? ctx.schoolNames?.get(code) ?? (parts[0].school.school_name ?? code).replace(/\((小学部|初中部)\)$/, '');
+  const g = ev.guarantees.find((x) => x.schoolCode === code);
+  const schoolName = g?.schoolName ?? ctx.schoolNames?.get(code) ?? (parts[0].school.schoolName ?? code).replace(/\((小学部|初中部)\)$/, '');
   const title = schoolReportTitle(ev, schoolName);
   const out: string[] = [header(title, ev, ctx), `<p class="sub">学校标识码：${esc(code)}${ev.unapproved.includes(code) ? ' · <span class="bad">本学年数据尚未审核，结果可能变化</span>' : ''}</p>`];
   parts.forEach((part, n) => {
     const { level, lr, school: s } = part;
     const perSchool = !!ev.pack.schoolRule;
-    out.push(`<h2>${n + 1}、${esc(s.school_name ?? s.school_code)}（${esc(level)}，在校生 ${num(s.students, 0)} 人）</h2>`);
+    out.push(`<h2>${n + 1}、${esc(s.schoolName ?? s.schoolCode)}（${esc(level)}，在校生 ${num(s.students, 0)} 人）</h2>`);
     if (s.excluded) out.push(`<div class="warn">${esc(s.excludedReason ?? '不计入评估')}：本校不计入全县差异系数和达标统计，以下数值仅供参考。</div>`);
     if (perSchool)
       out.push(

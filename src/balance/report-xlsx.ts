@@ -102,8 +102,8 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
   lr.schools.forEach((s, idx) => {
     const row = ws.addRow([
       idx + 1,
-      s.school_code,
-      s.school_name ?? '',
+      s.schoolCode,
+      s.schoolName ?? '',
       s.students,
       ...inds.map((i) => s.values[i.key]),
       ...(perSchool ? [s.met, s.excluded ? l.t(`不计入（${s.excludedReason?.split(' / ')[0] ?? ''}）`, 'excluded') : s.pass ? l.yes : l.no] : []),
@@ -188,7 +188,7 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
 export function namesInEvaluation(ev: BalanceEvaluation): Map<string, string> {
   const m = new Map<string, string>();
   for (const i of ev.inputs) if (i.name) m.set(i.code.replace(/-[PJ]$/, ''), i.name.replace(/\((小学部|初中部)\)$/, ''));
-  for (const g of ev.guarantees) m.set(g.school_code, g.school_name);
+  for (const g of ev.guarantees) m.set(g.schoolCode, g.schoolName);
   return m;
 }
 
@@ -205,8 +205,8 @@ function notes(ev: BalanceEvaluation, l: L): string[] {
 export interface GapRow {
   level: BalanceLevel;
   indicator: Indicator;
-  school_code: string;
-  school_name: string;
+  schoolCode: string;
+  schoolName: string;
   students: number;
   value: number | null;
   threshold: number;
@@ -224,8 +224,8 @@ export function gapRows(ev: BalanceEvaluation): GapRow[] {
       if (t === undefined) continue;
       const of = lr.schools
         .filter((s) => !s.excluded && (s.gaps[ind.key] ?? 0) > 0)
-        .map((s) => ({ level, indicator: ind, school_code: s.school_code, school_name: s.school_name ?? '', students: s.students, value: s.values[ind.key], threshold: Number(t), gap: s.gaps[ind.key]! }))
-        .sort((a, b) => b.gap - a.gap || a.school_code.localeCompare(b.school_code));
+        .map((s) => ({ level, indicator: ind, schoolCode: s.schoolCode, schoolName: s.schoolName ?? '', students: s.students, value: s.values[ind.key], threshold: Number(t), gap: s.gaps[ind.key]! }))
+        .sort((a, b) => b.gap - a.gap || a.schoolCode.localeCompare(b.schoolCode));
       rows.push(...of);
     }
   }
@@ -251,7 +251,7 @@ function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: 
       if (group.length === 0) continue;
       const fmt = valueFormat(lr.indicators.find((i) => i.key === ind.key)?.mean ?? 0);
       for (const r of group) {
-        const row = ws.addRow([++no, l.levelName(level), l.indName(ind), r.school_code, r.school_name, r.students, r.value, r.threshold, r.gap, l.unit(ind)]);
+        const row = ws.addRow([++no, l.levelName(level), l.indName(ind), r.schoolCode, r.schoolName, r.students, r.value, r.threshold, r.gap, l.unit(ind)]);
         border(row, n);
         row.getCell(6).numFmt = '#,##0';
         row.getCell(7).numFmt = fmt;
@@ -327,7 +327,7 @@ function addGuaranteeSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, district
   styleHeader(ws.addRow(header), n);
   const yn = (v: boolean | null) => (v === null ? l.t('缺数据', 'no data') : v ? l.yes : l.no);
   ev.guarantees.forEach((s, idx) => {
-    const row = ws.addRow([idx + 1, s.school_code, s.school_name, s.level, s.students, s.maxStudents, yn(s.sizePass), s.classes, s.roomsRequired, ...roomFields.map((f) => s.rooms[f]), yn(s.roomsPass), s.classesOverStandard, yn(s.classSizePass), yn(s.pass)]);
+    const row = ws.addRow([idx + 1, s.schoolCode, s.schoolName, s.level, s.students, s.maxStudents, yn(s.sizePass), s.classes, s.roomsRequired, ...roomFields.map((f) => s.rooms[f]), yn(s.roomsPass), s.classesOverStandard, yn(s.classSizePass), yn(s.pass)]);
     border(row, n);
     const bad = (col: number, fail: boolean | null) => {
       if (fail) row.getCell(col).font = { color: RED, bold: true };

@@ -4,33 +4,36 @@ import type { Db } from '../core/db/index.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { recordAudit } from '../core/audit/store.js';
 import { badRequest, conflict, notFound } from '../core/http/errors.js';
-import { allSchools, listYears, loadRecords } from '../registry/store.js';
+import { renderPdf } from '../core/pdf.js';
+import type { RegistryService } from '../registry/service.js';
 import type { School } from '../registry/model.js';
 import type { SchoolYearRecord } from '../registry/types.js';
 import { evaluateDistrict, type BalanceSchoolInput } from './evaluate.js';
 import { balanceInputs } from './from-registry.js';
 import { classSizeReport } from './class-size.js';
 import { guaranteesOfSchool, type SchoolGuarantees } from './guarantees.js';
-import { BUILT_IN_STANDARDS, isBuiltIn, loadStandard, resolveLocalPack, type LocalPackInput, type StandardPack } from './standards.js';
+import { BUILT_IN_STANDARDS, DEFAULT_STANDARD, isBuiltIn, loadStandard, resolveLocalPack, type BalanceLevel, type LocalPackInput, type StandardPack } from './standards.js';
 import * as store from './store.js';
 import { planLevel, type LevelPlan } from './plan.js';
+import type { ClassSizes, Evaluation, EvaluationSummary, Plan, SavedEvaluation, StandardDetail, StandardListItem, Trend } from './contract.js';
+import { balanceWorkbook, type ReportLang } from './report-xlsx.js';
+import { fromSavedResult } from './wire-keys.js';
+import { districtReportHtml, districtReportTitle, schoolParts, schoolReportHtml, schoolReportTitle } from './report-html.js';
 
-export const DEFAULT_STANDARD = 'national-2017-quality';
+export { DEFAULT_STANDARD };
 
-export interface StandardListItem {
-  id: string;
-  version: number;
-  name: string;
-  nameEn: string;
-  builtIn: boolean;
-  extends?: { id: string; version: number };
-  versions: number[];
-  createdBy?: string;
-  createdAt?: string;
+/** Which pack and year a read names (the route's query after defaults). */
+export interface PackChoice {
+  year?: number;
+  standard: string;
+  version?: number;
 }
 
 export class BalanceService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly registry: RegistryService,
+  ) {}
 
   async listStandards(districtId: string): Promise<StandardListItem[]> {
     const builtIn = BUILT_IN_STANDARDS.map((id) => {
@@ -58,7 +61,7 @@ export class BalanceService {
     return { pack: stored.resolved, stored };
   }
 
-  async standard(districtId: string, id: string, version?: number) {
+  async standard(districtId: string, id: string, version?: number): Promise<StandardDetail> {
     const { pack, stored } = await this.resolve(districtId, id, version);
     const versions = stored ? (await store.listLocalPacks(this.db, districtId)).filter((p) => p.id === id).map((p) => ({ version: p.version, createdBy: p.createdBy, createdAt: p.createdAt })) : [{ version: pack.version }];
     return { pack, builtIn: !stored, input: stored?.input, versions };
@@ -95,14 +98,19 @@ export class BalanceService {
     });
   }
 
+  /** The year a read names, or the district's current one. */
+  yearOf(districtId: string, year: number | undefined): Promise<number> {
+    return year === undefined ? this.registry.currentYear(districtId) : Promise.resolve(year);
+  }
+
   private async openSchools(districtId: string): Promise<School[]> {
-    return (await allSchools(this.db, districtId)).filter((x) => x.isOpen);
+    return (await this.registry.districtSchools(districtId)).filter((x) => x.isOpen);
   }
 
   /** The open schools and their records of one year. */
   private async yearRecords(districtId: string, year: number) {
     const schools = await this.openSchools(districtId);
-    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code), year);
+    const records = await this.registry.districtRecords(districtId, schools.map((x) => x.code), year);
     return { schools, records, byCode: new Map(records.map((r) => [r.schoolCode, r])) };
   }
 
@@ -137,14 +145,14 @@ export class BalanceService {
       missing: schools.filter((x) => !byCode.has(x.code)).map((x) => x.code),
       /** Schools whose figures this year are not yet approved by the bureau: the result may still change. */
       unapproved: records.filter((r) => r.status !== 'approved').map((r) => r.schoolCode),
-    };
+    } satisfies Evaluation;
   }
 
   /**
    * The least-cost plan (plan.ts) for each level of a year: additions per school that bring every school to the
    * per-school rule and every CV under its limit. Needs per-school standards and the "each" CV rule (2017 form).
    */
-  async plan(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number, unitCosts?: Record<string, number>) {
+  async plan(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number, unitCosts?: Record<string, number>): Promise<Plan> {
     const { pack } = await this.resolve(districtId, standardId, version);
     if (pack.cvRule !== 'each' || !pack.schoolRule || pack.indicators.some((i) => !i.threshold))
       throw badRequest(`标准 ${pack.id} 没有逐校达标标准，无法测算补短方案 / ${pack.id} sets no per-school standards, so there is nothing to plan`);
@@ -153,20 +161,20 @@ export class BalanceService {
     if (missingCost.length) throw badRequest(`缺少单位成本 / unit cost missing for ${missingCost.join(', ')}`);
     const { schools, byCode } = await this.yearRecords(districtId, year);
     const inputs = BalanceService.inputsOf(pack, schools, (code) => byCode.get(code));
-    const levels: Partial<Record<string, LevelPlan>> = {};
+    const levels: Partial<Record<BalanceLevel, LevelPlan>> = {};
     for (const lv of pack.levels) if (inputs.some((i) => i.level === lv)) levels[lv] = planLevel(pack, lv, inputs, costs);
     return { year, standard: pack.id, version: pack.version, unitCosts: costs, levels };
   }
 
   /** 班额: this year's counts and list, and every year's counts (trend), by the pack's class-size standard. */
-  async classSizes(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number) {
+  async classSizes(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number): Promise<ClassSizes> {
     const { pack } = await this.resolve(districtId, standardId, version);
-    const schools = await allSchools(this.db, districtId);
+    const schools = await this.registry.districtSchools(districtId);
     const names = new Map(schools.map((x) => [x.code, x.name]));
-    const records = await loadRecords(this.db, districtId, schools.map((x) => x.code));
+    const records = await this.registry.districtRecords(districtId, schools.map((x) => x.code));
     const reportOf = (y: number) =>
       classSizeReport(pack, records.filter((r) => r.year === y).flatMap((r) => r.classes.map((c) => ({ ...c, schoolCode: r.schoolCode, schoolName: names.get(r.schoolCode) }))));
-    const years = (await listYears(this.db, districtId)).map((y) => y.year).sort((a, b) => a - b);
+    const years = (await this.registry.districtYears(districtId)).map((y) => y.year).sort((a, b) => a - b);
     const reports = new Map(years.map((y) => [y, reportOf(y)]));
     const { list, ...counts } = reports.get(year) ?? reportOf(year);
     const trend = years.map((y) => {
@@ -177,11 +185,11 @@ export class BalanceService {
   }
 
   /** Every year's CVs and pass/fail, for the trend chart. */
-  async trend(districtId: string, standardId = DEFAULT_STANDARD, version?: number) {
+  async trend(districtId: string, standardId = DEFAULT_STANDARD, version?: number): Promise<Trend> {
     const { pack } = await this.resolve(districtId, standardId, version);
     const schools = await this.openSchools(districtId);
-    const all = await loadRecords(this.db, districtId, schools.map((x) => x.code));
-    const years = (await listYears(this.db, districtId)).map((y) => y.year).sort((a, b) => a - b);
+    const all = await this.registry.districtRecords(districtId, schools.map((x) => x.code));
+    const years = (await this.registry.districtYears(districtId)).map((y) => y.year).sort((a, b) => a - b);
     const byKey = new Map(all.map((r) => [`${r.schoolCode}:${r.year}`, r]));
     return {
       standard: pack.id,
@@ -199,7 +207,7 @@ export class BalanceService {
     };
   }
 
-  async saveEvaluation(user: CurrentUser, year: number, standardId: string, version: number | undefined, note: string | null) {
+  async saveEvaluation(user: CurrentUser, year: number, standardId: string, version: number | undefined, note: string | null): Promise<EvaluationSummary> {
     const result = await this.evaluate(user.districtId, year, standardId, version);
     if (result.inputs.length === 0) throw badRequest(`${year} 学年没有学校数据，无法保存评估 / no school figures for ${year}`);
     return this.db.transaction(async (tx) => {
@@ -211,13 +219,46 @@ export class BalanceService {
     });
   }
 
-  listEvaluations(districtId: string) {
+  listEvaluations(districtId: string): Promise<EvaluationSummary[]> {
     return store.listEvaluations(this.db, districtId);
   }
 
-  async evaluation(districtId: string, id: number) {
+  async evaluation(districtId: string, id: number): Promise<SavedEvaluation> {
     const r = await store.getEvaluation(this.db, districtId, id);
-    if (!r) throw notFound();
-    return { id: r.id, year: r.year, standardId: r.standardId, standardVersion: r.standardVersion, note: r.note, createdBy: r.createdBy, createdAt: r.createdAt, result: r.result };
+    if (!r) throw notFound(`评估 ${id} 不存在 / no saved evaluation ${id}`);
+    return { id: r.id, year: r.year, standardId: r.standardId, standardVersion: r.standardVersion, note: r.note, createdBy: r.createdBy, createdAt: r.createdAt, result: fromSavedResult<Evaluation>(r.result) };
+  }
+
+  // ---------- downloads: the inspectors' workbook and the PDF reports ----------
+
+  private async reportContext(districtId: string, q: PackChoice) {
+    const year = await this.yearOf(districtId, q.year);
+    const ev = await this.evaluate(districtId, year, q.standard, q.version);
+    const schoolNames = new Map((await this.registry.districtSchools(districtId)).map((x) => [x.code, x.name]));
+    const districtName = (await this.registry.districtName(districtId)) ?? districtId;
+    return { ev, districtName, schoolNames };
+  }
+
+  /** The evaluation as the inspectors' workbook (.xlsx). */
+  async workbook(districtId: string, q: PackChoice & { lang: ReportLang }): Promise<{ file: Buffer; name: string }> {
+    const { ev, districtName } = await this.reportContext(districtId, q);
+    return { file: await balanceWorkbook(ev, districtName, q.lang), name: `均衡评估-${ev.year}-${ev.pack.id}.xlsx` };
+  }
+
+  /** The district report (PDF). */
+  async districtReport(districtId: string, q: PackChoice): Promise<{ file: Buffer; name: string }> {
+    const { ev, districtName, schoolNames } = await this.reportContext(districtId, q);
+    const pdf = await renderPdf(districtReportHtml(ev, { districtName, schoolNames }), { headerTitle: districtReportTitle(ev, districtName) });
+    return { file: pdf, name: `均衡评估报告-${ev.year}-${ev.pack.id}.pdf` };
+  }
+
+  /** One school's report (PDF); 404 when the school has no evaluated part that year. */
+  async schoolReport(districtId: string, code: string, q: PackChoice): Promise<{ file: Buffer; name: string }> {
+    const { ev, districtName, schoolNames } = await this.reportContext(districtId, q);
+    if (schoolParts(ev, code).length === 0) throw notFound(`学校 ${code} 在 ${ev.year} 学年没有评估结果 / school ${code} has no evaluated figures in ${ev.year}`);
+    const name = schoolNames.get(code) ?? code;
+    const html = schoolReportHtml(ev, code, { districtName, schoolNames })!;
+    const pdf = await renderPdf(html, { headerTitle: `${districtName} · ${schoolReportTitle(ev, name)}` });
+    return { file: pdf, name: `均衡评估-${name}-${ev.year}.pdf` };
   }
 }

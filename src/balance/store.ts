@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { Db } from '../core/db/index.js';
 import { balanceEvaluations, standardPacks } from './schema.js';
-import type { LocalPackInput, StandardPack } from './standards.js';
+import type { LocalPackInput, StandardPack } from './pack-schema.js';
 
 export interface StoredPack {
   id: string;

@@ -1,6 +1,12 @@
-// Core tables: accounts, sessions, inspector assignments, audit log. Scoped by district like every table.
+// Core tables: districts, accounts, sessions, inspector assignments, audit log. Scoped by district like every table.
 import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
-import { districts } from '../registry/schema.js';
+
+/** The districts (区/县, by 行政区划代码) one deployment serves: every other table is scoped by one. */
+export const districts = pgTable('districts', {
+  districtId: text('district_id').primaryKey(), // 行政区划代码, e.g. 330902
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
 
 export const users = pgTable(
   'users',

@@ -1,6 +1,7 @@
 // Reads a flat table (first sheet of an .xlsx, or a CSV in UTF-8) into header + rows of text cells,
 // keeping each row's number in the file so that errors can name it.
-import { looksLikeZip, openXlsxReader, scalarOf } from '../registry/excel.js';
+import { looksLikeZip, openXlsxReader } from './xlsx/reader.js';
+import { scalarOf } from './xlsx/cells.js';
 
 export interface Table {
   header: string[];

@@ -1,5 +1,7 @@
 // `junheng exam report --input FILE.csv --full 语文=120,… [--excellent 0.85 --pass 0.6 --low 0.4 --bottom 30] [--json]`.
 // Needs no database. Any input problem: exit code 2, every problem (up to 50) on stderr, nothing on stdout.
+// One pipeline with the server import: the file is read by import/wide-csv.ts (header detection and row checks of
+// import/detect.ts and import/builder.ts), the numbers are analyzeExam's (report.ts), cut lines and rates rates.ts's.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFullMarks } from './import/full-marks.js';
@@ -61,7 +63,8 @@ export function examCommand(sub: string | undefined, opts: ExamCliOptions & Exam
   const { data, problems } = read;
   if (!data) return io.err([`${name}: ${problems.count} 个问题,未生成报告 / ${problems.count} problem(s), no report`, ...problems.lines(name)].join('\n')), 2;
   const report = examReport(data, options);
-  if (data.marks.voided) io.err(`注意:${data.marks.voided} 个作弊成绩按缺考处理,不计入人数与总分 / ${data.marks.voided} voided (作弊) scores counted as absent`);
+  const voided = data.cellMarks.voided;
+  if (voided) io.err(`注意:${voided} 个作弊成绩按缺考处理,不计入人数与总分 / ${voided} voided (作弊) scores counted as absent`);
   io.out(opts.json ? JSON.stringify(report) : text(report, options));
   return 0;
 }

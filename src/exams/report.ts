@@ -1,20 +1,36 @@
-// The exam report of the issue (4): per subject and for 总分, the district's and each school's 三率一分
+// The report of `junheng exam report` (issue 4): per subject and for 总分, the district's and each school's 三率一分
 // (n, mean, population sd, median, 优秀/及格/低分率), the student-weighted CV of the schools' 总分 means, and 后x%率.
-// 总分 counts the students with a score in every subject, against the sum of full marks.
-import { bottomRates } from './analysis/bottom-rate.js';
-import { groupDistributions } from './analysis/distribution.js';
-import { cvOfSchoolMeans } from './analysis/school-means-cv.js';
-import { summarize, type Cutoffs, type GroupStats } from './analysis/summary.js';
-import type { CellMarks, WideScores } from './import/wide-csv.js';
+// It is a view of analyzeExam (analysis/analyze.ts) over the columns the import builder made (import/wide-csv.ts):
+// the numbers are those the server stores, written in the CLI's snake_case JSON. 总分 counts the students with a
+// score in every subject, against the sum of full marks; its cut lines are the shares × that sum.
+import { analyzeExam } from './analysis/analyze.js';
+import { examColumns } from './analysis/columns.js';
+import type { Stats } from './analysis/stats.js';
+import type { CellMarks } from './import/wide-csv.js';
+import { DEFAULT_BOTTOM_PERCENTILE, DEFAULT_CUTS, TOTAL, type CutShares } from './rates.js';
 
-export const TOTAL = '总分';
+export { TOTAL };
+
+/** Cut lines as shares of full marks, e.g. 0.85, 0.6, 0.4. */
+export type Cutoffs = CutShares;
 
 export interface ReportOptions extends Cutoffs {
   /** x of 后x%, 0–100. */
   bottom: number;
 }
 
-export const DEFAULT_OPTIONS: ReportOptions = { excellent: 0.85, pass: 0.6, low: 0.4, bottom: 30 };
+export const DEFAULT_OPTIONS: Readonly<ReportOptions> = Object.freeze({ ...DEFAULT_CUTS, bottom: DEFAULT_BOTTOM_PERCENTILE });
+
+/** 三率一分 of one group, as the CLI's JSON writes them. */
+export interface GroupStats {
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  median: number | null;
+  excellent_rate: number | null;
+  pass_rate: number | null;
+  low_rate: number | null;
+}
 
 export interface SubjectReport {
   full: number;
@@ -32,38 +48,49 @@ export interface ExamReport {
   marks: CellMarks;
 }
 
-export function examReport(data: WideScores, options: ReportOptions = DEFAULT_OPTIONS): ExamReport {
-  const G = data.schoolCodes.length;
-  // Schools sorted by code (code-unit order, as Python sorts ASCII/BMP text).
-  const order = Array.from({ length: G }, (_, g) => g).sort((a, b) => (data.schoolCodes[a] < data.schoolCodes[b] ? -1 : data.schoolCodes[a] > data.schoolCodes[b] ? 1 : 0));
+/** What the report reads: the builder's columns (ParsedExam) and the marks counted on the way. */
+export interface ReportInput {
+  studentIds: readonly string[];
+  subjects: readonly { name: string; full: number }[];
+  /** Per subject, one score per student (NaN = none). */
+  scores: Float64Array[];
+  /** Per student, the index into schoolCodes. */
+  school: Int32Array;
+  schoolCodes: readonly string[];
+  cellMarks: CellMarks;
+}
+
+const groupStats = (s: Stats): GroupStats => ({ n: s.n, mean: s.mean, sd: s.sd, median: s.median, excellent_rate: s.excellent_rate, pass_rate: s.pass_rate, low_rate: s.low_rate });
+
+export function examReport(data: ReportInput, options: ReportOptions = DEFAULT_OPTIONS): ExamReport {
+  const n = data.studentIds.length;
+  const cutoffs: Cutoffs = { excellent: options.excellent, pass: options.pass, low: options.low };
+  // Schools only: the report has no classes (every student is in a school's "no class" cell).
+  const columns = examColumns(
+    data.studentIds,
+    data.school,
+    data.schoolCodes,
+    new Int32Array(n).fill(-1),
+    [],
+    data.scores,
+    data.subjects.map((s) => ({ name: s.name, full: s.full, ...cutoffs })),
+  );
+  const { report } = analyzeExam(columns, { bottomPercentile: options.bottom, totalCuts: cutoffs, perStudent: false });
   const subjects: Record<string, SubjectReport> = {};
-  const one = (values: Float64Array, full: number, halfPoints: boolean) => {
-    const d = groupDistributions(values, data.school, G, halfPoints ? full : null);
-    const report: SubjectReport = {
-      full,
-      district: summarize(d.all, full, options),
-      schools: order.map((g) => ({ school_code: data.schoolCodes[g], ...summarize(d.groups[g], full, options) })),
+  const fullTotal = data.subjects.reduce((a, s) => a + s.full, 0);
+  for (const key of report.subjects) {
+    subjects[key] = {
+      full: key === TOTAL ? fullTotal : data.subjects.find((s) => s.name === key)!.full,
+      district: groupStats(report.district.stats[key]),
+      schools: report.schools.map((s) => ({ school_code: s.school, ...groupStats(s.stats[key]) })),
     };
-    return { d, report };
-  };
-  data.subjects.forEach((s, i) => {
-    subjects[s] = one(data.scores[i], data.full[i], data.halfPoints[i]).report;
-  });
-
-  // 总分: NaN in any subject makes the sum NaN, which leaves the student out.
-  const total = new Float64Array(data.students);
-  for (const col of data.scores) for (let i = 0; i < total.length; i++) total[i] += col[i];
-  const fullTotal = data.full.reduce((a, b) => a + b, 0);
-  const t = one(total, fullTotal, data.halfPoints.every(Boolean));
-  subjects[TOTAL] = t.report;
-
-  const bottom = bottomRates(t.d.all, order.map((g) => t.d.groups[g]), options.bottom);
+  }
   return {
-    students: data.students,
+    students: n,
     subjects,
-    cv_of_school_means: cvOfSchoolMeans(t.report.schools),
-    bottom: { percentile: bottom.percentile, threshold: bottom.threshold, schools: order.map((g, k) => ({ school_code: data.schoolCodes[g], rate: bottom.rates[k] })) },
-    cutoffs: { excellent: options.excellent, pass: options.pass, low: options.low },
-    marks: data.marks,
+    cv_of_school_means: report.cvOfSchoolMeans.cv,
+    bottom: { percentile: report.bottom.percentile, threshold: report.bottom.threshold, schools: report.bottom.schools.map((s) => ({ school_code: s.school, rate: s.rate })) },
+    cutoffs,
+    marks: data.cellMarks,
   };
 }

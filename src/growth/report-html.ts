@@ -11,7 +11,6 @@ export interface GrowthReportContext {
   generatedAt?: Date;
 }
 
-const GREY = '#9e9e9e';
 const COLOR = { above: GREEN, expected: BLUE, below: RED } as const;
 
 const f = (v: number | null | undefined, d = 3) => fixed(v, d);

@@ -1,53 +1,26 @@
-// Growth (增值评价) HTTP routes: thin — parse the query with zod, call GrowthService, answer JSON, .xlsx or PDF.
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { requireUser } from '../core/http/legacy.js';
-import type { Services } from '../server.js';
-import { sendPdf, sendXlsx } from '../core/http/download.js';
+// Growth (增值评价) routes: the contract's handlers (contract.ts), thin — the policy has already checked the
+// capability and the school named; the handler hands GrowthService the district and the actor's scope.
 import { renderPdf } from '../core/pdf.js';
-import { getDistrict } from '../registry/store.js';
+import { routesOf } from '../core/http/routes.js';
+import { growthApi } from './contract.js';
 import { growthWorkbook } from './export-xlsx.js';
 import { growthReportHtml, growthReportTitle } from './report-html.js';
-import { TOTAL } from './service.js';
+import type { GrowthService } from './service.js';
 
-const Id = z.coerce.number().int().positive();
-const PairQuery = z.object({
-  from: Id,
-  to: Id,
-  subject: z.string().trim().min(1).max(40).default(TOTAL),
-  minN: z.coerce.number().int().min(1).max(10000).optional(),
-});
+const fileBase = (va: { from: { name: string }; to: { name: string }; subject: string }) => `${va.from.name}-${va.to.name}-${va.subject}`;
 
-export const growthRoutes = (s: Services) => async (app: FastifyInstance) => {
-  const g = s.growth;
-
-  app.get('/growth/exams', async (req) => g.exams(requireUser(req)));
-
-  app.get('/growth/value-added', async (req) => g.valueAdded(requireUser(req), PairQuery.parse(req.query)));
-
-  app.get('/growth/students', async (req) => {
-    const q = PairQuery.extend({ school: z.string().trim().min(1).max(40).optional(), class: z.string().max(60).optional() }).parse(req.query);
-    return g.students(requireUser(req), q);
-  });
-
-  app.get('/growth/targets', async (req) => g.targets(requireUser(req), z.object({ school: z.string().trim().min(1).max(40).optional() }).parse(req.query)));
-
-  async function report(req: { query: unknown; user: unknown }) {
-    const u = requireUser(req as never);
-    const va = await g.valueAdded(u, PairQuery.parse(req.query));
-    const district = await getDistrict(s.database.db, u.districtId);
-    return { va, districtName: district?.name ?? u.districtName };
-  }
-
-  app.get('/growth/export.xlsx', async (req, reply) => {
-    const { va, districtName } = await report(req);
-    const buf = await growthWorkbook(va, districtName);
-    return sendXlsx(reply, buf, `增值评价-${va.from.name}-${va.to.name}-${va.subject}.xlsx`);
-  });
-
-  app.get('/growth/report.pdf', async (req, reply) => {
-    const { va, districtName } = await report(req);
-    const pdf = await renderPdf(growthReportHtml(va, { districtName }), { headerTitle: `${districtName} · ${growthReportTitle(va)}` });
-    return sendPdf(reply, pdf, `增值评价报告-${va.from.name}-${va.to.name}-${va.subject}.pdf`);
-  });
-};
+export const growthRoutes = routesOf(growthApi, (s: { growth: GrowthService }) => ({
+  exams: async ({ actor }) => s.growth.exams(actor.districtId),
+  valueAdded: async ({ actor, query }) => s.growth.valueAdded(actor, query),
+  students: async ({ actor, query }) => s.growth.students(actor, query),
+  targets: async ({ actor, query }) => s.growth.targets(actor, query),
+  exportXlsx: async ({ actor, query }) => {
+    const va = await s.growth.valueAdded(actor, query);
+    return { file: await growthWorkbook(va, actor.districtName), name: `增值评价-${fileBase(va)}.xlsx` };
+  },
+  reportPdf: async ({ actor, query }) => {
+    const va = await s.growth.valueAdded(actor, query);
+    const pdf = await renderPdf(growthReportHtml(va, { districtName: actor.districtName }), { headerTitle: `${actor.districtName} · ${growthReportTitle(va)}` });
+    return { file: pdf, name: `增值评价报告-${fileBase(va)}.pdf` };
+  },
+}));

@@ -1,21 +1,24 @@
 // Growth (增值评价) over the stored exams: the exam pairs that share students, the value-added of schools and classes
 // between an entry and an exit exam, a school's or class's students, and next-assessment targets.
 //
-// Who sees what (as the exam API, src/exams/service.ts): school and class aggregates for the bureau (admin, analyst),
-// inspectors and viewers (all schools); a clerk gets the district aggregates and their own school's rows. Student
-// rows: the bureau (any school), a clerk (own school), an inspector (assigned schools); names only for the bureau and
-// the student's own school's clerk (the school the student is counted at: the later one); viewers get no students.
+// Who sees what is the policy's (src/core/auth/policy.ts, enforced by the routes of contract.ts): this service is
+// handed the scope — the schools whose rows a user may see ('all' or codes; the district model and figures are the
+// same for everyone), and for student rows whether the user may see names at that school.
+//
+// Exam data comes only through the exams capability (src/exams/cohorts.ts), never from its tables.
 //
 // Models are computed on request for the whole district (linkage → z → REML fit: well under a second for 100,000
 // students) and kept in memory per (exam pair, column, import time of both exams); a re-import changes the key.
-import type { Db } from '../core/db/index.js';
-import { canSeeStudentNames, canSeeStudents, type CurrentUser } from '../core/auth/roles.js';
+import type { z } from 'zod';
+import type { Capability } from '../core/auth/policy.js';
 import { badRequest, forbidden, notFound } from '../core/http/errors.js';
+import type { CohortExam, ExamCohorts } from '../exams/cohorts.js';
 import { twoYearTargets, type SchoolTarget } from './targets/two-year.js';
 import { QUADRANT_LABEL, type Quadrant } from './targets/quadrants.js';
 import { DEFAULT_MIN_N } from './va/effects.js';
-import { columnValues, computePair, PairError, TOTAL, type ClassVa, type ExamScores, type PairModel, type SchoolVa, type SgpRunner } from './pair-model.js';
-import * as store from './store.js';
+import { columnValues, computePair, PairError, TOTAL, type ClassVa, type ExamLinkageSummary, type ExamScores, type GroupVa, type ModelSummary, type PairModel, type SchoolVa, type SgpRunner } from './pair-model.js';
+import type * as C from './contract.js';
+import type { TOTAL as CONTRACT_TOTAL } from './contract.js';
 
 export { TOTAL };
 
@@ -26,25 +29,28 @@ export function schoolYearOf(date: string | null): number | null {
   return Number(m[2]) >= 8 ? Number(m[1]) : Number(m[1]) - 1;
 }
 
-export interface ExamOption {
-  id: number;
-  name: string;
-  date: string | null;
-  schoolYear: number | null;
-  grade: number;
-  type: string;
-  students: number;
-  subjects: string[];
+// The answers' types are the contract's schemas (contract.ts); the assertions at the end of this file check that the
+// model's own types (pair-model.ts, targets/) agree with them.
+export type ExamOption = z.output<typeof C.ExamOption>;
+export type ExamPair = z.output<typeof C.ExamPair>;
+export type ExamsResponse = z.output<typeof C.ExamsResponse>;
+export type SchoolRow = z.output<typeof C.SchoolRow>;
+export type ClassRow = z.output<typeof C.ClassRow>;
+export type VaResponse = z.output<typeof C.VaResponse>;
+export type StudentsResponse = z.output<typeof C.StudentsResponse>;
+export type TargetsResponse = z.output<typeof C.TargetsResponse>;
+
+/** What the service needs to know of the user: the district, the schools in the route's scope, other capabilities. */
+export interface GrowthViewer {
+  districtId: string;
+  /** The schools whose rows this user may see under the route's capability: 'all' or codes. */
+  schools: 'all' | string[];
+  can(cap: Capability, school?: string | null): boolean;
 }
 
-export interface ExamPair {
-  from: number;
-  to: number;
-  /** 学籍号 in both exams. */
-  shared: number;
-  /** Subjects in both exams, then 总分. */
-  subjects: string[];
-}
+/** The one school of a scope that holds exactly one (a clerk's own school), else undefined. */
+const singleSchool = (schools: 'all' | string[]) => (schools !== 'all' && schools.length === 1 ? schools[0] : undefined);
+const inScope = (schools: 'all' | string[]) => (code: string) => schools === 'all' || schools.includes(code);
 
 /** 高起点/低起点 × 高增长/低增长 (entry × growth), the names bureaus use. */
 export const ENTRY_QUADRANT_LABEL: Record<Quadrant, string> = {
@@ -72,31 +78,6 @@ export interface VaQuery {
   to: number;
   subject: string;
   minN?: number;
-}
-
-/** Rows carry the numbers of suppressed groups too (so they can be checked); views show n only. */
-export type SchoolRow = SchoolVa & { name: string; suppressed: boolean; linkRate: number };
-export type ClassRow = ClassVa & { name: string; suppressed: boolean };
-
-export interface VaResponse {
-  from: ExamOption;
-  to: ExamOption;
-  subject: string;
-  subjects: string[];
-  minN: number;
-  /** 'all' schools, or 'own' (a clerk: the own school's rows only; the district figures are for everyone). */
-  scope: 'all' | 'own';
-  linkage: PairModel['linkage'];
-  scales: PairModel['scales'];
-  model: PairModel['model'];
-  classModel: PairModel['classModel'];
-  district: { linked: number; gainMean: number; rankChangeMean: number; schools: number; above: number; expected: number; below: number; suppressed: number; classes: number };
-  quadrants: PairModel['quadrants'] & { labels: Record<Quadrant, { zh: string; en: string }>; entryLabels: Record<Quadrant, { zh: string; en: string }> };
-  sgp: PairModel['sgp'];
-  schools: SchoolRow[];
-  classes: ClassRow[];
-  /** The plain gain model per school, for comparison: mean z-gain and percentile-rank change with SE. */
-  gain: { school: string; name: string; n: number; zGain: number; zGainSE: number | null; lower: number | null; upper: number | null; rankChange: number; rankChangeSE: number | null; suppressed: boolean }[];
 }
 
 const Z95 = 1.959963984540054;
@@ -140,35 +121,35 @@ function sgpRunner(): Promise<SgpRunner | null> {
   return sgpModule;
 }
 
-const examOption = (e: store.ExamWithSubjects): ExamOption => ({
+const examOption = (e: CohortExam): ExamOption => ({
   id: e.id,
   name: e.name,
   date: e.date,
   schoolYear: schoolYearOf(e.date),
   grade: e.grade,
   type: e.type,
-  students: e.studentCount,
-  subjects: e.subjects.map((s) => s.subject),
+  students: e.students,
+  subjects: e.subjects,
 });
 
 const byDate = (a: ExamOption, b: ExamOption) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id;
 
 export class GrowthService {
   private readonly cache = new Map<string, Promise<PairModel>>();
-  constructor(private readonly db: Db) {}
+  constructor(private readonly cohorts: ExamCohorts) {}
 
   // ───────────────────────────── exams and pairs ─────────────────────────────
 
-  private async readyExams(districtId: string): Promise<store.ExamWithSubjects[]> {
-    return (await store.listExams(this.db, districtId)).filter((e) => e.status === 'ready');
+  private async readyExams(districtId: string): Promise<CohortExam[]> {
+    return (await this.cohorts.list(districtId)).filter((e) => e.ready);
   }
 
-  /** Imported exams, and the pairs (earlier → later) that share students. Everyone signed in may list them. */
-  async exams(user: CurrentUser): Promise<{ exams: ExamOption[]; pairs: ExamPair[] }> {
-    const exams = (await this.readyExams(user.districtId)).map(examOption).sort(byDate);
+  /** Imported exams, and the pairs (earlier → later) that share students. */
+  async exams(districtId: string): Promise<ExamsResponse> {
+    const exams = (await this.readyExams(districtId)).map(examOption).sort(byDate);
     const byId = new Map(exams.map((e) => [e.id, e]));
     const pairs: ExamPair[] = [];
-    for (const { a, b, shared } of await store.sharedStudents(this.db, user.districtId)) {
+    for (const { a, b, shared } of await this.cohorts.sharedStudents(districtId)) {
       const [x, y] = [byId.get(a), byId.get(b)];
       if (!x || !y) continue;
       const [from, to] = byDate(x, y) <= 0 ? [x, y] : [y, x];
@@ -178,17 +159,17 @@ export class GrowthService {
     return { exams, pairs };
   }
 
-  private async exam(districtId: string, id: number): Promise<store.ExamWithSubjects> {
-    const e = await store.getExam(this.db, districtId, id);
+  private async exam(districtId: string, id: number): Promise<CohortExam> {
+    const e = await this.cohorts.get(districtId, id);
     if (!e) throw notFound(`考试 ${id} 不存在 / no exam ${id}`);
-    if (e.status !== 'ready') throw badRequest(`考试「${e.name}」尚未导入成绩 / no scores imported for ${e.name} yet`);
+    if (!e.ready) throw badRequest(`考试「${e.name}」尚未导入成绩 / no scores imported for ${e.name} yet`);
     return e;
   }
 
-  private async scores(districtId: string, e: store.ExamWithSubjects, subject: string): Promise<ExamScores> {
-    const subjects = e.subjects.map((s) => s.subject);
+  private async scores(districtId: string, e: CohortExam, subject: string): Promise<ExamScores> {
+    const subjects = e.subjects;
     if (subject !== TOTAL && !subjects.includes(subject)) throw badRequest(`考试「${e.name}」没有科目「${subject}」/ ${e.name} has no subject ${subject}`);
-    const c = await store.loadScoreColumns(this.db, districtId, e.id, subjects.length);
+    const c = await this.cohorts.scoreColumns(districtId, e);
     return {
       exam: { id: e.id, name: e.name, date: e.date, grade: e.grade, type: e.type },
       ids: c.studentIds,
@@ -199,7 +180,7 @@ export class GrowthService {
   }
 
   /** The district-wide model of a pair (cached). */
-  async pair(districtId: string, fromId: number, toId: number, subject: string): Promise<{ model: PairModel; from: store.ExamWithSubjects; to: store.ExamWithSubjects }> {
+  async pair(districtId: string, fromId: number, toId: number, subject: string): Promise<{ model: PairModel; from: CohortExam; to: CohortExam }> {
     if (fromId === toId) throw badRequest('入口和出口考试不能相同 / choose two different exams');
     const [from, to] = await Promise.all([this.exam(districtId, fromId), this.exam(districtId, toId)]);
     if (from.date && to.date && from.date > to.date) throw badRequest(`入口考试「${from.name}」晚于出口考试「${to.name}」/ the entry exam is later than the exit exam`);
@@ -227,12 +208,13 @@ export class GrowthService {
 
   // ───────────────────────────── value-added ─────────────────────────────
 
-  async valueAdded(user: CurrentUser, q: VaQuery): Promise<VaResponse> {
+  /** The value-added of every school and class of the district; rows cut to the viewer's schools, the district figures whole. */
+  async valueAdded(viewer: GrowthViewer, q: VaQuery): Promise<VaResponse> {
     const minN = q.minN ?? DEFAULT_MIN_N;
-    const { model, from, to } = await this.pair(user.districtId, q.from, q.to, q.subject);
-    const names = await store.schoolNames(this.db, user.districtId);
-    const own = user.role === 'clerk';
-    const visible = (school: string) => !own || school === user.schoolCode;
+    const { model, from, to } = await this.pair(viewer.districtId, q.from, q.to, q.subject);
+    const names = await this.cohorts.schoolNames(viewer.districtId);
+    const own = viewer.schools !== 'all';
+    const visible = inScope(viewer.schools);
     const name = (code: string) => names.get(code) ?? code;
     const schools: SchoolRow[] = model.schools.map((s) => ({ ...s, name: name(s.school), suppressed: s.n < minN, linkRate: s.exitStudents ? s.linked / s.exitStudents : 0 }));
     const classes: ClassRow[] = model.classes.map((c) => ({ ...c, name: name(c.school), suppressed: c.n < minN }));
@@ -289,18 +271,21 @@ export class GrowthService {
   // ───────────────────────────── students ─────────────────────────────
 
 
-  /** The linked students of a school (or one of its classes): scores, z, gains, the district line, SGP. */
-  async students(user: CurrentUser, q: VaQuery & { school?: string; class?: string }) {
-    if (user.role === 'viewer') throw forbidden('访客不能查看学生成绩 / viewers do not see students');
-    const school = q.school ?? (user.role === 'clerk' ? (user.schoolCode ?? undefined) : undefined);
+  /**
+   * The linked students of a school (or one of its classes): scores, z, gains, the district line, SGP. The viewer's
+   * scope is that of 'students.read'; without a school named, the one school of that scope (a clerk's own). Names
+   * only where the viewer holds 'students.names' for the school.
+   */
+  async students(viewer: GrowthViewer, q: VaQuery & { school?: string; class?: string }): Promise<StudentsResponse> {
+    const school = q.school ?? singleSchool(viewer.schools);
     if (!school) throw badRequest('请指定学校 school / give the school');
-    if (!canSeeStudents(user, school)) throw forbidden('无权查看该校学生 / you may not see this school’s students');
-    const { model } = await this.pair(user.districtId, q.from, q.to, q.subject);
+    if (!inScope(viewer.schools)(school) || !viewer.can('students.read', school)) throw forbidden('无权查看该校学生 / you may not see this school’s students');
+    const { model } = await this.pair(viewer.districtId, q.from, q.to, q.subject);
     const minN = q.minN ?? DEFAULT_MIN_N;
     const list = model.students.filter((s) => s.school === school && (q.class === undefined || s.class === q.class));
-    const namesShown = canSeeStudentNames(user, school);
-    const names = namesShown ? await store.studentNames(this.db, user.districtId, list.map((s) => s.id)) : new Map<string, string | null>();
-    const schoolNames = await store.schoolNames(this.db, user.districtId);
+    const namesShown = viewer.can('students.names', school);
+    const names = namesShown ? await this.cohorts.studentNames(viewer.districtId, list.map((s) => s.id)) : new Map<string, string | null>();
+    const schoolNames = await this.cohorts.schoolNames(viewer.districtId);
     const sch = model.schools.find((s) => s.school === school);
     const klass = q.class === undefined ? undefined : model.classes.find((c) => c.school === school && c.class === q.class);
     const { entry: si, exit: so } = model.scales;
@@ -358,23 +343,22 @@ export class GrowthService {
    *   previous school year (prefer the same type); per school the value-added of 总分 (z). Target likewise.
    * One exam per series and school year: the latest by date. Exams without a date have no school year and are left out.
    */
-  async targets(user: CurrentUser, q: { school?: string }) {
-    let school = q.school;
-    if (user.role === 'clerk') {
-      if (school && school !== user.schoolCode) throw forbidden('只能查看本校 / your own school only');
-      school = user.schoolCode ?? '';
-    }
-    const names = await store.schoolNames(this.db, user.districtId);
-    const exams = (await this.readyExams(user.districtId)).map((e) => ({ e, o: examOption(e) })).filter((x) => x.o.schoolYear !== null);
+  async targets(viewer: GrowthViewer, q: { school?: string }): Promise<TargetsResponse> {
+    const visible = inScope(viewer.schools);
+    if (q.school && !visible(q.school)) throw forbidden('无权查看该校 / not allowed for this school');
+    const school = q.school ?? singleSchool(viewer.schools);
+    const districtId = viewer.districtId;
+    const names = await this.cohorts.schoolNames(districtId);
+    const exams = (await this.readyExams(districtId)).map((e) => ({ e, o: examOption(e) })).filter((x) => x.o.schoolYear !== null);
     const latestPerYear = (list: typeof exams) => {
       const m = new Map<number, (typeof exams)[number]>();
       for (const x of [...list].sort((a, b) => byDate(a.o, b.o))) m.set(x.o.schoolYear!, x);
       return [...m.values()].sort((a, b) => a.o.schoolYear! - b.o.schoolYear!);
     };
     const seriesKeys = [...new Set(exams.map((x) => `${x.o.type}|${x.o.grade}`))].sort();
-    const keep = (t: SchoolTarget) => !school || t.school === school;
+    const keep = (t: SchoolTarget) => (school ? t.school === school : visible(t.school));
     const row = (t: SchoolTarget) => ({ ...t, name: names.get(t.school) ?? t.school });
-    const series = [];
+    const series: TargetsResponse['series'] = [];
     for (const key of seriesKeys) {
       const [type, g] = key.split('|');
       const grade = Number(g);
@@ -385,17 +369,14 @@ export class GrowthService {
       // Achievement, from the stored reports.
       const hist: Record<'meanZ' | 'excellentRate' | 'passRate', { school: string; year: number; value: number }[]> = { meanZ: [], excellentRate: [], passRate: [] };
       for (const x of base) {
-        const r = await store.loadReport(this.db, user.districtId, x.e.id);
-        const report = r?.report as { district: { stats: Record<string, { mean: number | null; sd: number | null }> }; schools: { school: string; stats: Record<string, { mean: number | null; excellent_rate: number | null; pass_rate: number | null }> }[] } | undefined;
-        if (!report) continue;
-        const d = report.district.stats[TOTAL];
-        for (const s of report.schools) {
-          const st = s.stats[TOTAL];
-          if (!st) continue;
-          const year = x.o.schoolYear!;
-          if (st.mean !== null && d?.mean !== null && d?.sd) hist.meanZ.push({ school: s.school, year, value: (st.mean - d.mean!) / d.sd });
-          if (st.excellent_rate !== null) hist.excellentRate.push({ school: s.school, year, value: st.excellent_rate });
-          if (st.pass_rate !== null) hist.passRate.push({ school: s.school, year, value: st.pass_rate });
+        const stats = await this.cohorts.columnStats(districtId, x.e.id, TOTAL);
+        if (!stats) continue;
+        const d = stats.district;
+        const year = x.o.schoolYear!;
+        for (const s of stats.schools) {
+          if (s.mean !== null && d.mean !== null && d.sd) hist.meanZ.push({ school: s.school, year, value: (s.mean - d.mean) / d.sd });
+          if (s.excellentRate !== null) hist.excellentRate.push({ school: s.school, year, value: s.excellentRate });
+          if (s.passRate !== null) hist.passRate.push({ school: s.school, year, value: s.passRate });
         }
       }
       const metrics = (['meanZ', 'excellentRate', 'passRate'] as const).map((metric) => ({
@@ -416,7 +397,7 @@ export class GrowthService {
       const vaHist: { school: string; year: number; value: number }[] = [];
       for (const p of vaBase) {
         try {
-          const { model } = await this.pair(user.districtId, p.from.id, p.to.id, TOTAL);
+          const { model } = await this.pair(districtId, p.from.id, p.to.id, TOTAL);
           for (const s of model.schools) vaHist.push({ school: s.school, year: p.to.schoolYear!, value: s.effect });
         } catch {
           // a pair without linked students has no value-added
@@ -442,3 +423,22 @@ export class GrowthService {
     };
   }
 }
+
+// ───────────────────────────── compile-time agreement of the model's types with the contract ─────────────────────────────
+
+/** true when A and B are assignable both ways and have the same keys. */
+type Agree<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false) : false) : false;
+type Holds<T extends true> = T;
+export type ContractAgreement = [
+  Holds<Agree<GroupVa, z.output<typeof C.GroupVa>>>,
+  Holds<Agree<SchoolVa, z.output<typeof C.SchoolVa>>>,
+  Holds<Agree<ClassVa, z.output<typeof C.ClassVa>>>,
+  Holds<Agree<ModelSummary, z.output<typeof C.ModelSummary>>>,
+  Holds<Agree<ExamLinkageSummary, z.output<typeof C.ExamLinkage>>>,
+  Holds<Agree<PairModel['linkage'], z.output<typeof C.Linkage>>>,
+  Holds<Agree<PairModel['scales'], z.output<typeof C.Scales>>>,
+  Holds<Agree<PairModel['sgp'], z.output<typeof C.SgpInfo>>>,
+  Holds<Agree<Quadrant, z.output<typeof C.Quadrant>>>,
+  Holds<Agree<SchoolTarget & { name: string }, z.output<typeof C.SchoolTarget>>>,
+  Holds<Agree<typeof TOTAL, typeof CONTRACT_TOTAL>>,
+];

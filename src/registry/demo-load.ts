@@ -6,9 +6,14 @@ import { loadDemoExams } from '../exams/demo.js';
 import { ensureDistrict, insertSchool, setCurrentYear, writeRecord } from './store.js';
 import { statKey } from './types.js';
 
-export async function loadDemoDistrict(db: Db, seed?: number) {
+/** Progress of a long first start: one call per step, before it begins (the command line prints them). */
+export type DemoProgress = (step: string) => void;
+
+export async function loadDemoDistrict(db: Db, seed?: number, onProgress: DemoProgress = () => {}) {
+  onProgress('生成演示数据 / generating the demo district');
   const demo = generateDemoDistrict(seed);
   const last = Math.max(...demo.years);
+  onProgress(`写入 ${demo.schools.length} 所学校、${demo.years.length} 个年度的统计 / writing ${demo.schools.length} schools × ${demo.years.length} years of statistics`);
   await db.transaction(async (tx) => {
     await ensureDistrict(tx, demo.districtId, demo.name);
     for (const s of demo.schools) await insertSchool(tx, s);
@@ -35,6 +40,7 @@ export async function loadDemoDistrict(db: Db, seed?: number) {
     await recordAudit(tx, demo.districtId, [{ username: 'system', action: 'create', entity: 'district', entityKey: demo.districtId, detail: `演示数据 demo data: ${demo.schools.length} schools, years ${demo.years.join(', ')}` }]);
   });
   // The junior-secondary exams of two cohorts (grade 7 → 8), imported through the exam service (src/exams/demo.ts).
+  onProgress('导入演示考试成绩 / importing the demo exams’ scores');
   await loadDemoExams(db, demo, seed);
   return demo;
 }

@@ -388,7 +388,7 @@ function needOf(ind: Indicator, students: Record<Section, number>): number {
 }
 
 function statValues(spec: Spec, p: Profile, y: YearInputs, first: YearInputs, rng: Rng): StatValues {
-  const weakNow = (ind: Indicator) => (spec.weak ?? []).includes(ind) && !(spec.fixed?.[ind] && y.year >= spec.fixed[ind]!);
+  const weakNow = (ind: Indicator) => (spec.weak ?? []).includes(ind) && !(spec.fixed?.[ind] && y.year >= spec.fixed[ind]);
   const need = (ind: Indicator) => needOf(ind, y.students);
   const t = y.yearIndex;
 

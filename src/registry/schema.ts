@@ -3,11 +3,8 @@
 import { boolean, doublePrecision, integer, pgTable, primaryKey, smallint, text, timestamp, index } from 'drizzle-orm/pg-core';
 import { STAT_FIELDS } from './fields.js';
 
-export const districts = pgTable('districts', {
-  districtId: text('district_id').primaryKey(), // 行政区划代码, e.g. 330902
-  name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-});
+import { districts } from '../core/schema.js';
+export { districts };
 
 export const schools = pgTable(
   'schools',

@@ -2,29 +2,56 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../core/db/index.js';
 import { recordAudit, type AuditEntry } from '../core/audit/store.js';
-import { canEditSchoolStats, canReadSchool, canReadSchoolStats, isBureau, schoolScope, type CurrentUser } from '../core/auth/roles.js';
+import type { CurrentUser } from '../core/auth/roles.js';
+import { allows, schoolsOf, scopeOf, type Capability } from '../core/auth/policy.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/http/errors.js';
 import { CONSISTENCY_RULES, GRADE_EN, GRADE_ZH, STAT_FIELDS, TOPICS } from './fields.js';
-import { GRADES_OF_LEVEL, LOCATIONS, OWNERSHIPS, SCHOOL_CODE_PATTERN, SCHOOL_LEVELS, STAT_STATUSES, type School, type StatStatus } from './model.js';
+import {
+  GRADES_OF_LEVEL,
+  LEVEL_EN,
+  LOCATION_EN,
+  LOCATIONS,
+  OWNERSHIP_EN,
+  OWNERSHIPS,
+  SCHOOL_CODE_PATTERN,
+  SCHOOL_LEVELS,
+  STAT_STATUSES,
+  STATUS_ZH,
+  type School,
+  type StatStatus,
+} from './model.js';
 import * as store from './store.js';
+import { JobService } from '../core/jobs/service.js';
 import type { ImportProblem, SchoolYearData, SchoolYearRecord } from './types.js';
 import { validateSchoolYearData } from './validate.js';
 import { diffSchoolYear } from './diff.js';
 import { transition, type WorkflowAction } from './workflow.js';
 import { buildStatsWorkbook, parseStatsWorkbook } from './excel.js';
+import type { MetaSchema } from './contract.js';
+import type { z } from 'zod';
 
-export function meta() {
+const STATUS_EN: Record<StatStatus, string> = { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' };
+const choices = <T extends string>(values: readonly T[], zh: (v: T) => string, en: Record<T, string>) => values.map((value) => ({ value, zh: zh(value), en: en[value] }));
+
+/** The statistics, vocabularies and rules the forms are built from (GET /api/meta). */
+export function meta(): z.input<typeof MetaSchema> {
   return {
-    fields: STAT_FIELDS,
-    topics: TOPICS,
+    fields: STAT_FIELDS.map(({ column: _column, helpZh, ...f }) => ({ ...f, ...(helpZh ? { helpZh } : {}) })),
+    topics: Object.entries(TOPICS).map(([key, v]) => ({ key: key as keyof typeof TOPICS, zh: v.zh, en: v.en })),
     grades: { zh: GRADE_ZH, en: GRADE_EN },
-    levels: SCHOOL_LEVELS,
-    ownerships: OWNERSHIPS,
-    locations: LOCATIONS,
-    statuses: STAT_STATUSES,
+    levels: choices(SCHOOL_LEVELS, (v) => v, LEVEL_EN),
+    ownerships: choices(OWNERSHIPS, (v) => v, OWNERSHIP_EN),
+    locations: choices(LOCATIONS, (v) => v, LOCATION_EN),
+    statuses: choices(STAT_STATUSES, (v) => STATUS_ZH[v], STATUS_EN),
     gradesOfLevel: GRADES_OF_LEVEL,
     rules: CONSISTENCY_RULES.map((r) => ({ id: r.id, zh: r.zh, en: r.en })),
   };
+}
+
+/** The schools in which a user holds a capability: 'all' or codes (none when they do not hold it). */
+function schoolsFor(user: CurrentUser, cap: Capability): 'all' | string[] {
+  const scope = scopeOf(user.role, cap);
+  return scope ? schoolsOf(user, scope) : [];
 }
 
 const emptyRecord = (code: string, year: number): SchoolYearRecord => ({
@@ -51,11 +78,33 @@ function checkTransition(user: CurrentUser, code: string, status: StatStatus, ac
 }
 
 export class RegistryService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly jobs: JobService = new JobService(db),
+  ) {}
 
   async currentYear(districtId: string): Promise<number> {
     const years = await store.listYears(this.db, districtId);
     return (years.find((y) => y.isCurrent) ?? years[0])?.year ?? new Date().getFullYear();
+  }
+
+  // District-wide reads for other capabilities' services (the balance evaluation): no user scope here;
+  // the calling route's policy has decided who may see the result.
+  /** The district's name, or null when it is unknown. */
+  async districtName(districtId: string): Promise<string | null> {
+    return (await store.getDistrict(this.db, districtId))?.name ?? null;
+  }
+  /** Every school of the district (open or closed), by code. */
+  districtSchools(districtId: string): Promise<School[]> {
+    return store.allSchools(this.db, districtId);
+  }
+  /** The yearly records of the given schools: of one year, or of every year. */
+  districtRecords(districtId: string, codes: string[], year?: number): Promise<SchoolYearRecord[]> {
+    return store.loadRecords(this.db, districtId, codes, year);
+  }
+  /** The district's school years (newest first). */
+  districtYears(districtId: string): Promise<{ year: number; isCurrent: boolean }[]> {
+    return store.listYears(this.db, districtId);
   }
 
   years(user: CurrentUser) {
@@ -63,10 +112,10 @@ export class RegistryService {
   }
 
   async overview(user: CurrentUser, year: number) {
-    const f = await store.overviewFigures(this.db, user.districtId, year, schoolScope(user));
+    const f = await store.overviewFigures(this.db, user.districtId, year, schoolsFor(user, 'schools.read'));
     const sum = (k: 'schools' | 'students' | 'classes') => f.byLevel.reduce((s, r) => s + r[k], 0);
-    const order = ['≤45', '46–50', '51–55', '56–65', '≥66'];
-    const statusCounts = Object.fromEntries(STAT_STATUSES.map((s) => [s, f.status.find((r) => r.status === s)?.n ?? 0]));
+    const order = ['≤45', '46–50', '51–55', '56–65', '≥66'] as const;
+    const statusCounts = Object.fromEntries(STAT_STATUSES.map((s) => [s, f.status.find((r) => r.status === s)?.n ?? 0])) as Record<StatStatus, number>;
     return {
       districtId: user.districtId,
       districtName: user.districtName,
@@ -85,18 +134,18 @@ export class RegistryService {
   }
 
   listSchools(user: CurrentUser, year: number, filter: store.SchoolFilter) {
-    return store.listSchoolRows(this.db, user.districtId, year, schoolScope(user), filter);
+    return store.listSchoolRows(this.db, user.districtId, year, schoolsFor(user, 'schools.read'), filter);
   }
 
   async school(user: CurrentUser, code: string): Promise<School> {
-    if (!canReadSchool(user, code)) throw forbidden('无权查看该校 / you may not view this school');
+    if (!allows(user, 'schools.read', code)) throw forbidden('无权查看该校 / you may not view this school');
     const s = await store.getSchool(this.db, user.districtId, code);
     if (!s) throw notFound(`学校 ${code} 不存在 / no school ${code}`);
     return s;
   }
 
   async saveSchool(user: CurrentUser, input: Omit<School, 'districtId'>, mode: 'create' | 'update'): Promise<School> {
-    if (!isBureau(user)) throw forbidden('只有教育局可以维护学校名录 / only the bureau edits the registry');
+    if (!allows(user, 'schools.edit')) throw forbidden('只有教育局可以维护学校名录 / only the bureau edits the registry');
     if (!SCHOOL_CODE_PATTERN.test(input.code)) throw badRequest('学校标识码应为 10 位数字 / the school code must have 10 digits');
     const s: School = { ...input, districtId: user.districtId };
     const before = await store.getSchool(this.db, user.districtId, input.code);
@@ -125,7 +174,7 @@ export class RegistryService {
   }
 
   private async readableStats(user: CurrentUser, code: string) {
-    if (!canReadSchoolStats(user, code)) throw forbidden('无权查看该校数据 / you may not view this school’s data');
+    if (!allows(user, 'stats.read', code)) throw forbidden('无权查看该校数据 / you may not view this school’s data');
     const s = await store.getSchool(this.db, user.districtId, code);
     if (!s) throw notFound(`学校 ${code} 不存在 / no school ${code}`);
     return s;
@@ -133,7 +182,7 @@ export class RegistryService {
 
   /** Save a whole school-year record from the form or API. */
   async saveRecord(user: CurrentUser, code: string, year: number, data: SchoolYearData): Promise<SchoolYearRecord> {
-    if (!canEditSchoolStats(user, code)) throw forbidden('无权修改该校数据 / you may not change this school’s data');
+    if (!allows(user, 'stats.edit', code)) throw forbidden('无权修改该校数据 / you may not change this school’s data');
     const school = await this.readableStats(user, code);
     const problems = validateSchoolYearData(school.level, data);
     if (problems.length) throw new AppError(400, 'invalid', `数据有 ${problems.length} 处问题 / ${problems.length} problems in the data`, { problems });
@@ -177,42 +226,71 @@ export class RegistryService {
   }
 
   async reviewQueue(user: CurrentUser, year: number, status: StatStatus | undefined) {
-    if (!isBureau(user)) throw forbidden();
-    const rows = await store.listSchoolRows(this.db, user.districtId, year, 'all', {});
+    if (!allows(user, 'stats.review')) throw forbidden('只有教育局可以审核 / only the bureau reviews');
+    const rows = await store.listSchoolRows(this.db, user.districtId, year, schoolsFor(user, 'stats.review'), {});
     const records = await store.loadRecords(this.db, user.districtId, rows.filter((r) => r.status).map((r) => r.code), year);
     const byCode = new Map(records.map((r) => [r.schoolCode, r]));
-    return rows
-      .filter((r) => r.status && (!status || r.status === status))
-      .map((r) => {
-        const rec = byCode.get(r.code)!;
-        return {
+    return rows.flatMap((r) => {
+      const rec = byCode.get(r.code);
+      if (!rec || (status && rec.status !== status)) return [];
+      return [
+        {
           schoolCode: r.code,
           schoolName: r.name,
           level: r.level,
-          status: r.status,
+          status: rec.status,
           submittedBy: rec.submittedBy,
           submittedAt: rec.submittedAt,
           reviewComment: rec.reviewComment,
           students: r.students,
           problems: validateSchoolYearData(r.level, rec).length,
-        };
-      });
+        },
+      ];
+    });
   }
 
-  /** The statistics workbook: for a clerk their own school, for the bureau every open school. */
+  /**
+   * The statistics workbook over the schools in which the user reads figures: every open school of
+   * the district for the bureau, the assigned ones for an inspector, and always the own school for a
+   * clerk (whatever school is asked for). `onlySchool` narrows it to one school of that scope.
+   */
   async workbook(user: CurrentUser, year: number, onlySchool?: string, withData = true): Promise<Buffer> {
-    const code = user.role === 'clerk' ? user.schoolCode! : onlySchool;
-    if (code && !canReadSchoolStats(user, code)) throw forbidden();
-    if (!code && !isBureau(user) && user.role !== 'inspector') throw forbidden();
-    const scope = code ? [code] : schoolScope(user);
-    const schools = (await store.allSchools(this.db, user.districtId, scope)).filter((s) => s.isOpen || code);
+    return (await this.statsWorkbook(user, year, onlySchool, withData)).buffer;
+  }
+
+  /** The fill-in template (prefilled with the stored figures) as a file to send. */
+  async templateFile(user: CurrentUser, year: number, onlySchool?: string): Promise<{ file: Buffer; name: string }> {
+    const { buffer, school } = await this.statsWorkbook(user, year, onlySchool, true);
+    return { file: buffer, name: `统计填报模板-${school ?? user.districtName}-${year}学年.xlsx` };
+  }
+
+  /** The figures of a year over the schools in scope, as a file to send. */
+  async exportFile(user: CurrentUser, year: number): Promise<{ file: Buffer; name: string }> {
+    return { file: await this.workbook(user, year), name: `学校统计-${user.districtName}-${year}学年.xlsx` };
+  }
+
+  private async statsWorkbook(user: CurrentUser, year: number, onlySchool: string | undefined, withData: boolean) {
+    const scope = scopeOf(user.role, 'stats.read');
+    if (!scope) throw forbidden('无权查看学校统计数据 / you may not view schools’ figures');
+    const inScope = schoolsOf(user, scope);
+    // A user who reads one school's figures only (a clerk) always gets that school.
+    const code = scope === 'own' ? inScope[0] : onlySchool;
+    if (scope === 'own' && !code) throw forbidden('账号未关联学校 / the account has no school');
+    if (code && !allows(user, 'stats.read', code)) throw forbidden('无权查看该校数据 / you may not view this school’s data');
+    const schools = (await store.allSchools(this.db, user.districtId, code ? [code] : inScope)).filter((s) => s.isOpen || code);
+    if (code && !schools.length) throw notFound(`学校 ${code} 不存在 / no school ${code}`);
     const records = withData ? await store.loadRecords(this.db, user.districtId, schools.map((s) => s.code), year) : [];
-    return buildStatsWorkbook({ year, schools, data: new Map(records.map((r) => [r.schoolCode, r])) });
+    return { buffer: await buildStatsWorkbook({ year, schools, data: new Map(records.map((r) => [r.schoolCode, r])) }), school: code ?? null };
   }
 
   /** Import a filled workbook: all or nothing; re-importing the same file changes nothing. */
+  /** Recorded as a job (core/jobs: running → done | failed), so that a crash mid-import leaves a trace. */
   async importWorkbook(user: CurrentUser, year: number, fileName: string, buffer: Buffer) {
-    if (!isBureau(user) && user.role !== 'clerk') throw forbidden('无权上传 / you may not upload');
+    return this.jobs.track(user, 'registry-import', { year, fileName }, () => this.importWorkbookNow(user, year, fileName, buffer));
+  }
+
+  private async importWorkbookNow(user: CurrentUser, year: number, fileName: string, buffer: Buffer) {
+    if (!allows(user, 'stats.edit')) throw forbidden('无权上传 / you may not upload');
     const schools = await store.allSchools(this.db, user.districtId);
     const known = new Map(schools.map((s) => [s.code, { name: s.name, level: s.level }]));
     const { data, problems, present } = await parseStatsWorkbook(buffer, { fileName, year, knownSchools: known });
@@ -222,7 +300,7 @@ export class RegistryService {
     const schoolProblem = (reason: string, header = '学校标识码'): ImportProblem => ({ file: fileName, sheet: '', row: 0, column: '', header, reason });
     const denied: ImportProblem[] = [];
     for (const code of data.keys()) {
-      if (!canEditSchoolStats(user, code)) denied.push(schoolProblem(`无权填报学校 ${code} 的数据 / you may not report for school ${code}`));
+      if (!allows(user, 'stats.edit', code)) denied.push(schoolProblem(`无权填报学校 ${code} 的数据 / you may not report for school ${code}`));
     }
     if (denied.length) throw fail(denied);
     const batchId = randomUUID();

@@ -112,10 +112,10 @@ describe('trend and guarantees', () => {
     expect(y2024.levels['小学'].counted).toBe(2);
     expect(y2024.levels['小学'].indicators).toHaveLength(7);
     const ev = (await analyst.get('/api/balance/evaluation?year=2024')).json();
-    const ga = ev.guarantees.find((g: { school_code: string }) => g.school_code === SCHOOL_A.code);
+    const ga = ev.guarantees.find((g: { schoolCode: string }) => g.schoolCode === SCHOOL_A.code);
     // 134 students ≤ 2000; 3 classes → ⌈3/12⌉ = 1 music and 1 art room (has 1 each); classes 45/45/44 ≤ 45
     expect(ga).toMatchObject({ students: 134, maxStudents: 2000, sizePass: true, classes: 3, roomsRequired: 1, roomsPass: true, classesOverStandard: 0, pass: true });
-    const gb = ev.guarantees.find((g: { school_code: string }) => g.school_code === SCHOOL_B.code);
+    const gb = ev.guarantees.find((g: { schoolCode: string }) => g.schoolCode === SCHOOL_B.code);
     expect(gb.pass).toBe(true);
     expect(ev.unapproved.sort()).toEqual([SCHOOL_A.code, SCHOOL_B.code]);
   });
@@ -133,7 +133,7 @@ describe('GET /api/balance/plan', () => {
     // School B (60 students) has 1 multimedia room = 1.67 per 100 < 2.3: it needs ⌈2.3 × 60 / 100⌉ − 1 = 1 more room, unless left at ≥ 85%.
     const after = ev.inputs.map((s: { code: string; numerators: Record<string, number> }) => {
       const n = { ...s.numerators };
-      for (const a of p.additions.filter((x: { school_code: string }) => x.school_code === s.code)) n[a.key] += a.add;
+      for (const a of p.additions.filter((x: { schoolCode: string }) => x.schoolCode === s.code)) n[a.key] += a.add;
       return { ...s, numerators: n };
     });
     const before = evaluateLevel(ev.pack, '小学', ev.inputs);

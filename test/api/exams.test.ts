@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp, PASSWORD } from '../helpers.js';
 import { A, B, C, STUDENTS, SUBJECTS } from '../fixtures/exams/data.js';
-import { AuthService } from '../../src/core/auth/service.js';
+import { createAuthService } from '../../src/server.js';
 import { ensureDistrict } from '../../src/registry/store.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'exams');
@@ -319,7 +319,7 @@ describe('exams', () => {
     expect(failed).toMatchObject({ phase: 'failed', error: { status: 422 }, problems: [expect.objectContaining({ row: 2, column: 'B', file: 'bad.csv' })] });
     // Another district's bureau cannot see it.
     await ensureDistrict(t.database.db, '990002', '别的县');
-    await new AuthService(t.database.db).createUser({ districtId: '990002', username: 'setup' }, { username: 'other', displayName: '别县', role: 'analyst', password: PASSWORD });
+    await createAuthService(t.database.db).createUser({ districtId: '990002', username: 'setup' }, { username: 'other', displayName: '别县', role: 'analyst', password: PASSWORD });
     const other = await signIn(t.app, 'other');
     expect((await other.get(`/api/jobs/${jobId}`)).statusCode).toBe(404);
     expect((await other.get(`/api/exams/${exam.id}/report`)).statusCode).toBe(404);

@@ -328,6 +328,37 @@ describe('growth API', () => {
     expect(codes.filter((x) => typeof x === 'string' && /^\d{10}$/.test(x))).toEqual([A]);
   });
 
+  it('answers with the contract’s schemas, and the scope comes from the policy: an inspector’s one school by default', async () => {
+    const { growthApi } = await import('../../src/growth/contract.js');
+    const r = (await va(bureau, '数学')).json();
+    expect(growthApi.valueAdded.response.safeParse(r).success).toBe(true);
+    const inspector = await signIn(t.app, 'inspector'); // assigned to B only
+    const own = await inspector.get(`/api/growth/students?from=${entryId}&to=${exitId}&subject=${encodeURIComponent('数学')}`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(growthApi.students.response.safeParse(own.json()).success).toBe(true);
+    expect(own.json()).toMatchObject({ school: B, namesShown: false });
+    expect(own.json().students).toHaveLength(27);
+    // The bureau has every school in scope: it must name one.
+    const none = await bureau.get(`/api/growth/students?from=${entryId}&to=${exitId}`);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.message).toContain('school');
+  });
+
+  it('reads exam data only through the exams capability (src/exams/cohorts.ts), never the exam tables', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (e.name.endsWith('.ts')) files.push(path.join(d, e.name));
+      }
+    };
+    walk(path.resolve('src/growth'));
+    expect(files.length).toBeGreaterThan(10);
+    const offending = files.filter((f) => /from\s+'[./]*\/?exams\/(schema|store)(\.js)?'/.test(fs.readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
+    expect(fs.readFileSync(path.resolve('src/growth/service.ts'), 'utf8')).toContain("from '../exams/cohorts.js'");
+  });
+
   it.skipIf(!hasChromium)('renders the PDF report with the chart and the school table', async () => {
     const r = await bureau.get(`/api/growth/report.pdf?from=${entryId}&to=${exitId}&subject=${encodeURIComponent('数学')}`);
     expect(r.statusCode, r.body.slice(0, 300)).toBe(200);

@@ -9,7 +9,7 @@ import { VERSION } from '../../src/core/version.js';
 import { testApp } from '../helpers.js';
 
 type Json = Record<string, any>;
-const doc = openApiDocument(API, VERSION) as Json;
+const doc: Json = openApiDocument(API, VERSION);
 
 describe('OpenAPI description', () => {
   let t: Awaited<ReturnType<typeof testApp>>;

@@ -1,6 +1,10 @@
 // draft → submitted → approved (locked) | returned with a comment; only the bureau reopens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHOOL_A, SCHOOL_B, sampleRecord, signIn, testApp } from '../helpers.js';
+import { allowedActions, rightsFor } from '../../src/registry/workflow.js';
+import { allows } from '../../src/core/auth/policy.js';
+import type { CurrentUser } from '../../src/core/auth/roles.js';
+import type { StatStatus } from '../../src/registry/model.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
@@ -63,5 +67,30 @@ describe('yearly statistics workflow', () => {
     const n2 = (await bureau.get(`/api/audit?key=${SCHOOL_B.code}/2024`)).json().total;
     expect(n1).toBe(30); // 25 fields + 2 grades + 3 classes, each from empty
     expect(n2).toBe(n1);
+  });
+});
+
+// The buttons the web shows (web/src/records.ts) come from the same rules: the user's capabilities for the
+// school through allowedActions. Expected by hand from the workflow: a clerk fills in and submits draft or
+// returned figures; the bureau also corrects and reviews submitted ones and reopens approved ones.
+describe('actions offered per status (allowedActions, as the web shows them)', () => {
+  const user = (role: CurrentUser['role'], schoolCode: string | null = null, assignedSchools: string[] = []) => ({ role, schoolCode, assignedSchools });
+  const offered = (u: ReturnType<typeof user>, status: StatStatus) => {
+    const a = allowedActions(
+      rightsFor((cap, school) => allows(u, cap, school), SCHOOL_A.code),
+      status,
+    );
+    return (Object.keys(a) as (keyof typeof a)[]).filter((k) => a[k]);
+  };
+  const statuses: StatStatus[] = ['draft', 'submitted', 'approved', 'returned'];
+  it('the clerk of the school, the bureau, and those who only read or belong elsewhere', () => {
+    const table = (u: ReturnType<typeof user>) => Object.fromEntries(statuses.map((s) => [s, offered(u, s)]));
+    expect(table(user('clerk', SCHOOL_A.code))).toEqual({ draft: ['edit', 'submit'], submitted: [], approved: [], returned: ['edit', 'submit'] });
+    for (const role of ['admin', 'analyst'] as const)
+      expect(table(user(role))).toEqual({ draft: ['edit', 'submit'], submitted: ['edit', 'approve', 'return'], approved: ['reopen'], returned: ['edit', 'submit'] });
+    const none = { draft: [], submitted: [], approved: [], returned: [] };
+    expect(table(user('clerk', SCHOOL_B.code))).toEqual(none);
+    expect(table(user('inspector', null, [SCHOOL_A.code]))).toEqual(none); // reads A's figures, never writes
+    expect(table(user('viewer'))).toEqual(none);
   });
 });

@@ -5,11 +5,10 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DATA } from '../shared-data.js';
+import { SGPDATA_WIDE_READING } from '../fixtures/reference.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-sgp-'));
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/junheng.mjs', 'growth', 'sgp', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
-const ORACLE = SHARED_DATA;
 
 /** 301 students, grades 3 → 4 → 5 over 2023–2025, integer scores from fixed formulas (no RNG, so R sees the same file). */
 function smallWide(): string {
@@ -73,13 +72,13 @@ describe('junheng growth sgp', () => {
   });
 
   it('on sgpData reading (.csv.gz) a handful of students equal the R oracle', () => {
-    const r = run('--input', path.join(ORACLE, 'sgpdata', 'sgpData_wide_reading.csv.gz'), '--json');
+    const r = run('--input', SGPDATA_WIDE_READING, '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.year).toBe(2025);
     expect(out.students).toHaveLength(34225);
     const byId = new Map(out.students.map((s: { id: string }) => [s.id, s]));
-    // from ../shared/data/sgp-oracle-reading/sgp_reading_2025_best.csv (ID, ORDER, SGP)
+    // from test/fixtures/sgp-oracle-reading/sgp_reading_2025_best.csv.gz (ID, ORDER, SGP)
     const want: [string, number, number, number][] = [
       ['1002024', 4, 1, 88], ['1002304', 4, 1, 35], ['1004457', 4, 1, 70], ['1004489', 4, 1, 74],
       ['1001025', 5, 2, 7], ['1000715', 6, 2, 82], ['1000486', 7, 3, 96], ['1002734', 7, 3, 54],

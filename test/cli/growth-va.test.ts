@@ -6,9 +6,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DATA } from '../shared-data.js';
+import { SGPDATA_LONG as LONG } from '../fixtures/reference.js';
 
-const LONG = path.join(SHARED_DATA, 'sgpdata/sgpData_LONG.csv.gz');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-va-'));
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/junheng.mjs', 'growth', 'va', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const HEADER = 'CONTENT_AREA,YEAR,ID,GRADE,SCALE_SCORE,SCHOOL_NUMBER,VALID_CASE';

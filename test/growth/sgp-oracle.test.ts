@@ -1,5 +1,5 @@
 // Reference check of the SGP engine (issue 5, 2c): sgpData READING, final year 2025, max order 3 — the run of the SGP
-// package's testSGP(0) part 1 — against ../shared/data/sgp-oracle-reading/, computed in R 4.2.2 with quantreg 5.94
+// package's testSGP(0) part 1 — against test/fixtures/sgp-oracle-reading/, computed in R 4.2.2 with quantreg 5.94
 // rq.fit(method = "br") by sgp_oracle.R. Required: ≥ 99 % of students with the identical SGP, ≥ 99.9 % within ±1.
 //
 // Result at the time of writing: every one of the 34,225 reported SGPs and of the 77,704 SGPs of all orders is
@@ -13,17 +13,13 @@
 // before the strict `<` count. Where a ±1 difference could come from: a τ whose optimum is not unique (a whole edge of
 // optimal β), where BR and our warm-started path may stop at different vertices.
 import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { studentGrowthPercentiles, type SgpResult, type StudentSgp } from '../../src/growth/sgp/sgp.js';
 import { parseWide, wideText, type WideData } from '../../src/growth/sgp/wide.js';
-import { SHARED_DATA } from '../shared-data.js';
+import { oracleCsv, SGPDATA_WIDE_READING } from '../fixtures/reference.js';
 
-const SHARED = SHARED_DATA;
-const ORACLE = path.join(SHARED, 'sgp-oracle-reading');
 const rows = (file: string) =>
-  fs
-    .readFileSync(path.join(ORACLE, file), 'utf8')
+  oracleCsv(file)
     .trim()
     .split('\n')
     .slice(1)
@@ -36,7 +32,7 @@ describe('SGP on sgpData reading 2025 reproduces the R oracle', () => {
   let ours: Map<string, StudentSgp>;
   beforeAll(() => {
     const t0 = performance.now();
-    data = parseWide(wideText(fs.readFileSync(path.join(SHARED, 'sgpdata', 'sgpData_wide_reading.csv.gz'))));
+    data = parseWide(wideText(fs.readFileSync(SGPDATA_WIDE_READING)));
     result = studentGrowthPercentiles(data, { maxOrder: 3 });
     seconds = (performance.now() - t0) / 1000;
     ours = new Map(result.students.map((s) => [s.id, s]));

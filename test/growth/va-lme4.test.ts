@@ -8,10 +8,9 @@ import { linkExams } from '../../src/growth/linkage/link.js';
 import { readLongCsv } from '../../src/growth/va/long-csv.js';
 import { gradePairs } from '../../src/growth/va/pairs.js';
 import { valueAdded, type VaResult } from '../../src/growth/va/value-added.js';
-import { SHARED_DATA } from '../shared-data.js';
+import { SGPDATA_LONG as LONG } from '../fixtures/reference.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const LONG = path.join(SHARED_DATA, 'sgpdata/sgpData_LONG.csv.gz');
 const FIXTURES = path.join(ROOT, 'test/fixtures/growth');
 
 interface RGrade {

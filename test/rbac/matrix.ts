@@ -36,7 +36,7 @@ export interface MatrixRow {
   file?: { name: string; content: Buffer };
   expect: Record<Identity, Expect>;
   /** Checks of what an allowed identity saw (its scope): lists cut to the own school, names hidden …. */
-  scoped?: Partial<Record<Identity, (res: LightMyRequestResponse) => void>>;
+  scoped?: Partial<Record<Identity, (res: LightMyRequestResponse) => void | Promise<void>>>;
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -66,20 +66,20 @@ export async function callAs(t: TestApp, c: Client, row: MatrixRow): Promise<Lig
   return t.app.inject({ method: row.method, url: row.url, payload: payload as never, headers });
 }
 
-export function check(row: MatrixRow, id: Identity, res: LightMyRequestResponse) {
+export async function check(row: MatrixRow, id: Identity, res: LightMyRequestResponse) {
   const want = row.expect[id];
   const where = `${row.route}${row.note ? ` (${row.note})` : ''} ${row.method} ${row.url} as ${id}: ${res.statusCode} ${res.body.slice(0, 300)}`;
   if (want === 'ok') expect(res.statusCode >= 200 && res.statusCode < 300, where).toBe(true);
   else if (want === 'allowed') expect(res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500, where).toBe(true);
   else expect(res.statusCode, where).toBe(want);
   const s = row.scoped?.[id];
-  if (s) s(res);
+  if (s) await s(res);
 }
 
 /** Run a table: each row for every identity, in order (rows may change state; later rows see it). */
 export async function runMatrix(t: TestApp, rows: MatrixRow[]) {
   const cs = await clients(t);
-  for (const row of rows) for (const id of IDENTITIES) check(row, id, await callAs(t, cs[id], row));
+  for (const row of rows) for (const id of IDENTITIES) await check(row, id, await callAs(t, cs[id], row));
 }
 
 /** Shorthands for the common shapes of a row's expectations. */

@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers.js';
 import { runMatrix, type TestApp } from './matrix.js';
 import { coreRows } from './core.matrix.js';
+import { examRows, setupExams } from './exams.matrix.js';
+import { growthRows, setupGrowth } from './growth.matrix.js';
+import { registryRows, setupRegistry } from './registry.matrix.js';
+import { balanceRows, setupBalance } from './balance.matrix.js';
 import { API } from '../../src/contracts.js';
 
 describe('RBAC matrix', () => {
@@ -15,6 +19,22 @@ describe('RBAC matrix', () => {
   it('core routes: system, sign-in, accounts, audit', async () => {
     await runMatrix(t, coreRows);
   });
+
+  it('exams: exams, import and its job, report, PDF, students, report cards, comparison, items, workbook', async () => {
+    await runMatrix(t, examRows(await setupExams(t)));
+  }, 120_000);
+
+  it('growth: value-added, students, targets, workbook and PDF', async () => {
+    await runMatrix(t, growthRows(await setupGrowth(t)));
+  }, 120_000);
+
+  it('registry: vocabulary, overview, schools, yearly figures and their workflow, review, template, export, upload', async () => {
+    await runMatrix(t, registryRows(await setupRegistry(t)));
+  }, 120_000);
+
+  it('balance: standards packs, evaluation, plan, trend, class sizes, saved evaluations, workbook and PDFs', async () => {
+    await runMatrix(t, balanceRows(await setupBalance(t)));
+  }, 180_000);
 });
 
 describe('RBAC coverage', () => {
@@ -22,7 +42,7 @@ describe('RBAC coverage', () => {
     const t = await testApp();
     try {
       const declared = Object.entries(API).flatMap(([area, c]) => Object.keys(c).map((k) => `${area}.${k}`));
-      const covered = new Set([...coreRows].map((r) => r.route));
+      const covered = new Set([...coreRows, ...examRows({ examId: 0, earlierId: 0, emptyId: 0, jobId: '' }), ...growthRows({ from: 0, to: 0 }), ...registryRows({ fileA: Buffer.alloc(0), fileB: Buffer.alloc(0) }), ...balanceRows({ evaluationId: 0 })].map((r) => r.route));
       const missing = declared.filter((d) => !covered.has(d));
       expect(missing, 'routes without a matrix row').toEqual([]);
       const unknown = [...covered].filter((c) => !declared.includes(c));

@@ -11,7 +11,7 @@ import { I18nProvider, useI18n } from './i18n.js';
 import { SessionProvider, useMe, useSession } from './session.js';
 import { AppLayout } from './components/AppLayout.js';
 import { ForbiddenPage, NotFoundPage, PageSpin } from './components/Problem.js';
-import type { Role } from './types.js';
+import type { Capability, Scope } from '../../src/core/auth/policy.js';
 import LoginPage from './pages/Login.js';
 
 // antd's locale files are CommonJS; take the default export whichever way the bundler hands it over.
@@ -46,19 +46,21 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function Allow({ roles, children }: { roles: Role[]; children: ReactNode }) {
+/** A page for users holding a capability (in one of the given scopes); the server checks every request again. */
+function Allow({ cap, scopes, children }: { cap: Capability; scopes?: Scope[]; children: ReactNode }) {
   const me = useMe();
-  return roles.includes(me.role) ? <>{children}</> : <ForbiddenPage />;
+  const s = me.capabilities[cap];
+  return s && (!scopes || scopes.includes(s)) ? <>{children}</> : <ForbiddenPage />;
 }
 
+/** A clerk's home is the own school; everyone else's the district overview. */
 function Home() {
   const me = useMe();
-  if (me.role === 'clerk') return me.schoolCode ? <Navigate to={`/schools/${me.schoolCode}`} replace /> : <ForbiddenPage />;
+  if (me.capabilities['schools.read'] === 'own') return me.schoolCode ? <Navigate to={`/schools/${me.schoolCode}`} replace /> : <ForbiddenPage />;
   return <OverviewPage />;
 }
 
-const BUREAU: Role[] = ['admin', 'analyst'];
-const READERS: Role[] = ['admin', 'analyst', 'inspector', 'viewer'];
+const DISTRICT_WIDE: Scope[] = ['all', 'assigned', 'aggregates'];
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -71,20 +73,20 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Home /> },
-      { path: 'schools', element: <Allow roles={READERS}><SchoolsPage /></Allow> },
+      { path: 'schools', element: <Allow cap="schools.read" scopes={DISTRICT_WIDE}><SchoolsPage /></Allow> },
       { path: 'schools/:code', element: <SchoolPage /> },
-      { path: 'schools/:code/stats/:year/edit', element: <Allow roles={[...BUREAU, 'clerk']}><StatsEditPage /></Allow> },
-      { path: 'upload', element: <Allow roles={[...BUREAU, 'clerk']}><UploadPage /></Allow> },
-      { path: 'balance', element: <Allow roles={['admin', 'analyst', 'inspector']}><BalancePage /></Allow> },
-      { path: 'balance/standards', element: <Allow roles={['admin', 'analyst', 'inspector']}><StandardsPage /></Allow> },
-      { path: 'exams', element: <ExamListPage /> },
+      { path: 'schools/:code/stats/:year/edit', element: <Allow cap="stats.edit"><StatsEditPage /></Allow> },
+      { path: 'upload', element: <Allow cap="stats.edit"><UploadPage /></Allow> },
+      { path: 'balance', element: <Allow cap="balance.read"><BalancePage /></Allow> },
+      { path: 'balance/standards', element: <Allow cap="balance.read"><StandardsPage /></Allow> },
+      { path: 'exams', element: <Allow cap="exams.read"><ExamListPage /></Allow> },
       { path: 'exams/:id', element: <ExamReportPage /> },
       { path: 'exams/:id/schools/:code', element: <ExamSchoolPage /> },
-      { path: 'exams/:id/students/:sid', element: <Allow roles={['admin', 'analyst', 'clerk', 'inspector']}><ExamStudentPage /></Allow> },
-      { path: 'growth', element: <GrowthPage /> },
-      { path: 'review', element: <Allow roles={BUREAU}><ReviewPage /></Allow> },
-      { path: 'audit', element: <Allow roles={BUREAU}><AuditPage /></Allow> },
-      { path: 'users', element: <Allow roles={['admin']}><UsersPage /></Allow> },
+      { path: 'exams/:id/students/:sid', element: <Allow cap="students.read"><ExamStudentPage /></Allow> },
+      { path: 'growth', element: <Allow cap="growth.read"><GrowthPage /></Allow> },
+      { path: 'review', element: <Allow cap="stats.review"><ReviewPage /></Allow> },
+      { path: 'audit', element: <Allow cap="audit.read"><AuditPage /></Allow> },
+      { path: 'users', element: <Allow cap="users.manage"><UsersPage /></Allow> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -61,7 +61,7 @@ export function qs(params: Record<string, string | number | boolean | null | und
 }
 
 async function parseError(res: Response): Promise<ApiError> {
-  let body: Record<string, unknown> | null = null;
+  let body: Record<string, unknown> | null;
   try {
     body = (await res.json()) as Record<string, unknown>;
   } catch {
@@ -98,7 +98,7 @@ export async function request<T>(method: string, url: string, body?: unknown, op
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal: opts.signal,
     });
   } catch (cause) {

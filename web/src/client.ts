@@ -8,7 +8,8 @@ import { download as downloadUrl, request, type RequestOptions } from './api.js'
 export { API } from '../../src/contracts.js';
 export type { ResponseOf } from '../../src/core/http/contract.js';
 
-type Part<K extends string, T> = object extends T ? { [P in K]?: T } : { [P in K]: T };
+// Optional when every field is optional (an empty schema's input is Record<string, never>, which the empty object satisfies).
+type Part<K extends string, T> = Record<never, never> extends T ? { [P in K]?: T } : { [P in K]: T };
 /** What a call sends: params and query as the route's input types; body for non-GET routes. */
 export type CallInput<E extends AnyEndpoint> = Part<'params', ParamsIn<E>> & Part<'query', QueryIn<E>> & Part<'body', BodyIn<E>>;
 

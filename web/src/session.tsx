@@ -1,75 +1,18 @@
-// Who is signed in, the registry metadata (/api/meta) and the labels derived from it.
+// Who is signed in, the registry metadata (API.registry.meta, used as the server types it) and the labels derived from it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { GRADE_EN, GRADE_ZH, TOPICS } from '../../src/registry/fields.js';
-import { LEVEL_EN, LOCATION_EN, OWNERSHIP_EN, SCHOOL_LEVELS, LOCATIONS, OWNERSHIPS, GRADES_OF_LEVEL } from '../../src/registry/model.js';
-import { api, ApiError } from './api.js';
+import { GRADE_EN, GRADE_ZH } from '../../src/registry/fields.js';
+import { LEVEL_EN, LOCATION_EN, OWNERSHIP_EN } from '../../src/registry/model.js';
+import { API, call } from './client.js';
 import { useI18n, type TKey } from './i18n.js';
 import type { Choice, Me, Meta, Role, StatField, StatStatus } from './types.js';
 import type { Capability } from '../../src/core/auth/policy.js';
-
-// ---------- meta normalisation (the endpoint may send plain strings or {value, zh, en}) ----------
-
-function normChoices(raw: unknown, fallbackValues: readonly string[], en: Record<string, string>): Choice[] {
-  const out: Choice[] = [];
-  if (Array.isArray(raw)) {
-    for (const x of raw) {
-      if (typeof x === 'string') out.push({ value: x, zh: x, en: en[x] ?? x });
-      else if (x && typeof x === 'object') {
-        const o = x as Record<string, unknown>;
-        const value = String(o.value ?? o.key ?? o.code ?? o.zh ?? '');
-        if (value) out.push({ value, zh: String(o.zh ?? o.label ?? value), en: String(o.en ?? en[value] ?? o.zh ?? value) });
-      }
-    }
-  } else if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-      if (typeof v === 'string') out.push({ value: k, zh: k, en: v });
-      else if (v && typeof v === 'object') {
-        const o = v as Record<string, unknown>;
-        out.push({ value: k, zh: String(o.zh ?? k), en: String(o.en ?? en[k] ?? k) });
-      }
-    }
-  }
-  return out.length ? out : fallbackValues.map((v) => ({ value: v, zh: v, en: en[v] ?? v }));
-}
-
-function normTopics(raw: unknown): Meta['topics'] {
-  const out: Meta['topics'] = [];
-  if (Array.isArray(raw)) {
-    for (const x of raw) {
-      if (typeof x === 'string') out.push({ key: x, zh: TOPICS[x as keyof typeof TOPICS]?.zh ?? x, en: TOPICS[x as keyof typeof TOPICS]?.en ?? x });
-      else if (x && typeof x === 'object') {
-        const o = x as Record<string, unknown>;
-        const key = String(o.key ?? o.id ?? o.value ?? '');
-        out.push({ key, zh: String(o.zh ?? key), en: String(o.en ?? key) });
-      }
-    }
-  } else if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw as Record<string, { zh?: string; en?: string }>)) out.push({ key: k, zh: v?.zh ?? k, en: v?.en ?? k });
-  }
-  return out.length ? out : Object.entries(TOPICS).map(([key, v]) => ({ key, zh: v.zh, en: v.en }));
-}
-
-export function normalizeMeta(raw: Record<string, unknown>): Meta {
-  const grades = (raw.grades ?? {}) as { zh?: string[]; en?: string[] };
-  return {
-    fields: Array.isArray(raw.fields) ? (raw.fields as StatField[]) : [],
-    topics: normTopics(raw.topics),
-    grades: { zh: grades.zh?.length ? grades.zh : GRADE_ZH, en: grades.en?.length ? grades.en : GRADE_EN },
-    levels: normChoices(raw.levels, SCHOOL_LEVELS, LEVEL_EN),
-    ownerships: normChoices(raw.ownerships, OWNERSHIPS, OWNERSHIP_EN),
-    locations: normChoices(raw.locations, LOCATIONS, LOCATION_EN),
-    statuses: normChoices(raw.statuses, ['draft', 'submitted', 'approved', 'returned'], {}),
-    gradesOfLevel: (raw.gradesOfLevel as Record<string, number[]>) ?? GRADES_OF_LEVEL,
-    rules: Array.isArray(raw.rules) ? (raw.rules as Meta['rules']) : [],
-  };
-}
 
 // ---------- session context ----------
 
 interface SessionValue {
   me: Me | null;
   meta: Meta | null;
-  /** True until the first /api/auth/me answer. */
+  /** True until the first answer of API.auth.me. */
   checking: boolean;
   setMe: (me: Me | null) => void;
   refresh: () => Promise<void>;
@@ -84,11 +27,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const r = await api.get<{ user: Me }>('/api/auth/me', { silent: true, no401Redirect: true });
+      const r = await call(API.auth.me, {}, { silent: true, no401Redirect: true });
       setMeState(r.user);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) setMeState(null);
-      else setMeState(null);
+    } catch {
+      setMeState(null);
     } finally {
       setChecking(false);
     }
@@ -102,9 +44,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!me || meta) return;
     let alive = true;
-    api
-      .get<Record<string, unknown>>('/api/meta')
-      .then((raw) => alive && setMeta(normalizeMeta(raw)))
+    call(API.registry.meta)
+      .then((m) => alive && setMeta(m))
       .catch(() => undefined);
     return () => {
       alive = false;
@@ -113,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout', {}, { silent: true, no401Redirect: true });
+      await call(API.auth.logout, {}, { silent: true, no401Redirect: true });
     } catch {
       /* signed out anyway */
     }
@@ -137,10 +78,8 @@ export function useMe(): Me {
   return me;
 }
 
-export const isBureau = (role: Role | undefined) => role === 'admin' || role === 'analyst';
-
 /**
- * May the signed-in user use a capability (for a school)? Read from the capabilities /api/auth/me sends,
+ * May the signed-in user use a capability (for a school)? Read from the capabilities API.auth.me sends,
  * which come from the server's one permission table (src/core/auth/policy.ts).
  */
 export function can(me: Me | null, cap: Capability, school?: string | null): boolean {

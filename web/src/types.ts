@@ -1,109 +1,49 @@
-// Shapes of the HTTP API (docs/api.md). Registry types are shared with the server.
-import type { StatField } from '../../src/registry/fields.js';
-import type { School as RegistrySchool, StatStatus } from '../../src/registry/model.js';
-import type { ClassSize, GradeEnrolment, ImportProblem, SchoolYearRecord } from '../../src/registry/types.js';
-
+// Shapes of the HTTP API, derived from the route contracts (src/*/contract.ts) the server validates
+// its answers against — so the web and the server cannot drift apart.
+import type { z } from 'zod';
+import type { StatStatus } from '../../src/registry/model.js';
+import type { ChoiceSchema, ImportProblemSchema, SchoolBody } from '../../src/registry/contract.js';
+import type { Role } from '../../src/core/auth/roles.js';
 import type { API, ResponseOf } from './client.js';
 
-export type { StatField, StatStatus, ClassSize, GradeEnrolment, ImportProblem, SchoolYearRecord };
+export type { Role, StatStatus };
 
-export type Role = 'admin' | 'analyst' | 'clerk' | 'inspector' | 'viewer';
-
-/** The signed-in user with their capabilities (GET /api/auth/me). */
+/** The signed-in user with their capabilities (API.auth.me). */
 export type Me = ResponseOf<typeof API.auth.me>['user'];
+/** An account as the administrator sees it (API.auth.listUsers). */
+export type UserRow = ResponseOf<typeof API.auth.listUsers>['users'][number];
+/** One entry of the audit log (API.audit.list). */
+export type AuditRow = ResponseOf<typeof API.audit.list>['rows'][number];
 
-export type School = Omit<RegistrySchool, 'districtId'> & { districtId?: string };
+/** The statistics, vocabularies and rules (API.registry.meta). */
+export type Meta = ResponseOf<typeof API.registry.meta>;
+export type StatField = Meta['fields'][number];
+/** One value of a vocabulary list (level, location, ownership, status) with its labels. */
+export type Choice = z.output<typeof ChoiceSchema>;
+export type YearInfo = ResponseOf<typeof API.registry.years>['years'][number];
 
-export interface SchoolRow extends School {
-  students: number | null;
-  classes: number | null;
-  teachers: number | null;
-  maxClassSize: number | null;
-  status: StatStatus | null;
-}
+/** A school's card (API.registry.getSchool). */
+export type School = ResponseOf<typeof API.registry.getSchool>['school'];
+/** What the school form sends (API.registry.createSchool, API.registry.updateSchool). */
+export type SchoolInput = z.input<typeof SchoolBody> & { code: string };
+/** A school with its headline figures of a year (API.registry.listSchools). */
+export type SchoolRow = ResponseOf<typeof API.registry.listSchools>['schools'][number];
 
-/** One choice of a vocabulary list (level, location, ownership …) as the meta endpoint may send it. */
-export interface Choice {
-  value: string;
-  zh: string;
-  en: string;
-}
+/** A school's figures of one year with their workflow state (API.registry.getRecord). */
+export type SchoolYearRecord = ResponseOf<typeof API.registry.getRecord>['record'];
+export type GradeEnrolment = SchoolYearRecord['enrolments'][number];
+export type ClassSize = SchoolYearRecord['classes'][number];
 
-export interface Meta {
-  fields: StatField[];
-  topics: { key: string; zh: string; en: string }[];
-  grades: { zh: string[]; en: string[] };
-  levels: Choice[];
-  ownerships: Choice[];
-  locations: Choice[];
-  statuses: Choice[];
-  gradesOfLevel: Record<string, number[]>;
-  rules: { id: string; zh: string; en: string }[];
-}
+export type Overview = ResponseOf<typeof API.registry.overview>;
+export type Band = Overview['classSizeBands'][number]['band'];
+export type ReviewItem = ResponseOf<typeof API.registry.review>['items'][number];
 
-export interface YearInfo {
-  year: number;
-  isCurrent: boolean;
-}
+/** The answer of an accepted upload (API.registry.import). */
+export type ImportResult = ResponseOf<typeof API.registry.import>;
+/** A problem of an uploaded file (the `problems` of a 422 answer). */
+export type ImportProblem = z.output<typeof ImportProblemSchema>;
 
-export type Band = '≤45' | '46–50' | '51–55' | '56–65' | '≥66';
-
-export interface Overview {
-  districtId: string;
-  districtName: string;
-  year: number;
-  schools: number;
-  students: number;
-  teachers: number;
-  classes: number;
-  byLevel: { level: string; schools: number; students: number; classes: number }[];
-  byLocation: { location: string; schools: number; students: number }[];
-  statusCounts: Record<StatStatus, number>;
-  classSizeBands: { band: Band | string; classes: number }[];
-  trend: { year: number; students: number; teachers: number; classes: number }[];
-  largestClasses: { schoolCode: string; schoolName: string; grade: number; classNo: number; size: number }[];
-}
-
-export interface ReviewItem {
-  schoolCode: string;
-  schoolName: string;
-  level: string;
-  status: StatStatus;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  students: number | null;
-  problems: number;
-}
-
-export interface AuditRow {
-  id: number | string;
-  at: string;
-  username: string;
-  action: string;
-  entity: string;
-  entityKey: string;
-  field: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-  detail: string | null;
-}
-
-export interface UserRow {
-  username: string;
-  displayName: string;
-  role: Role;
-  schoolCode: string | null;
-  disabled: boolean;
-  assignedSchools: string[];
-}
-
-export interface ImportResult {
-  ok: true;
-  schools: number | string[];
-  changedFields: number | unknown[];
-  unchanged: boolean;
-}
-
+/** A problem of a form's data (the `problems` of a 400 answer): a field key and the reason. */
 export interface FieldProblem {
   field: string;
   reason: string;

@@ -1,7 +1,7 @@
 // The school year being looked at: chosen in the header, kept in a context and in the URL (?year=2024).
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from './api.js';
+import { API, call } from './client.js';
 import type { YearInfo } from './types.js';
 
 interface YearValue {
@@ -26,9 +26,8 @@ export function YearProvider({ children, fallback }: { children: ReactNode; fall
 
   useEffect(() => {
     let alive = true;
-    api
-      .get<{ years: YearInfo[] }>('/api/years')
-      .then((r) => alive && setYears([...(r.years ?? [])].sort((a, b) => b.year - a.year)))
+    call(API.registry.years)
+      .then((r) => alive && setYears([...r.years].sort((a, b) => b.year - a.year)))
       .catch(() => alive && setYears([]));
     return () => {
       alive = false;

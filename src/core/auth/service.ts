@@ -3,8 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { inspectorSchools, sessions, users } from '../schema.js';
-import { districts, schools } from '../../registry/schema.js';
+import { districts, inspectorSchools, sessions, users } from '../schema.js';
 import { recordAudit } from '../audit/store.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
@@ -25,6 +24,8 @@ export class AuthService {
   private readonly cache = new Map<string, { user: CurrentUser; csrf: string; until: number }>();
   constructor(
     private readonly db: Db,
+    /** Does a school exist? Accounts name schools (a clerk's, an inspector's); the registry answers. */
+    private readonly schoolExists: (districtId: string, code: string) => Promise<boolean>,
     private readonly opts: { cacheSessionsMs?: number } = {},
   ) {}
 
@@ -137,8 +138,7 @@ export class AuthService {
     const codes = [...(role === 'clerk' && schoolCode ? [schoolCode] : []), ...(role === 'inspector' ? (assigned ?? []) : [])];
     if (role === 'clerk' && !schoolCode) throw badRequest('学校填报员必须指定学校 / a school clerk needs a school');
     for (const c of codes) {
-      const [s] = await this.db.select({ c: schools.code }).from(schools).where(and(eq(schools.districtId, districtId), eq(schools.code, c)));
-      if (!s) throw badRequest(`学校 ${c} 不存在 / no school ${c}`);
+      if (!(await this.schoolExists(districtId, c))) throw badRequest(`学校 ${c} 不存在 / no school ${c}`);
     }
   }
 

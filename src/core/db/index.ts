@@ -70,14 +70,34 @@ function redact(url: string) {
   }
 }
 
+// Crash safety of a PGlite folder (issue 9; proved by test/crash/pglite-kill.test.ts, many kill -9 in a loop).
+// PGlite runs PostgreSQL (single-user, fsync=off) on Emscripten's NODEFS, whose writes are plain write(2) calls
+// (fs.writeSync) and whose fsync is a no-op. A killed process loses nothing the kernel has: every commit wrote its
+// WAL before it returned (synchronous_commit=on), full_page_writes and data checksums are on, so the next open
+// replays the WAL from the last checkpoint like any PostgreSQL after a crash. `relaxedDurability` only concerns
+// file systems that sync asynchronously (IndexedDB/OPFS in browsers); with NODEFS it changes nothing. Two things
+// remain, and are handled here:
+//   - the first start: PGlite runs initdb in memory, then unpacks the files into the folder, PG_VERSION among the
+//     first; a kill in between leaves a folder that looks initialised and cannot start. So a new folder is created
+//     in a sub-folder and its entries moved in, PG_VERSION last (initialiseFolder).
+//   - replay time: single-user PostgreSQL has no checkpointer, so WAL would pile up to max_wal_size (1 GB) before a
+//     checkpoint; the worker checkpoints when writes have happened and no transaction is open (pglite-worker.mjs).
+// What this cannot give is durability across a power failure or an OS crash (nothing is fsynced); use PostgreSQL
+// (DATABASE_URL) where that matters.
 async function openPglite(dataDir: string, relaxedDurability?: boolean): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   let releaseLock = () => {};
   if (!inMemory) {
     fs.mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireLock(dataDir);
+    try {
+      await initialiseFolder(path.resolve(dataDir));
+    } catch (e) {
+      releaseLock();
+      throw e;
+    }
   }
-  const client = new PGliteWorkerClient(inMemory ? undefined : path.resolve(dataDir), { relaxedDurability });
+  const client = new PGliteWorkerClient(inMemory ? undefined : path.resolve(dataDir), { relaxedDurability, checkpointMs: inMemory ? 0 : undefined });
   try {
     await client.ready;
   } catch (e) {
@@ -97,16 +117,45 @@ async function openPglite(dataDir: string, relaxedDurability?: boolean): Promise
   };
 }
 
+const INIT_PREFIX = '.junheng-init-';
+
+/**
+ * A folder without PG_VERSION gets a new database: initdb in a sub-folder, cleanly closed, then its entries moved
+ * into the folder with PG_VERSION last, so that PG_VERSION is there only when everything else is. A kill in between
+ * leaves no PG_VERSION, and the next start does it again (replacing the entries moved so far). Runs under the lock.
+ */
+export async function initialiseFolder(dataDir: string): Promise<void> {
+  for (const e of fs.readdirSync(dataDir)) if (e.startsWith(INIT_PREFIX)) fs.rmSync(path.join(dataDir, e), { recursive: true, force: true });
+  if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+  const tmp = path.join(dataDir, `${INIT_PREFIX}${process.pid}`);
+  fs.mkdirSync(tmp);
+  const client = new PGliteWorkerClient(tmp, { checkpointMs: 0 });
+  await client.ready;
+  await client.close();
+  const entries = fs.readdirSync(tmp).filter((e) => e !== 'PG_VERSION');
+  if (!fs.existsSync(path.join(tmp, 'PG_VERSION'))) throw new Error(`PGlite did not initialise ${dataDir}`);
+  for (const e of [...entries, 'PG_VERSION']) {
+    fs.rmSync(path.join(dataDir, e), { recursive: true, force: true });
+    fs.renameSync(path.join(tmp, e), path.join(dataDir, e));
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Lock files this process holds. */
+const held = new Set<string>();
+
 /** PGlite has no lock of its own: two processes on one folder would corrupt it. */
 export function acquireLock(dataDir: string): () => void {
-  const lockPath = path.join(dataDir, 'junheng.lock');
+  const lockPath = path.join(path.resolve(dataDir), 'junheng.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      held.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(lockPath);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {
@@ -125,7 +174,9 @@ export function acquireLock(dataDir: string): () => void {
             `The data folder ${path.resolve(dataDir)} is in use by another Junheng process (PID ${pid}); stop it first or choose another folder with --data.`,
         );
       }
-      if (pid === process.pid) throw new Error(`data folder ${path.resolve(dataDir)} is already open in this process`);
+      // Our own pid: open in this process, or left by an earlier process that had the same pid (a container
+      // restarted after a crash often gets the same one) — stale.
+      if (pid === process.pid && held.has(lockPath)) throw new Error(`data folder ${path.resolve(dataDir)} is already open in this process`);
       fs.unlinkSync(lockPath); // stale lock from a process that died
     }
   }

@@ -37,9 +37,13 @@ export class PGliteWorkerClient implements WorkerQueryable {
   readonly ready: Promise<void>;
   private closed = false;
 
-  constructor(dataDir: string | undefined, opts: { relaxedDurability?: boolean } = {}) {
+  /**
+   * `checkpointMs`: how often the worker checkpoints after writes, when no transaction is open (default 30 s; 0 =
+   * never), which bounds the WAL to replay after a crash.
+   */
+  constructor(dataDir: string | undefined, opts: { relaxedDurability?: boolean; checkpointMs?: number } = {}) {
     this.worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-      workerData: { dataDir, relaxedDurability: opts.relaxedDurability },
+      workerData: { dataDir, relaxedDurability: opts.relaxedDurability, checkpointMs: opts.checkpointMs ?? (dataDir ? 30_000 : 0) },
       // The worker is plain JS; don't let tsx or test loaders of the parent slow it down.
       execArgv: [],
     });

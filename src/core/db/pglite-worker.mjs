@@ -23,6 +23,28 @@ const pg = await PGlite.create(workerData.dataDir ?? 'memory://', { relaxedDurab
 const txs = new Map(); // txId -> { tx, finish: (commit:boolean) => void }
 let nextTx = 1;
 
+// Single-user PostgreSQL has no checkpointer: without this the WAL would grow to max_wal_size before a checkpoint,
+// and a crash would mean replaying all of it at the next open. When WAL was written since the last checkpoint and no
+// transaction is open, checkpoint.
+let checkpointedAt = null; // the WAL insert position after our last checkpoint
+let checkpointing = false;
+const walPosition = async () => (await pg.query('select pg_current_wal_insert_lsn()::text as lsn')).rows[0].lsn;
+if (workerData.checkpointMs > 0) {
+  setInterval(async () => {
+    if (checkpointing || txs.size) return;
+    checkpointing = true;
+    try {
+      if ((await walPosition()) === checkpointedAt) return;
+      await pg.exec('checkpoint');
+      checkpointedAt = await walPosition();
+    } catch {
+      // closed meanwhile, or busy: the next round tries again
+    } finally {
+      checkpointing = false;
+    }
+  }, workerData.checkpointMs).unref();
+}
+
 function reply(id, result, error) {
   if (error) {
     const e = { message: error.message, code: error.code, detail: error.detail, constraint: error.constraint, table: error.table, column: error.column, stack: error.stack };

@@ -1,8 +1,9 @@
 // The generic HTTP server: Fastify with cookies, multipart uploads, the session and CSRF check, one
 // error format, and the built web app. It knows no capability: src/server.ts registers their routes.
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +12,7 @@ import type { AuthService } from '../auth/service.js';
 import type { CurrentUser } from '../auth/roles.js';
 import { AppError, forbidden } from './errors.js';
 import { SESSION_COOKIE } from './cookies.js';
+import { createLogger, genReqId, JunhengLogController, type LogOptions } from '../log.js';
 
 export { SESSION_COOKIE, CSRF_COOKIE } from './cookies.js';
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -23,11 +25,35 @@ declare module 'fastify' {
 }
 
 export interface HttpOptions {
-  logger?: boolean;
+  /**
+   * Logs (src/core/log.ts): true = the level of JUNHENG_LOG_LEVEL / LOG_LEVEL, else info (`junheng serve`);
+   * an object = that level or stream (tests capture the lines); false = none. Default: the
+   * environment's level, else none — and none under vitest.
+   */
+  logger?: boolean | LogOptions;
+}
+
+function loggerFor(opt: HttpOptions['logger']) {
+  if (opt === false) return createLogger({ level: 'silent' });
+  if (opt === true) return createLogger({}, 'info');
+  if (typeof opt === 'object') return createLogger(opt, 'info');
+  return createLogger(process.env.VITEST ? { level: 'silent' } : {}, 'silent');
 }
 
 export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024, trustProxy: true });
+  const logger: FastifyBaseLogger = loggerFor(opts.logger);
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new JunhengLogController(),
+    genReqId,
+    requestIdHeader: false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  });
+  // Every answer carries its request id (the caller's X-Request-Id when it sent a usable one), which the log lines carry too.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
 
@@ -62,24 +88,46 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: e.message } });
-    req.log.error(err);
+    // Every 5xx: its stack, with the request id and route (log.ts masks long digit runs, logs no URL or body).
+    req.log.error({ err, req }, 'internal error');
     if (process.env.VITEST && err instanceof AppError) return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
     return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误 / internal server error' } });
   });
   return app;
 }
 
-/** Serve the built web app (web/dist) with the SPA fallback; API 404s stay JSON. */
-export async function serveWeb(app: FastifyInstance) {
-  if (fs.existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+/** Hashed build output (web/dist/assets/NAME-HASH.js): a new build has new names, so browsers keep these for a year. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serve the built web app (web/dist) with the SPA fallback; API 404s stay JSON. The build wrote
+ * NAME.br and NAME.gz beside each asset (web/vite.config.ts): they are sent to browsers that accept
+ * them. Files under /assets/ are cached for good; index.html and the rest are revalidated each time.
+ */
+export async function serveWeb(app: FastifyInstance, root = WEB_DIST) {
+  if (fs.existsSync(path.join(root, 'index.html'))) {
+    const assets = path.join(root, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      // The precompressed copies and the build stamp are not routes of their own.
+      globIgnore: ['**/*.br', '**/*.gz', '**/.build-stamp.json'],
+      setHeaders: (reply, file) => {
+        reply.header('cache-control', file.startsWith(assets) ? IMMUTABLE : 'no-cache');
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send({ error: { code: 'not_found', message: '未找到 / not found' } });
+      // A missing hashed file (a page of an older build asking for its chunks) is a 404, not the app's HTML.
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') return reply.status(404).send({ error: { code: 'not_found', message: '未找到 / not found' } });
       return reply.sendFile('index.html');
     });
   } else {
     app.setNotFoundHandler((req, reply) =>
-      reply.status(404).send({ error: { code: 'not_found', message: req.url.startsWith('/api/') ? '未找到 / not found' : '网页未构建,请运行 npm run build / the web app is not built: run npm run build' } }),
+      reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: req.url.startsWith('/api/') ? '未找到 / not found' : '网页未构建,请运行 npm run build / the web app is not built: run npm run build' } }),
     );
   }
 }

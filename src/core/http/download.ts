@@ -9,6 +9,7 @@ export function sendXlsx(reply: FastifyReply, buf: Buffer, fileName: string) {
 
 /** Send a PDF to open in the browser, with a UTF-8 file name (characters not allowed in file names replaced). */
 export function sendPdf(reply: FastifyReply, buf: Buffer, name: string) {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in a file name
   const fileName = name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
   reply.header('content-type', 'application/pdf');

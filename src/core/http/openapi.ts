@@ -2,7 +2,7 @@
 // schema dialect, so each schema goes in as zod writes it. Served at /api/openapi.json and rendered
 // as a page at /api/docs; docs/api.md is generated from the same document (npm run docs:api).
 import { z } from 'zod';
-import { CAPABILITIES, type Capability } from '../auth/policy.js';
+import { CAPABILITIES } from '../auth/policy.js';
 import { ErrorBody, type AnyEndpoint, type Contract } from './contract.js';
 
 type Json = Record<string, unknown>;
@@ -34,7 +34,7 @@ function parametersOf(s: z.ZodType, where: 'query' | 'path'): Json[] {
 export function policyText(e: AnyEndpoint): string {
   const cap = e.policy.capability;
   if (cap === 'public') return 'public (no sign-in)';
-  const roles = Object.entries(CAPABILITIES[cap as Capability]).map(([role, scope]) => `${role}: ${scope}`);
+  const roles = Object.entries(CAPABILITIES[cap]).map(([role, scope]) => `${role}: ${scope}`);
   return `${cap} — ${roles.join(', ')}${e.policy.school ? ` (school checked: ${e.policy.school.in}.${e.policy.school.name})` : ''}`;
 }
 

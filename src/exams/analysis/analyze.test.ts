@@ -209,19 +209,19 @@ describe('analyzeExam on a small exam, against pandas', () => {
   });
 });
 
-describe('analyzeExam agrees with the CLI report (report.ts) where both compute', () => {
+describe('the CLI report (report.ts) is a view of analyzeExam', () => {
   it('mean, sd, median and the three rates of the district and each school', () => {
     const a = analyzeExam(COLUMNS, { bottomPercentile: 30 }).report;
     const b = examReport({
-      subjects: ['语文', '数学'],
-      full: [120, 100],
+      studentIds: COLUMNS.studentIds,
+      subjects: [
+        { name: '语文', full: 120 },
+        { name: '数学', full: 100 },
+      ],
       scores: COLUMNS.scores,
       school: COLUMNS.school,
       schoolCodes: COLUMNS.schoolCodes,
-      students: ROWS.length,
-      halfPoints: [true, true],
-      marks: { blank: 0, absent: 2, voided: 0, exempt: 0 },
-      encoding: 'utf-8',
+      cellMarks: { blank: 0, absent: 2, voided: 0, exempt: 0 },
     });
     for (const key of KEYS) {
       const pick = ({ n, mean, sd, median, excellent_rate, pass_rate, low_rate }: Stats) => ({ n, mean, sd, median, excellent_rate, pass_rate, low_rate });
@@ -295,5 +295,15 @@ describe('analyzeExam settings and edge cases', () => {
     expect(bad({ subjects: [COLUMNS.subjects[0], { ...COLUMNS.subjects[1], pass: 60 }] })).toThrow(/数学 pass 60/);
     expect(bad({ subjects: [], scores: [] })).toThrow(/no subjects/);
     expect(bad({}, { bottomPercentile: 130 })).toThrow(RangeError);
+  });
+});
+
+describe('analyzeExam without per-student results', () => {
+  it('perStudent: false gives the same report, 总分 per student, and no Z, T or ranks', () => {
+    const full = analyzeExam(COLUMNS, { bottomPercentile: 30 });
+    const lean = analyzeExam(COLUMNS, { bottomPercentile: 30, perStudent: false });
+    expect(lean.report).toEqual(full.report);
+    expect(Array.from(lean.students.total)).toEqual(Array.from(full.students.total));
+    expect([lean.students.z, lean.students.t, lean.students.rankDistrict, lean.students.rankSchool, lean.students.rankClass]).toEqual([[], [], [], [], []]);
   });
 });

@@ -2,6 +2,7 @@
 // with a score in every subject, against the sum of full marks), the statistics of stats.ts; per student 总分, Z, T
 // and competition ranks; 后x%率 with the flagged schools; the student-weighted CV of the school 总分 means; the shape
 // of each column (G1, G2, D'Agostino–Pearson K², histogram with normal curve); subject balance per school.
+// The rates, the default cut lines and the name 总分 are those of ../rates.ts, shared with the import and the CLI.
 // One column at a time: level codes (levels.ts) → grouped histograms (grouped-scores.ts) → everything else.
 import { allPassRate, countFlags, totalsAndAllPass } from './all-pass.js';
 import { subjectBalance } from './balance.js';
@@ -13,20 +14,19 @@ import { codeLevels } from './levels.js';
 import { moments, sampleKurtosis, sampleSkewness } from './moments.js';
 import { normalHistogram, type NormalHistogram } from './normal-curve.js';
 import { dagostinoPearson, type Normality } from './normality.js';
-import { percentile } from './quantile.js';
+import { bottomRate, bottomThreshold, cutScores, meanScore, summedCutScores, TOTAL, type CutScores } from '../rates.js';
 import { cvOfSchoolMeans } from './school-means-cv.js';
 import { standardScores } from './standard-scores.js';
-import { groupStats, type CutScores, type Stats } from './stats.js';
-import { cutScore } from './summary.js';
+import { groupStats, type Stats } from './stats.js';
 
-export type { Stats, CutScores } from './stats.js';
-
-/** The key of the total in every per-column record. */
-export const TOTAL = '总分';
+export type { Stats } from './stats.js';
+export type { CutScores } from '../rates.js';
+/** The key of the total in every per-column record (defined in ../rates.ts). */
+export { TOTAL };
 
 export interface ExamColumns {
   /** n, one per student (学籍号). */
-  studentIds: string[];
+  studentIds: readonly string[];
   /** Per student, the index into schoolCodes. */
   school: Int32Array;
   schoolCodes: string[];
@@ -51,6 +51,8 @@ export interface AnalysisSettings {
   cvLimit?: number;
   /** Cut lines of 总分 as shares of the full total; default Σ share_j·full_j / Σ full_j (the sum of the subject cut scores). */
   totalCuts?: { excellent: number; pass: number; low: number };
+  /** Per-student Z, T and ranks (default true); false leaves those arrays empty (the CLI report needs none of them). */
+  perStudent?: boolean;
 }
 
 export interface GroupReport {
@@ -87,7 +89,8 @@ export interface ExamAnalysis {
     balance: { school: string; subjects: Record<string, number | null> }[];
   };
   /**
-   * Per subject then 总分 last; one entry per student. Z/T NaN and ranks 0 without a score; the class rank also 0 without a class.
+   * Per subject then 总分 last; one entry per student. Z/T NaN and ranks 0 without a score; the class rank also 0 without a class. Z, T and ranks are empty
+   * arrays with perStudent: false.
    * All are views on one ArrayBuffer (one allocation for the GC): keeping any of them keeps all.
    */
   students: { total: Float64Array; z: Float64Array[]; t: Float64Array[]; rankDistrict: Int32Array[]; rankSchool: Int32Array[]; rankClass: Int32Array[] };
@@ -126,23 +129,20 @@ export function analyzeExam(columns: ExamColumns, settings: AnalysisSettings): E
   });
   const fullTotal = full.reduce((a, b) => a + b, 0);
   full.push(fullTotal);
-  const cuts: CutScores[] = subjects.map((s) => ({
-    excellent: cutScore(share(s.excellent, `${s.name} excellent`), s.full),
-    pass: cutScore(share(s.pass, `${s.name} pass`), s.full),
-    low: cutScore(share(s.low, `${s.name} low`), s.full),
-  }));
+  const shares = (c: { excellent: number; pass: number; low: number }, name: string) => ({
+    excellent: share(c.excellent, `${name} excellent`),
+    pass: share(c.pass, `${name} pass`),
+    low: share(c.low, `${name} low`),
+  });
+  const cuts: CutScores[] = subjects.map((s) => cutScores(shares(s, s.name), s.full));
   const tc = settings.totalCuts;
-  const sumCut = (k: keyof CutScores) => Math.round(cuts.reduce((a, c) => a + c[k], 0) * 1e6) / 1e6;
-  cuts.push(
-    tc
-      ? { excellent: cutScore(share(tc.excellent, '总分 excellent'), fullTotal), pass: cutScore(share(tc.pass, '总分 pass'), fullTotal), low: cutScore(share(tc.low, '总分 low'), fullTotal) }
-      : { excellent: sumCut('excellent'), pass: sumCut('pass'), low: sumCut('low') },
-  );
+  cuts.push(tc ? cutScores(shares(tc, TOTAL), fullTotal) : summedCutScores(cuts));
   const keys = [...names, TOTAL];
   const widths = keys.map((k, j) => settings.bandWidth?.[k] ?? (j < S ? 10 : fullTotal / 10));
 
   // Every per-student array in one allocation: one external-memory event for the GC instead of 51.
-  const C = keys.length;
+  const perStudent = settings.perStudent ?? true;
+  const C = perStudent ? keys.length : 0;
   const slab = new ArrayBuffer(n * (8 + C * (8 + 8 + 4 + 4 + 4)));
   let offset = 0;
   const f64 = () => new Float64Array(slab, (offset += 8 * n) - 8 * n, n);
@@ -167,13 +167,14 @@ export function analyzeExam(columns: ExamColumns, settings: AnalysisSettings): E
   const schools = columns.schoolCodes.map((school, g) => ({ school, n: schoolSize[g], allPassRate: null as number | null, stats: {} as Record<string, Stats> }));
   const classes = columns.classes.map((c, k) => ({ school: columns.schoolCodes[c.school], class: c.name, n: classSize[k], allPassRate: null as number | null, stats: {} as Record<string, Stats> }));
 
+  const columnsOf = perStudent ? keys : [];
   const students = {
     total,
-    z: keys.map(f64),
-    t: keys.map(f64),
-    rankDistrict: keys.map(i32),
-    rankSchool: keys.map(i32),
-    rankClass: keys.map(i32),
+    z: columnsOf.map(f64),
+    t: columnsOf.map(f64),
+    rankDistrict: columnsOf.map(i32),
+    rankSchool: columnsOf.map(i32),
+    rankClass: columnsOf.map(i32),
   };
   const shape: Record<string, ColumnShape> = {};
   let bottom: ExamAnalysis['report']['bottom'] = { percentile: x, threshold: null, schools: [] };
@@ -185,12 +186,14 @@ export function analyzeExam(columns: ExamColumns, settings: AnalysisSettings): E
     const grouped = groupScores(codeLevels(values, codes), grouping);
     const edges = bandEdges(full[k], widths[k]);
     const d = grouped.district;
-    const ds = groupStats(d, full[k], cuts[k], edges, d.n ? d.sum() / d.n : null);
+    const ds = groupStats(d, full[k], cuts[k], edges, meanScore(d));
     district.stats[key] = ds;
     grouped.schools.forEach((s, g) => (schools[g].stats[key] = groupStats(s, full[k], cuts[k], edges, ds.mean)));
     grouped.classes.forEach((s, c) => (classes[c].stats[key] = groupStats(s, full[k], cuts[k], edges, ds.mean)));
-    standardScores(values, ds.mean, ds.sd, students.z[k], students.t[k]);
-    grouped.rank(students.rankDistrict[k], students.rankSchool[k], students.rankClass[k]);
+    if (perStudent) {
+      standardScores(values, ds.mean, ds.sd, students.z[k], students.t[k]);
+      grouped.rank(students.rankDistrict[k], students.rankSchool[k], students.rankClass[k]);
+    }
     const m = moments(d);
     shape[key] = { skewness: sampleSkewness(m), kurtosis: sampleKurtosis(m), normality: dagostinoPearson(m), histogram: normalHistogram(d, edges, ds.mean, ds.sd) };
     if (k < S) return;
@@ -199,11 +202,8 @@ export function analyzeExam(columns: ExamColumns, settings: AnalysisSettings): E
     district.allPassRate = allPassRate(passed.district, d.n);
     schools.forEach((s, g) => (s.allPassRate = allPassRate(passed.schools[g], grouped.schools[g].n)));
     classes.forEach((c, j) => (c.allPassRate = allPassRate(passed.classes[j], grouped.classes[j].n)));
-    const threshold = percentile(d, x);
-    const rows = grouped.schools.map((s, g) => {
-      const count = threshold === null ? 0 : s.countAtMost(threshold);
-      return { school: columns.schoolCodes[g], n: s.n, count, rate: threshold === null || s.n === 0 ? null : count / s.n };
-    });
+    const threshold = bottomThreshold(d, x);
+    const rows = grouped.schools.map((s, g) => ({ school: columns.schoolCodes[g], ...bottomRate(s, threshold) }));
     const flags = flagHighestRates(
       rows.map((r) => r.rate),
       flagShare,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupDistributions, HalfPointHistogram, SortedScores, type Distribution } from './distribution.js';
+import { HalfPointHistogram, SortedScores, type Distribution } from './distribution.js';
 
 function lcg(seed: number) {
   let s = seed >>> 0;
@@ -19,25 +19,15 @@ function ask(d: Distribution) {
 }
 
 describe('distributions', () => {
-  it('the half-point histogram and the sorted scores give the same answers, per group and for everyone', () => {
+  it('the half-point histogram and the sorted scores give the same answers', () => {
     const rand = lcg(7);
-    const n = 5000;
-    const values = new Float64Array(n);
-    const group = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      group[i] = Math.floor(rand() * 5);
-      values[i] = rand() < 0.05 ? NaN : Math.round(rand() * 240) / 2;
-    }
-    group.forEach((g, i) => g === 3 && (values[i] = NaN)); // group 3: nobody present
-    const h = groupDistributions(values, group, 5, 120);
-    const s = groupDistributions(values, group, 5, null);
-    expect(h.all).toBeInstanceOf(HalfPointHistogram);
-    expect(s.all).toBeInstanceOf(SortedScores);
-    expect(h.groups[3].n).toBe(0);
-    for (let g = 0; g < 5; g++) expect(ask(h.groups[g])).toEqual(ask(s.groups[g]));
-    const a = ask(h.all);
-    expect(a).toEqual(ask(s.all));
-    expect(a.n).toBe(Array.from(values).filter((v) => !Number.isNaN(v)).length);
+    const values = Array.from({ length: 5000 }, () => Math.round(rand() * 240) / 2);
+    const counts = new Int32Array(241);
+    for (const v of values) counts[v * 2]++;
+    const h = new HalfPointHistogram(counts, 0, 241, values.length);
+    const s = new SortedScores(Float64Array.from(values).sort());
+    expect(ask(h)).toEqual(ask(s));
+    expect(ask(new HalfPointHistogram(new Int32Array(241), 0, 241, 0))).toEqual(ask(new SortedScores(new Float64Array(0))));
   });
 
   it('sorted scores with any decimals', () => {

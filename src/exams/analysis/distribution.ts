@@ -1,6 +1,6 @@
-// The scores of one group (a school, or the district) as an ordered distribution, in one of two exact forms:
-// a half-point histogram (counting sort: bucket b holds the score b/2, O(n + 2·full)) when every score is a
-// multiple of 0.5, otherwise the sorted values themselves. Both answer the questions the statistics ask.
+// The scores of one group (a school, or the district) as an ordered distribution: the questions the statistics ask.
+// The analysis groups scores in level histograms (level-histograms.ts, level-runs.ts); the two simple forms here,
+// a half-point histogram (bucket b holds the score b/2) and sorted values, serve as references in the tests.
 
 export interface Distribution {
   /** Number of scores. */
@@ -106,58 +106,4 @@ export class SortedScores implements Distribution {
   countAtMost(t: number): number {
     return this.lowerBound(t, true);
   }
-}
-
-export interface GroupedDistributions {
-  groups: Distribution[];
-  all: Distribution;
-}
-
-/**
- * One pass over a score column: the distribution of each group and of everyone. NaN scores are left out.
- * @param halfPointFull the full marks when every score is a multiple of 0.5 in [0, full] (histograms), else null (sorting).
- */
-export function groupDistributions(values: Float64Array, group: Int32Array, groupCount: number, halfPointFull: number | null): GroupedDistributions {
-  const buckets = halfPointFull === null ? 0 : Math.floor(halfPointFull * 2) + 1;
-  // Histograms while they stay small (≤ 64 Mi counters); sorting otherwise.
-  if (halfPointFull !== null && buckets * (groupCount + 1) <= 1 << 26) return histograms(values, group, groupCount, buckets);
-  return sorted(values, group, groupCount);
-}
-
-function histograms(values: Float64Array, group: Int32Array, groupCount: number, buckets: number): GroupedDistributions {
-  const counts = new Int32Array((groupCount + 1) * buckets);
-  const n = new Float64Array(groupCount);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === v) counts[group[i] * buckets + ((v * 2) | 0)]++;
-  }
-  const allOffset = groupCount * buckets;
-  for (let g = 0; g < groupCount; g++) {
-    let total = 0;
-    for (let b = 0; b < buckets; b++) {
-      const c = counts[g * buckets + b];
-      total += c;
-      counts[allOffset + b] += c;
-    }
-    n[g] = total;
-  }
-  const groups = Array.from({ length: groupCount }, (_, g) => new HalfPointHistogram(counts, g * buckets, buckets, n[g]));
-  let all = 0;
-  for (const x of n) all += x;
-  return { groups, all: new HalfPointHistogram(counts, allOffset, buckets, all) };
-}
-
-function sorted(values: Float64Array, group: Int32Array, groupCount: number): GroupedDistributions {
-  const start = new Int32Array(groupCount + 1);
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) start[group[i] + 1]++;
-  for (let g = 0; g < groupCount; g++) start[g + 1] += start[g];
-  const byGroup = new Float64Array(start[groupCount]);
-  const next = start.slice(0, groupCount);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === v) byGroup[next[group[i]]++] = v;
-  }
-  const all = byGroup.slice().sort();
-  const groups = Array.from({ length: groupCount }, (_, g) => new SortedScores(byGroup.subarray(start[g], start[g + 1]).sort()));
-  return { groups, all: new SortedScores(all) };
 }

@@ -1,9 +1,12 @@
-// Descriptive statistics of one group and one column (standards.md §4.1, §4.3): n = scores present; mean; population
-// sd √(Σ(x − x̄)²/n); median, q1, q3 (type 7); min, max; 优秀率 #{x ≥ excellent}/n, 合格率 #{x ≥ pass}/n,
-// 低分率 #{x < low}/n (cut scores in points, see cutScore); 得分率 = mean/full; 超均率 = (mean − district mean)/district mean.
+// Descriptive statistics of one group and one column (standards.md §4.1, §4.3): n = scores present; 三率一分 (平均分,
+// 优秀率, 合格率, 低分率: defined in ../rates.ts); population sd √(Σ(x − x̄)²/n); median, q1, q3 (type 7); min, max;
+// 得分率 = mean/full; 超均率 = (mean − district mean)/district mean.
+import { excellentRate, lowRate, meanScore, passRate, type CutScores } from '../rates.js';
 import { bandCounts } from './bands.js';
 import type { Distribution } from './distribution.js';
 import { median, percentile } from './quantile.js';
+
+export type { CutScores } from '../rates.js';
 
 export interface Stats {
   n: number;
@@ -22,13 +25,6 @@ export interface Stats {
   bands: { edges: number[]; counts: number[] };
 }
 
-/** Cut scores in points (already share × full, rounded: see cutScore in summary.ts). */
-export interface CutScores {
-  excellent: number;
-  pass: number;
-  low: number;
-}
-
 /** 超均率 (mean − district mean) / district mean; null without a mean or with a district mean of 0. */
 export function overMeanRate(mean: number | null, districtMean: number | null): number | null {
   return mean === null || districtMean === null || districtMean === 0 ? null : (mean - districtMean) / districtMean;
@@ -43,7 +39,7 @@ export function groupStats(d: Distribution, full: number, cuts: CutScores, edges
   const bands = { edges, counts: bandCounts(d, edges) };
   if (n === 0)
     return { n: 0, mean: null, sd: null, median: null, q1: null, q3: null, min: null, max: null, excellent_rate: null, pass_rate: null, low_rate: null, score_rate: null, over_mean_rate: null, bands };
-  const mean = d.sum() / n;
+  const mean = meanScore(d)!;
   return {
     n,
     mean,
@@ -53,9 +49,9 @@ export function groupStats(d: Distribution, full: number, cuts: CutScores, edges
     q3: percentile(d, 75),
     min: d.kth(0),
     max: d.kth(n - 1),
-    excellent_rate: d.countAtLeast(cuts.excellent) / n,
-    pass_rate: d.countAtLeast(cuts.pass) / n,
-    low_rate: (n - d.countAtLeast(cuts.low)) / n,
+    excellent_rate: excellentRate(d, cuts),
+    pass_rate: passRate(d, cuts),
+    low_rate: lowRate(d, cuts),
     score_rate: full > 0 ? mean / full : null,
     over_mean_rate: overMeanRate(mean, districtMean),
     bands,

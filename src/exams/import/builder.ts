@@ -1,8 +1,13 @@
 // Collects the students of an upload into typed columns while checking every cell: one Float64Array of scores
 // and one Uint8Array of marks per subject, the school and class of each student as indexes. Rows come from any
-// sheet and either layout (wide: a row per student; long: a row per student and subject).
-import { MARK_ABSENT, MARK_EXEMPT, MARK_NORMAL, MARK_VOIDED } from '../schema.js';
-import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_VOIDED, cleanText, type RowCells } from './cells.js';
+// sheet and either layout (wide: a row per student; long: a row per student and subject). The server import and
+// `junheng exam report` both build through this class. Rows read from bytes (CSV: RowCells.raw) take fast paths that
+// give the same results without a string per cell: the school and class cells are looked up by their bytes, an
+// ASCII 学籍号 is decoded without Unicode normalisation (it has none to do), a plain score is stored directly.
+import { TOTAL_NAMES } from '../rates.js';
+import { MARK_ABSENT, MARK_EXEMPT, MARK_NORMAL, MARK_VOIDED } from '../marks.js';
+import { ByteKeySet } from './byte-key-set.js';
+import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_VOIDED, cleanText, type RawCells, type RowCells } from './cells.js';
 import { normalizeHeader, subjectIndex, type SheetLayout } from './detect.js';
 import type { ExamProblems } from './problems-list.js';
 
@@ -48,14 +53,22 @@ export interface ParsedExam {
 
 const UNSET = 255;
 /** 科目 values of a long sheet that are totals, not subjects. */
-const TOTAL_ROWS = new Set(['总分', '总成绩', '合计', '总计']);
+const TOTAL_ROWS = new Set(TOTAL_NAMES);
 const GENDERS: Record<string, number> = { 男: 1, 女: 2, m: 1, f: 2, male: 1, female: 2, 男生: 1, 女生: 2 };
 
 export interface BuilderContext {
   subjects: ExamSubjectDef[];
-  /** The district's schools: code → name. */
-  schools: Map<string, string>;
+  /** The district's schools: code → name; a row's school is a code or a name of this list. null: any school text is its code (the CLI has no registry). */
+  schools: ReadonlyMap<string, string> | null;
+  /** Keep the students' names (default true; the CLI report needs none). */
+  names?: boolean;
 }
+
+/** Spaces, tabs and line breaks: the ASCII characters String.prototype.trim removes. */
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** 男 and 女 in UTF-8. */
+const MALE = [0xe7, 0x94, 0xb7];
+const FEMALE = [0xe5, 0xa5, 0xb3];
 
 export class ExamBuilder {
   n = 0;
@@ -71,7 +84,13 @@ export class ExamBuilder {
   private marks: Uint8Array[];
   /** Long sheets: the row that set each (student, subject), for naming a duplicate. */
   private setRow: Int32Array[] | null = null;
+  /** 学籍号 → student, once an id had to be read as text (see idKeys). */
   private readonly idIndex = new Map<string, number>();
+  /** 学籍号 bytes → student, while every id came from bytes (CSV rows with ASCII ids); null after that. */
+  private idKeys: ByteKeySet | null = null;
+  private idsAsText = false;
+  /** Set by readId: the student who already has the row's 学籍号, or -1. */
+  private earlier = -1;
   private readonly schoolCodes: string[] = [];
   private readonly schoolIndex = new Map<string, number>();
   /** Cell text → school index, or -1 for an unknown school. */
@@ -97,6 +116,21 @@ export class ExamBuilder {
   private itemChecks: { subject: number; col: number; items: number[] }[] = [];
   /** Long sheets: 科目 cell text → subject index or -1. */
   private readonly subjectCell = new Map<string, number>();
+  /** This sheet's score columns and their subjects (wide). */
+  private scoreCols = new Int32Array(0);
+  private scoreSubjects = new Int32Array(0);
+  private readonly keepNames: boolean;
+  // Byte rows: the trimmed bounds of the last span(), and the caches keyed by bytes (reset with the buffer).
+  private spanStart = 0;
+  private spanEnd = 0;
+  private rawBytes: Uint8Array | null = null;
+  /** School cell bytes → school index + 1 (0: not a known school, read as text every time). */
+  private schoolKeys: ByteKeySet | null = null;
+  /** Class cell bytes → an id of the bytes; (id, school) → class index in classOfKey. */
+  private classKeys: ByteKeySet | null = null;
+  private readonly classOfKey = new Map<number, number>();
+  private prevSchool = { start: 0, end: -1, index: -1 };
+  private prevClass = { start: 0, end: -1, school: -1, index: -1 };
 
   constructor(
     private readonly ctx: BuilderContext,
@@ -108,7 +142,8 @@ export class ExamBuilder {
     this.items = ctx.subjects.flatMap((s, subject) => (s.items ?? []).map((it) => ({ subject, label: it.label, full: it.full, objective: it.objective })));
     this.scores = Array.from({ length: S }, () => new Float64Array(this.capacity));
     this.marks = Array.from({ length: S }, () => new Uint8Array(this.capacity).fill(UNSET));
-    for (const [code, name] of ctx.schools) if (!this.nameToCode.has(name)) this.nameToCode.set(name, code);
+    this.keepNames = ctx.names ?? true;
+    if (ctx.schools) for (const [code, name] of ctx.schools) if (!this.nameToCode.has(name)) this.nameToCode.set(name, code);
   }
 
   beginSheet(sheet: string, header: string[], layout: SheetLayout): void {
@@ -124,6 +159,12 @@ export class ExamBuilder {
     this.itemChecks = subjects.map((subject) => ({ subject, col: layout.subjectOf.indexOf(subject), items: this.itemCols.filter((c) => this.items[c.item].subject === subject).map((c) => c.item) }));
     for (const x of subjects) this.itemSubjects.add(x);
     if (this.itemCols.length && !this.itemScores) this.itemScores = this.items.map(() => new Float32Array(this.capacity).fill(NaN));
+    const cols: number[] = [];
+    layout.subjectOf.forEach((s, col) => s >= 0 && cols.push(col));
+    this.scoreCols = Int32Array.from(cols);
+    this.scoreSubjects = Int32Array.from(cols, (col) => layout.subjectOf[col]);
+    this.prevSchool.end = -1;
+    this.prevClass.end = -1;
   }
 
   private problem(row: number, col: number, reason: string): void {
@@ -146,13 +187,103 @@ export class ExamBuilder {
     else this.longRow(cells);
   }
 
+  /**
+   * The trimmed bounds of a raw cell in spanStart/spanEnd (a missing cell is empty); false when the cell must be read as
+   * text (quoted with "" inside, or malformed).
+   */
+  private span(raw: RawCells, col: number): boolean {
+    if (col >= raw.count) {
+      this.spanStart = this.spanEnd = 0;
+      return true;
+    }
+    if (raw.flags[col] !== 0) return false;
+    const b = raw.bytes;
+    let s = raw.starts[col];
+    let e = raw.ends[col];
+    while (s < e && isAsciiSpace(b[s])) s++;
+    while (e > s && isAsciiSpace(b[e - 1])) e--;
+    this.spanStart = s;
+    this.spanEnd = e;
+    return true;
+  }
+
+  /** Whether bytes [s, e) equal [s2, e2). */
+  private static same(b: Uint8Array, s: number, e: number, s2: number, e2: number): boolean {
+    if (e - s !== e2 - s2) return false;
+    for (let k = 0; k < e - s; k++) if (b[s + k] !== b[s2 + k]) return false;
+    return true;
+  }
+
+  /** Resets the byte-keyed caches when the rows come from another buffer. */
+  private useBytes(raw: RawCells): void {
+    if (this.rawBytes === raw.bytes) return;
+    if (this.rawBytes !== null) this.idsToText();
+    this.rawBytes = raw.bytes;
+    if (!this.idsAsText) this.idKeys = new ByteKeySet(raw.bytes, Math.max(1024, raw.bytes.length >>> 6));
+    this.schoolKeys = new ByteKeySet(raw.bytes, 256);
+    this.classKeys = new ByteKeySet(raw.bytes, 1024);
+    this.classOfKey.clear();
+    this.prevSchool.end = -1;
+    this.prevClass.end = -1;
+  }
+
+  /** From now on every 学籍号 is looked up as text: the ids read from bytes so far go into idIndex. */
+  private idsToText(): void {
+    if (this.idsAsText) return;
+    this.idsAsText = true;
+    this.idKeys = null;
+    this.ids.forEach((id, i) => this.idIndex.set(id, i));
+  }
+
+  /** The row's 学籍号 (null when empty, after reporting it); in `earlier` the student who already has it, or -1. */
   private readId(cells: RowCells): string | null {
+    const raw = cells.raw;
+    if (raw && !this.idsAsText && this.span(raw, this.layout.idCol)) {
+      // An ASCII 学籍号: cleanText would only trim it, as span did. Looked up by its bytes, without a Map of strings.
+      const { spanStart: s, spanEnd: e } = this;
+      const b = raw.bytes;
+      let ascii = s < e;
+      for (let p = s; p < e && ascii; p++) ascii = b[p] < 0x80;
+      if (ascii) {
+        this.useBytes(raw);
+        if (this.idKeys) {
+          this.earlier = this.idKeys.find(s, e);
+          return b.toString('latin1', s, e);
+        }
+      }
+    }
+    this.earlier = -1;
     const id = cleanText(cells.text(this.layout.idCol));
     if (id === '') {
       this.problem(cells.row, this.layout.idCol, '学籍号为空 / the student id is empty');
       return null;
     }
+    this.idsToText();
+    this.earlier = this.idIndex.get(id) ?? -1;
     return id;
+  }
+
+  /** readSchool, by the cell's bytes when the row has them: the same cell bytes are the same school. */
+  private readSchoolFast(cells: RowCells): number {
+    const raw = cells.raw;
+    if (!raw || !this.span(raw, this.layout.schoolCol)) return this.readSchool(cells);
+    this.useBytes(raw);
+    const { spanStart: s, spanEnd: e } = this;
+    const prev = this.prevSchool;
+    if (ExamBuilder.same(raw.bytes, s, e, prev.start, prev.end)) return prev.index;
+    const known = this.schoolKeys!.add(s, e, 0);
+    let index: number;
+    if (known > 0) index = known - 1;
+    else {
+      index = this.readSchool(cells);
+      if (known < 0 && index >= 0) this.schoolKeys!.setLastValue(index + 1);
+    }
+    if (index >= 0) {
+      prev.start = s;
+      prev.end = e;
+      prev.index = index;
+    }
+    return index;
   }
 
   /** The school of a row: a registry code, or a school name of the registry; -1 after reporting an unknown one. */
@@ -161,7 +292,8 @@ export class ExamBuilder {
     const text = cleanText(cells.text(col));
     let index = this.schoolCell.get(text);
     if (index === undefined) {
-      const code = this.ctx.schools.has(text) ? text : this.nameToCode.get(text);
+      const schools = this.ctx.schools;
+      const code = schools === null ? (text === '' ? undefined : text) : schools.has(text) ? text : this.nameToCode.get(text);
       if (code === undefined) index = -1;
       else {
         index = this.schoolIndex.get(code);
@@ -180,6 +312,28 @@ export class ExamBuilder {
     return index;
   }
 
+  /** readClass, by the cell's bytes when the row has them. */
+  private readClassFast(cells: RowCells, school: number): number {
+    const raw = cells.raw;
+    const col = this.layout.classCol;
+    if (school < 0 || col < 0 || !raw || !this.span(raw, col)) return this.readClass(cells, school);
+    this.useBytes(raw);
+    const { spanStart: s, spanEnd: e } = this;
+    const prev = this.prevClass;
+    if (prev.school === school && ExamBuilder.same(raw.bytes, s, e, prev.start, prev.end)) return prev.index;
+    const keys = this.classKeys!;
+    let id = keys.add(s, e, keys.size);
+    if (id < 0) id = keys.size - 1;
+    const key = id * 1048576 + school;
+    let k = this.classOfKey.get(key);
+    if (k === undefined) this.classOfKey.set(key, (k = this.readClass(cells, school)));
+    prev.start = s;
+    prev.end = e;
+    prev.school = school;
+    prev.index = k;
+    return k;
+  }
+
   private readClass(cells: RowCells, school: number): number {
     if (school < 0) return -1;
     const name = this.layout.classCol >= 0 ? cleanText(cells.text(this.layout.classCol)) : '';
@@ -193,10 +347,11 @@ export class ExamBuilder {
     if (this.n === this.capacity) this.grow();
     const i = this.n++;
     this.ids.push(id);
-    this.idIndex.set(id, i);
+    if (this.idsAsText) this.idIndex.set(id, i);
+    else this.idKeys!.insertFound(i); // the key readId just found missing
     const { nameCol, genderCol } = this.layout;
-    this.names.push(nameCol >= 0 ? cells.text(nameCol).trim() || null : null);
-    this.gender[i] = genderCol >= 0 ? (GENDERS[cleanText(cells.text(genderCol)).toLowerCase()] ?? 0) : 0;
+    this.names.push(nameCol >= 0 && this.keepNames ? cells.text(nameCol).trim() || null : null);
+    this.gender[i] = genderCol >= 0 ? this.readGender(cells, genderCol) : 0;
     this.school[i] = school;
     this.klass[i] = klass;
     this.firstRow[i] = cells.row;
@@ -204,9 +359,24 @@ export class ExamBuilder {
     return i;
   }
 
+  private readGender(cells: RowCells, col: number): number {
+    const raw = cells.raw;
+    if (raw && this.span(raw, col) && this.spanEnd - this.spanStart === 3) {
+      const b = raw.bytes;
+      const s = this.spanStart;
+      if (b[s] === MALE[0] && b[s + 1] === MALE[1] && b[s + 2] === MALE[2]) return 1;
+      if (b[s] === FEMALE[0] && b[s + 1] === FEMALE[1] && b[s + 2] === FEMALE[2]) return 2;
+    }
+    return GENDERS[cleanText(cells.text(col)).toLowerCase()] ?? 0;
+  }
+
   /** Reads a score cell of subject s into student i (skipped when i < 0, still checked). */
   private readScore(cells: RowCells, col: number, s: number, i: number): void {
-    const v = cells.score(col);
+    this.readScoreValue(cells, col, s, i, cells.score(col));
+  }
+
+  /** readScore of the value v = cells.score(col). */
+  private readScoreValue(cells: RowCells, col: number, s: number, i: number, v: number): void {
     let score = NaN;
     let mark: number = MARK_NORMAL;
     if (v >= 0) {
@@ -243,17 +413,26 @@ export class ExamBuilder {
 
   private wideRow(cells: RowCells): void {
     const id = this.readId(cells);
-    const school = this.readSchool(cells);
-    const klass = this.readClass(cells, school);
+    const school = this.readSchoolFast(cells);
+    const klass = this.readClassFast(cells, school);
     let i = -1;
     if (id !== null) {
-      const earlier = this.idIndex.get(id);
-      if (earlier !== undefined)
+      const earlier = this.earlier;
+      if (earlier >= 0)
         this.problem(cells.row, this.layout.idCol, `学籍号 ${id} 重复,与${this.where(earlier)}相同 / duplicate student id ${id}, same as ${this.whereEn(earlier)}`);
       else if (school >= 0) i = this.newStudent(id, cells, school, klass);
     }
-    const subjectOf = this.layout.subjectOf;
-    for (let col = 0; col < subjectOf.length; col++) if (subjectOf[col] >= 0) this.readScore(cells, col, subjectOf[col], i);
+    const { scoreCols, scoreSubjects, full, scores, marks } = this;
+    for (let k = 0; k < scoreCols.length; k++) {
+      const col = scoreCols[k];
+      const s = scoreSubjects[k];
+      const v = cells.score(col);
+      if (v >= 0 && v <= full[s] && i >= 0) {
+        // The common case, kept small: a score within full marks.
+        scores[s][i] = v;
+        marks[s][i] = MARK_NORMAL;
+      } else this.readScoreValue(cells, col, s, i, v);
+    }
     if (this.itemCols.length) this.readItems(cells, i);
   }
 
@@ -305,12 +484,12 @@ export class ExamBuilder {
     if (s < 0) {
       this.problem(cells.row, subjectCol, subjectText === '' ? '科目为空 / the subject is empty' : `未知科目「${subjectText}」,本次考试的科目:${this.ctx.subjects.map((x) => x.name).join('、')} / unknown subject`);
     }
-    const school = this.readSchool(cells);
-    const klass = this.readClass(cells, school);
+    const school = this.readSchoolFast(cells);
+    const klass = this.readClassFast(cells, school);
     let i = -1;
     if (id !== null && school >= 0) {
-      const earlier = this.idIndex.get(id);
-      if (earlier === undefined) i = this.newStudent(id, cells, school, klass);
+      const earlier = this.earlier;
+      if (earlier < 0) i = this.newStudent(id, cells, school, klass);
       else if (this.school[earlier] !== school) {
         this.problem(cells.row, this.layout.schoolCol, `学籍号 ${id} 在${this.where(earlier)}属于学校 ${this.schoolCodes[this.school[earlier]]},此处为 ${this.schoolCodes[school]} / student ${id} is in another school at ${this.whereEn(earlier)}`);
       } else if (this.klass[earlier] !== klass) {

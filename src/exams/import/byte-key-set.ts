@@ -8,6 +8,10 @@ export class ByteKeySet {
   private ends: Int32Array;
   private hashes: Int32Array;
   private values: Int32Array;
+  private pendingSlot = -1;
+  private pendingHash = 0;
+  private pendingStart = 0;
+  private pendingEnd = 0;
   size = 0;
 
   constructor(
@@ -47,7 +51,46 @@ export class ByteKeySet {
     this.hashes[id] = h;
     this.values[id] = value;
     this.table[slot] = id + 1;
+    this.pendingSlot = -1;
     return -1;
+  }
+
+  /** The value of buf[s, e), or -1 when absent; then insertFound() adds that key without hashing it again. */
+  find(s: number, e: number): number {
+    const buf = this.buf;
+    let h = 0x811c9dc5 | 0;
+    for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p], 0x01000193);
+    h ^= h >>> 15;
+    let slot = h & this.mask;
+    for (;;) {
+      const entry = this.table[slot] - 1;
+      if (entry < 0) break;
+      if (this.hashes[entry] === h && this.same(entry, s, e)) return this.values[entry];
+      slot = (slot + 1) & this.mask;
+    }
+    this.pendingSlot = slot;
+    this.pendingHash = h;
+    this.pendingStart = s;
+    this.pendingEnd = e;
+    return -1;
+  }
+
+  /** Adds the key of the last find() that returned -1, with a value ≥ 0 (no other key added in between). */
+  insertFound(value: number): void {
+    if (this.pendingSlot < 0) throw new Error('insertFound without a find');
+    if (this.size === this.starts.length) {
+      this.grow();
+      let slot = this.pendingHash & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.pendingSlot = slot;
+    }
+    const id = this.size++;
+    this.starts[id] = this.pendingStart;
+    this.ends[id] = this.pendingEnd;
+    this.hashes[id] = this.pendingHash;
+    this.values[id] = value;
+    this.table[this.pendingSlot] = id + 1;
+    this.pendingSlot = -1;
   }
 
   /** Changes the value of the key added last. */

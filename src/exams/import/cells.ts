@@ -4,9 +4,20 @@ import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL
 
 export { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_VOIDED, scoreCodeFromText };
 
+/** A CSV record as byte ranges of its buffer (csv-records.ts): cell c is bytes[starts[c], ends[c]), flags[c] ≠ 0 when it needs decoding. */
+export interface RawCells {
+  readonly bytes: Buffer;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly flags: Uint8Array;
+  readonly count: number;
+}
+
 export interface RowCells {
   /** 1-based row number as the spreadsheet shows it. */
   readonly row: number;
+  /** Rows read from bytes (CSV): the cells as byte ranges, for the builder's fast paths; undefined for .xlsx rows. */
+  readonly raw?: RawCells;
   /** The cell's text, trimmed ('' when missing). */
   text(col: number): string;
   /** A score ≥ 0, or one of the CELL_* codes. */

@@ -22,12 +22,16 @@ export class CsvRecordReader {
   record = 0;
   private pos: number;
 
+  /** The input as a Buffer (a view, not a copy), for decoding cells. */
+  readonly bytes: Buffer;
+
   constructor(
     private readonly buf: Uint8Array,
     start = 0,
   ) {
     if (buf.length > 0x7fffffff) throw new RangeError('CSV larger than 2 GiB');
     this.pos = start;
+    this.bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.length);
   }
 
   /** Reads the next record; false at the end of the input. */
@@ -95,7 +99,7 @@ export class CsvRecordReader {
 
   /** The text of field i (quotes removed, "" → "). */
   text(i: number): string {
-    const s = Buffer.from(this.buf.buffer, this.buf.byteOffset + this.starts[i], this.ends[i] - this.starts[i]).toString('utf8');
+    const s = this.bytes.toString('utf8', this.starts[i], this.ends[i]);
     return this.flags[i] & FIELD_ESCAPED ? s.replaceAll('""', '"') : s;
   }
 

@@ -2,6 +2,8 @@
 // student, one column per subject) or "long" (one row per student and subject: 科目, 成绩). Header texts are
 // compared after NFKC (full-width letters and brackets), without spaces, case and a trailing unit in brackets,
 // so 学籍号, "学 籍 号", 语文(120分) and 语文（满分120） are all recognised.
+// This is the one header list of the exams: the server import and `junheng exam report` both read headers here.
+import { TOTAL_NAMES } from '../rates.js';
 
 export type KeyRole = 'id' | 'name' | 'gender' | 'schoolCode' | 'school' | 'class' | 'subject' | 'score';
 
@@ -18,7 +20,7 @@ export const HEADER_ALIASES: Record<KeyRole, readonly string[]> = {
 };
 
 /** Columns some systems add that the import does not need (computed again, or of no use here). */
-const IGNORED = new Set(['总分', '总成绩', '合计', '总计', '名次', '排名', '排序', '序号', '编号', '年级名次', '年级排名', '班级名次', '班级排名', '班名次', '校名次', '学校名次', '学校排名', '区名次', '县名次', '区排名', '县排名', '备注', '考场', '考场号', '座位号', '年级', '出生日期', '民族', '身份证号', 'no', 'rank', 'total']);
+const IGNORED = new Set([...TOTAL_NAMES, '名次', '排名', '排序', '序号', '编号', '年级名次', '年级排名', '班级名次', '班级排名', '班名次', '校名次', '学校名次', '学校排名', '区名次', '县名次', '区排名', '县排名', '备注', '考场', '考场号', '座位号', '年级', '出生日期', '民族', '身份证号', 'no', 'rank', 'total']);
 
 /** Other names of a subject, when the exam uses the first one. */
 const SUBJECT_ALIASES: Record<string, readonly string[]> = {

@@ -29,4 +29,12 @@ export class ExamProblems {
     const more = this.count - this.items.length;
     return more > 0 ? [...this.items, { file: this.file, sheet: '', row: 0, column: '', header: '', reason: `另有 ${more} 个问题未列出 / ${more} more problems not listed` }] : this.items;
   }
+
+  /** list() as lines for a terminal: "a.csv: 第3行 E列 (语文): reason" (the sheet in 「」 for .xlsx). */
+  lines(fileName = this.file): string[] {
+    return this.list().map((p) => {
+      const at = `${p.sheet ? ` 「${p.sheet}」` : ''}${p.row ? ` 第${p.row}行` : ''}${p.column ? ` ${p.column}列${p.header ? ` (${p.header})` : ''}` : ''}`;
+      return `${fileName}:${at}${at ? ':' : ''} ${p.reason}`;
+    });
+  }
 }

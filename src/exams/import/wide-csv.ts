@@ -1,16 +1,124 @@
-// A wide score sheet (one row per student: 学籍号, 姓名, 学校代码, 班级, one column per subject) → typed columns:
-// one Float64Array of scores per subject (NaN = no score), the school of each student as an Int32Array index.
-// Bytes are parsed directly (UTF-8; GBK is converted first); every problem is located by row and column.
-import { ByteKeySet } from './byte-key-set.js';
-import { DuplicateKeys } from './duplicate-keys.js';
+// CSV score sheets read straight from their bytes into the exam builder: UTF-8 or GBK (converted first, encoding.ts),
+// RFC 4180 records without a string per line or cell (csv-records.ts), the header found and read by detect.ts (the
+// one header list), every row checked and collected by builder.ts, scores by the byte parser (score-cell.ts) with the
+// text parser as the fallback. The server import reads CSV here in chunks (csv-rows.ts); `junheng exam report` reads a
+// whole file at once (readWideCsv), wide (one row per student) or long (one row per student and subject).
+import { ExamBuilder, type ParsedExam } from './builder.js';
+import { CELL_BLANK, scoreCodeFromText, type RawCells, type RowCells } from './cells.js';
 import { CsvRecordReader, FIELD_ESCAPED, FIELD_MALFORMED } from './csv-records.js';
+import { detectLayout, isHeaderRow, type ItemHeader } from './detect.js';
 import { toUtf8, type SourceEncoding } from './encoding.js';
-import { readHeader, type Layout } from './header.js';
-import { ProblemList } from './problems.js';
-import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_SLOW, CELL_VOIDED, scoreCodeFromText, scoreFromBytes } from './score-cell.js';
+import { ExamProblems } from './problems-list.js';
+import { CELL_SLOW, scoreFromBytes } from './score-cell.js';
 
+/** The current record of a CsvRecordReader as the builder reads rows. */
+class CsvRow implements RowCells {
+  empty = true;
+  readonly raw: RawCells;
+  constructor(private readonly reader: CsvRecordReader) {
+    this.raw = reader;
+  }
+  get row() {
+    return this.reader.record;
+  }
+  /** Recomputes `empty` for the record just read. */
+  load(): void {
+    const { count, starts, ends, bytes: b } = this.reader;
+    this.empty = true;
+    for (let c = 0; c < count && this.empty; c++)
+      for (let p = starts[c]; p < ends[c]; p++)
+        if (b[p] !== 32 && b[p] !== 9) {
+          this.empty = false;
+          break;
+        }
+  }
+  text(col: number): string {
+    return col < this.reader.count ? this.reader.text(col).trim() : '';
+  }
+  score(col: number): number {
+    const r = this.reader;
+    if (col >= r.count) return CELL_BLANK;
+    if (r.flags[col] & FIELD_ESCAPED) return scoreCodeFromText(r.text(col));
+    const v = scoreFromBytes(r.bytes, r.starts[col], r.ends[col]);
+    return v === CELL_SLOW ? scoreCodeFromText(r.text(col)) : v;
+  }
+}
+
+/** One CSV file: its header (the first row of the first ten that names a student-id column), then its rows. */
+export class CsvSheet {
+  readonly encoding: SourceEncoding;
+  readonly size: number;
+  private readonly reader: CsvRecordReader | null;
+  private readonly row: CsvRow | null;
+  private header: string[] = [];
+
+  constructor(buf: Buffer) {
+    const { bytes, encoding } = toUtf8(buf);
+    this.encoding = encoding;
+    this.size = bytes.length;
+    this.reader = bytes.length > 0x7fffffff ? null : new CsvRecordReader(bytes);
+    this.row = this.reader && new CsvRow(this.reader);
+  }
+
+  /** Bytes read so far. */
+  get position(): number {
+    const r = this.reader;
+    return r && r.count ? r.ends[r.count - 1] : 0;
+  }
+
+  /** Finds and reads the header and starts the builder's sheet; false (after reporting why) when no row can be read. */
+  begin(builder: ExamBuilder, subjects: readonly string[], problems: ExamProblems, items: readonly ItemHeader[] = []): boolean {
+    const { reader, row } = this;
+    if (!reader || !row) {
+      problems.add('', 0, undefined, '', '文件超过 2 GB / the file is larger than 2 GB');
+      return false;
+    }
+    let header: string[] | null = null;
+    let first: string[] | null = null;
+    while (header === null && reader.next()) {
+      row.load();
+      if (row.empty) continue;
+      const cells = Array.from({ length: reader.count }, (_, i) => reader.text(i));
+      first ??= cells;
+      if (isHeaderRow(cells)) header = cells;
+      else if (reader.record >= 10) break;
+    }
+    if (header === null) {
+      if (first === null) problems.add('', 0, undefined, '', '文件为空 / the file is empty');
+      else problems.add('', 1, undefined, '', '前 10 行中没有表头(需要「学籍号」列) / no header row with a student id column (学籍号) in the first 10 rows');
+      return false;
+    }
+    const headerRow = reader.record;
+    const { layout, problems: headerProblems } = detectLayout(header, subjects, items);
+    for (const p of headerProblems) problems.add('', headerRow, p.col, p.col === undefined ? '' : header[p.col].trim(), p.reason);
+    if (!layout) return false;
+    this.header = header;
+    builder.beginSheet('', header, layout);
+    return true;
+  }
+
+  /** Gives the builder up to `max` more rows (empty ones not counted); false once the file is done. */
+  rows(builder: ExamBuilder, problems: ExamProblems, max = Infinity): boolean {
+    const reader = this.reader!;
+    const row = this.row!;
+    const header = this.header;
+    let k = 0;
+    while (k < max) {
+      if (!reader.next()) return false;
+      row.load();
+      if (row.empty) continue;
+      for (let c = 0; c < reader.count; c++)
+        if (reader.flags[c] & FIELD_MALFORMED) problems.add('', reader.record, c, (header[c] ?? '').trim(), '引号不配对 / unbalanced quotes');
+      builder.addRow(row);
+      k++;
+    }
+    return true;
+  }
+}
+
+/** Cells without a score, as `junheng exam report` counts them. 作弊 (voided) counts as absent: out of n and out of 总分. */
 export interface CellMarks {
-  /** Empty cells. */
+  /** Empty cells (and, in a long sheet, a subject without a row). */
   blank: number;
   /** 缺考 */
   absent: number;
@@ -20,243 +128,29 @@ export interface CellMarks {
   exempt: number;
 }
 
-export interface WideScores {
-  subjects: string[];
-  full: number[];
-  /** Per subject, one entry per student: the score, or NaN (blank, 缺考, 作弊, 免考). */
-  scores: Float64Array[];
-  /** Per student, the index of the school in schoolCodes. */
-  school: Int32Array;
-  /** In order of first appearance. */
-  schoolCodes: string[];
+/** A score sheet read for `junheng exam report`: the builder's typed columns, with the cell marks and the encoding. */
+export interface WideScores extends ParsedExam {
   students: number;
-  /** Per subject: every score is a multiple of 0.5. */
-  halfPoints: boolean[];
-  marks: CellMarks;
+  /** The cells without a score, counted by kind. */
+  cellMarks: CellMarks;
   encoding: SourceEncoding;
 }
 
-export function readWideCsv(buf: Buffer, fullMarks: { subjects: string[]; full: number[] }, limit = 50): { data: WideScores | null; problems: ProblemList } {
-  const problems = new ProblemList(limit);
-  const { bytes, encoding } = toUtf8(buf);
-  const reader = new CsvRecordReader(bytes);
-  if (!reader.next()) {
-    problems.add({ reason: '文件为空 / the file is empty' });
-    return { data: null, problems };
-  }
-  const header = Array.from({ length: reader.count }, (_, i) => reader.text(i).trim());
-  const layout = readHeader(header, fullMarks.subjects, problems);
-  if (!layout) return { data: null, problems };
-  const columns = new Columns(bytes, header, layout, fullMarks.full, problems);
-  while (reader.next()) columns.add(reader);
-  columns.finish();
-  if (columns.n === 0 && problems.count === 0) problems.add({ reason: '文件中没有学生 / no student rows below the header' });
-  if (problems.count) return { data: null, problems };
+/**
+ * A whole CSV (UTF-8 or GBK, wide or long) → typed columns, or every problem (the first `limit` kept). Any school
+ * code is accepted (there is no registry); names are not kept. Problems print with `problems.lines(fileName)`.
+ */
+export function readWideCsv(buf: Buffer, fullMarks: { subjects: string[]; full: number[] }, limit = 50): { data: WideScores | null; problems: ExamProblems } {
+  const problems = new ExamProblems('', limit);
+  const subjects = fullMarks.subjects.map((name, i) => ({ name, full: fullMarks.full[i] }));
+  const builder = new ExamBuilder({ subjects, schools: null, names: false }, problems);
+  const sheet = new CsvSheet(buf);
+  if (sheet.begin(builder, fullMarks.subjects, problems)) sheet.rows(builder, problems);
+  const parsed = builder.finish();
+  if (!parsed) return { data: null, problems };
+  const c = parsed.counts;
   return {
-    data: {
-      subjects: fullMarks.subjects,
-      full: fullMarks.full,
-      scores: columns.scores.map((a) => a.subarray(0, columns.n)),
-      school: columns.school.subarray(0, columns.n),
-      schoolCodes: columns.schoolCodes,
-      students: columns.n,
-      halfPoints: Array.from(columns.half, (h) => h === 1),
-      marks: columns.marks,
-      encoding,
-    },
+    data: { ...parsed, students: parsed.n, cellMarks: { blank: c.blank + c.missing, absent: c.absent, voided: c.voided, exempt: c.exempt }, encoding: sheet.encoding },
     problems,
   };
-}
-
-const KIND_OTHER = 0;
-const KIND_SUBJECT = 1;
-const KIND_ID = 2;
-const KIND_SCHOOL = 3;
-const KIND_EMPTY = 4;
-
-const isBlank = (c: number) => c === 32 || c === 9;
-
-/** The growing typed columns, one student row at a time. */
-class Columns {
-  n = 0;
-  capacity: number;
-  scores: Float64Array[];
-  school: Int32Array;
-  readonly half: Uint8Array;
-  readonly marks: CellMarks = { blank: 0, absent: 0, voided: 0, exempt: 0 };
-  readonly schoolCodes: string[] = [];
-  private readonly kind: Uint8Array;
-  private readonly subjectOf: Int32Array;
-  private readonly full: Float64Array;
-  private readonly ids: DuplicateKeys;
-  private readonly schoolKeys: ByteKeySet;
-  private readonly schoolIndex = new Map<string, number>();
-  private prevStart = -1;
-  private prevEnd = -1;
-  private prevSchool = -1;
-
-  constructor(
-    private readonly bytes: Buffer,
-    private readonly header: string[],
-    private readonly layout: Layout,
-    full: number[],
-    private readonly problems: ProblemList,
-  ) {
-    const nCols = header.length;
-    this.kind = new Uint8Array(nCols);
-    this.subjectOf = new Int32Array(nCols).fill(-1);
-    layout.columns.forEach((c, i) => {
-      if (typeof c === 'number') {
-        this.kind[i] = KIND_SUBJECT;
-        this.subjectOf[i] = c;
-      } else this.kind[i] = c === 'id' ? KIND_ID : c === 'school' ? KIND_SCHOOL : c === 'empty' ? KIND_EMPTY : KIND_OTHER;
-    });
-    this.full = Float64Array.from(full);
-    this.half = new Uint8Array(full.length).fill(1);
-    this.capacity = Math.max(1024, Math.ceil(bytes.length / 64));
-    this.scores = full.map(() => new Float64Array(this.capacity));
-    this.school = new Int32Array(this.capacity);
-    this.ids = new DuplicateKeys(bytes, this.capacity);
-    this.schoolKeys = new ByteKeySet(bytes, 256);
-  }
-
-  add(reader: CsvRecordReader): void {
-    const { count, starts, ends, flags } = reader;
-    let any = false;
-    for (let c = 0; c < count; c++)
-      if (ends[c] > starts[c]) {
-        any = true;
-        break;
-      }
-    if (!any) return; // an empty line, or a row of empty cells as Excel leaves them
-    if (this.n === this.capacity) this.grow();
-    const row = reader.record;
-    const { kind, subjectOf, full, half, scores, bytes, n } = this;
-    const nCols = kind.length;
-    for (let c = 0; c < nCols; c++) {
-      const k = kind[c];
-      const present = c < count;
-      if (present && flags[c] !== 0) {
-        if (flags[c] & FIELD_MALFORMED) this.problem(row, c, '引号不配对 / unbalanced quotes');
-        if (k === KIND_SUBJECT) {
-          this.score(reader, row, c, CELL_SLOW);
-          continue;
-        }
-      }
-      if (k === KIND_SUBJECT) {
-        const s = subjectOf[c];
-        const v = present ? scoreFromBytes(bytes, starts[c], ends[c]) : CELL_BLANK;
-        if (v >= 0 && v <= full[s]) {
-          // The common case, kept small: a score within full marks.
-          scores[s][n] = v;
-          const d = v * 2;
-          if (d !== Math.floor(d)) half[s] = 0;
-        } else this.score(reader, row, c, v);
-      } else if (k === KIND_EMPTY && present && ends[c] > starts[c]) this.problems.add({ row, col: c, reason: '此列没有列名 / this column has no header' });
-    }
-    for (let c = nCols; c < count; c++)
-      if (ends[c] > starts[c]) {
-        this.problems.add({ row, col: c, reason: `本行比表头多出单元格 / cell beyond the last header column` });
-        break;
-      }
-    this.id(reader, row);
-    this.school[this.n] = this.schoolOf(reader, row);
-    this.n++;
-  }
-
-  /** Everything but a plain score: marks, blanks, the text parser, scores out of range. */
-  private score(reader: CsvRecordReader, row: number, c: number, code: number): void {
-    const s = this.subjectOf[c];
-    let v = code === CELL_SLOW ? this.slowScore(reader, row, c) : code;
-    if (v >= 0) {
-      if (v > this.full[s]) {
-        this.problem(row, c, `分数 ${v} 高于满分 ${this.full[s]} / score above full marks`);
-        v = NaN;
-      } else {
-        const d = v * 2;
-        if (d !== Math.floor(d)) this.half[s] = 0;
-      }
-      this.scores[s][this.n] = v;
-      return;
-    }
-    this.scores[s][this.n] = NaN;
-    if (v === CELL_BLANK) this.marks.blank++;
-    else if (v === CELL_ABSENT) this.marks.absent++;
-    else if (v === CELL_VOIDED) this.marks.voided++;
-    else if (v === CELL_EXEMPT) this.marks.exempt++;
-  }
-
-  private slowScore(reader: CsvRecordReader, row: number, c: number): number {
-    const text = reader.text(c);
-    const code = scoreCodeFromText(text);
-    if (code === CELL_NEGATIVE) {
-      this.problem(row, c, `分数为负 (${text.trim()}) / negative score`);
-      return NaN;
-    }
-    if (code === CELL_INVALID) {
-      this.problem(row, c, `不是分数 ("${text.trim()}"),应为数字或 缺考/作弊/免考 / not a number (nor 缺考, 作弊, 免考)`);
-      return NaN;
-    }
-    return code;
-  }
-
-  private id(reader: CsvRecordReader, row: number): void {
-    const c = this.layout.idCol;
-    let s = c < reader.count ? reader.starts[c] : 0;
-    let e = c < reader.count ? reader.ends[c] : 0;
-    while (s < e && isBlank(this.bytes[s])) s++;
-    while (e > s && isBlank(this.bytes[e - 1])) e--;
-    if (s === e) return this.problem(row, c, '学籍号为空 / empty student id');
-    this.ids.add(s, e, row);
-  }
-
-  /** After the last row: repeated 学籍号. */
-  finish(): void {
-    const c = this.layout.idCol;
-    for (const d of this.ids.duplicates()) this.problem(d.row, c, `学籍号 ${this.bytes.toString('utf8', d.start, d.end)} 与第${d.first}行重复 / duplicate of row ${d.first}`);
-  }
-
-  private schoolOf(reader: CsvRecordReader, row: number): number {
-    const c = this.layout.schoolCol;
-    const bytes = this.bytes;
-    let s = c < reader.count ? reader.starts[c] : 0;
-    let e = c < reader.count ? reader.ends[c] : 0;
-    while (s < e && isBlank(bytes[s])) s++;
-    while (e > s && isBlank(bytes[e - 1])) e--;
-    if (s === e) {
-      this.problem(row, c, '学校代码为空 / empty school code');
-      return 0;
-    }
-    let same = e - s === this.prevEnd - this.prevStart;
-    for (let k = 0; same && k < e - s; k++) same = bytes[s + k] === bytes[this.prevStart + k];
-    if (same) return this.prevSchool;
-    // Byte-keyed lookup, no string per row; a new code is decoded once.
-    let index = this.schoolKeys.add(s, e, this.schoolCodes.length);
-    if (index < 0) {
-      const code = reader.text(c).trim();
-      const earlier = this.schoolIndex.get(code); // the same code written differently (e.g. other spaces)
-      if (earlier !== undefined) this.schoolKeys.setLastValue((index = earlier));
-      else this.schoolIndex.set(code, (index = this.schoolCodes.push(code) - 1));
-    }
-    this.prevSchool = index;
-    this.prevStart = s;
-    this.prevEnd = e;
-    return index;
-  }
-
-  private problem(row: number, col: number, reason: string): void {
-    this.problems.add({ row, col, header: this.header[col], reason });
-  }
-
-  private grow(): void {
-    this.capacity = Math.ceil(this.capacity * 1.5);
-    this.scores = this.scores.map((a) => {
-      const b = new Float64Array(this.capacity);
-      b.set(a);
-      return b;
-    });
-    const s = new Int32Array(this.capacity);
-    s.set(this.school);
-    this.school = s;
-  }
 }

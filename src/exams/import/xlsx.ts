@@ -2,11 +2,11 @@
 // Every sheet whose header (within its first ten rows) names a student-id column is read; other sheets (说明, 封面)
 // are skipped. A title row above the header (e.g. "2024年中考成绩") is allowed.
 //
-// exceljs' streaming-reader bugs are guarded in src/core/xlsx-reader.ts.
+// exceljs' streaming-reader bugs are guarded in src/core/xlsx/reader.ts.
 import { crc32 } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { scalarOf, type Scalar } from '../../registry/excel.js';
-import { looksLikeZip, openXlsxReader, xlsxInReadingOrder } from '../../core/xlsx-reader.js';
+import { scalarOf, type Scalar } from '../../core/xlsx/cells.js';
+import { looksLikeZip, openXlsxReader, xlsxInReadingOrder } from '../../core/xlsx/reader.js';
 export { xlsxInReadingOrder };
 import { CELL_BLANK, CELL_INVALID, CELL_NEGATIVE, scoreCodeFromText, type RowCells } from './cells.js';
 import { detectLayout, isHeaderRow, type ItemHeader } from './detect.js';

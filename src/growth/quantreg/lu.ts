@@ -12,7 +12,10 @@ export function luFactor(a: Float64Array, p: number, tol = 1e-13): Int32Array | 
     let best = Math.abs(a[k * p + k]);
     for (let i = k + 1; i < p; i++) {
       const v = Math.abs(a[i * p + k]);
-      if (v > best) (best = v), (piv = i);
+      if (v > best) {
+        best = v;
+        piv = i;
+      }
     }
     if (best <= tol * scale) return null;
     if (piv !== k) {

@@ -128,8 +128,18 @@ export function brSimplex(prob: SimplexProblem, start: Int32Array, maxPivots = 2
       const tol = 1e-10 * (1 + mag);
       const dPlus = 1 - tau - xi;
       const dMinus = tau + xi;
-      if (dPlus < -tol && dPlus / len < bestScore) (bestScore = dPlus / len), (bestD = dPlus), (bestJ = j), (bestS = 1);
-      if (dMinus < -tol && dMinus / len < bestScore) (bestScore = dMinus / len), (bestD = dMinus), (bestJ = j), (bestS = -1);
+      if (dPlus < -tol && dPlus / len < bestScore) {
+        bestScore = dPlus / len;
+        bestD = dPlus;
+        bestJ = j;
+        bestS = 1;
+      }
+      if (dMinus < -tol && dMinus / len < bestScore) {
+        bestScore = dMinus / len;
+        bestD = dMinus;
+        bestJ = j;
+        bestS = -1;
+      }
     }
     if (bestJ < 0) {
       if (verified || sinceRefresh === 0) break;

@@ -24,7 +24,10 @@ export function independentRows(X: Float64Array, p: number, candidates: ArrayLik
     let bestV = tol * norm;
     for (let k = 0; k < p; k++) {
       const v = Math.abs(work[k]);
-      if (v > bestV) (bestV = v), (best = k);
+      if (v > bestV) {
+        bestV = v;
+        best = k;
+      }
     }
     if (best < 0) continue;
     reduced.set(work, got * p);

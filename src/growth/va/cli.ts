@@ -134,7 +134,7 @@ function text(grades: Record<string, ReturnType<typeof gradeJson>>): string {
         lines.push(`  ${s.school.padEnd(12)} ${String(s.n).padStart(6)}   (n < 最小人数 min n, 不显示 suppressed)`);
         continue;
       }
-      lines.push(`  ${s.school.padEnd(12)} ${String(s.n).padStart(6)} ${s.effect.toFixed(2).padStart(12)} ${s.se.toFixed(2).padStart(8)}   [${s.lower.toFixed(2)}, ${s.upper.toFixed(2)}]  ${LABEL[s.label as keyof typeof LABEL]}`);
+      lines.push(`  ${s.school.padEnd(12)} ${String(s.n).padStart(6)} ${s.effect.toFixed(2).padStart(12)} ${s.se.toFixed(2).padStart(8)}   [${s.lower.toFixed(2)}, ${s.upper.toFixed(2)}]  ${LABEL[s.label]}`);
     }
     lines.push('');
   }

@@ -30,12 +30,19 @@ export function cellNumber(buf: Buffer, rd: CsvRecordReader, i: number): number 
   if (negative) p++;
   let v = 0;
   let digits = 0;
-  while (p < e && buf[p] >= 48 && buf[p] <= 57) v = v * 10 + (buf[p++] - 48), digits++;
+  while (p < e && buf[p] >= 48 && buf[p] <= 57) {
+    v = v * 10 + (buf[p++] - 48);
+    digits++;
+  }
   if (p < e && buf[p] === 46) {
     // '.': keep exact decimal rounding by dividing once
     p++;
     let scale = 1;
-    while (p < e && buf[p] >= 48 && buf[p] <= 57 && scale < 1e15) v = v * 10 + (buf[p++] - 48), (scale *= 10), digits++;
+    while (p < e && buf[p] >= 48 && buf[p] <= 57 && scale < 1e15) {
+      v = v * 10 + (buf[p++] - 48);
+      scale *= 10;
+      digits++;
+    }
     if (p === e && digits > 0 && digits <= 15) return (negative ? -v : v) / scale;
   } else if (p === e && digits > 0 && digits <= 15) return negative ? -v : v;
   const text = buf.toString('utf8', s, e);

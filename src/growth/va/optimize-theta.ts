@@ -45,7 +45,7 @@ export function optimizeTheta(s: GroupSums): ThetaEstimate {
 
 /** The sign change of f in [a, b] (f(a) < 0 < f(b)) to 1e−15 relative, or null when f does not change sign there. */
 function bisectRoot(f: (x: number) => number, a: number, b: number): { x: number; evaluations: number } | null {
-  let fa = f(a);
+  const fa = f(a);
   const fb = f(b);
   if (!(fa < 0 && fb > 0)) return null;
   let evaluations = 2;
@@ -54,10 +54,8 @@ function bisectRoot(f: (x: number) => number, a: number, b: number): { x: number
     if (m <= a || m >= b) break;
     const fm = f(m);
     evaluations++;
-    if (fm < 0) {
-      a = m;
-      fa = fm;
-    } else b = m;
+    if (fm < 0) a = m;
+    else b = m;
   }
   return { x: (a + b) / 2, evaluations };
 }

@@ -25,7 +25,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type TKey } from '../i18n.js';
 import { useMe, useSession, useLabels, yearLabel } from '../session.js';
 import { YearProvider, useYear } from '../year.js';
-import type { Role } from '../types.js';
+import type { Me } from '../types.js';
+import type { Capability, Scope } from '../../../src/core/auth/policy.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 import { PageSpin } from './Problem.js';
 import { Logo } from './Logo.js';
@@ -37,43 +38,49 @@ interface NavItem {
   path: string;
   label: TKey;
   icon: React.ReactNode;
-  roles: Role[];
   /** A group in the side menu (e.g. 均衡评估 → 评估结果, 评估标准). */
   children?: NavItem[];
 }
 
-export function navItems(role: Role, schoolCode: string | null): NavItem[] {
-  const all: NavItem[] = [
-    { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, roles: ['admin', 'analyst', 'inspector', 'viewer'] },
-    { key: 'schools', path: '/schools', label: 'nav.schools', icon: <UnorderedListOutlined />, roles: ['admin', 'analyst', 'inspector', 'viewer'] },
-    { key: 'mySchool', path: `/schools/${schoolCode ?? ''}`, label: 'nav.mySchool', icon: <HomeOutlined />, roles: schoolCode ? ['clerk'] : [] },
+/** Whether the signed-in user sees a menu entry: the capability it needs, in one of the given scopes (any, when none given). */
+const sees = (me: Me, cap: Capability, scopes?: Scope[]) => {
+  const s = me.capabilities[cap];
+  return !!s && (!scopes || scopes.includes(s));
+};
+const DISTRICT_WIDE: Scope[] = ['all', 'assigned', 'aggregates'];
+
+export function navItems(me: Me): NavItem[] {
+  const all: (NavItem & { visible: boolean })[] = [
+    { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, visible: sees(me, 'schools.read', DISTRICT_WIDE) },
+    { key: 'schools', path: '/schools', label: 'nav.schools', icon: <UnorderedListOutlined />, visible: sees(me, 'schools.read', DISTRICT_WIDE) },
+    { key: 'mySchool', path: `/schools/${me.schoolCode ?? ''}`, label: 'nav.mySchool', icon: <HomeOutlined />, visible: !!me.schoolCode && sees(me, 'schools.read', ['own']) },
     {
       key: 'balanceGroup',
       path: '/balance',
       label: 'nav.balance',
       icon: <FundOutlined />,
-      roles: ['admin', 'analyst', 'inspector'],
+      visible: sees(me, 'balance.read'),
       children: [
-        { key: 'balance', path: '/balance', label: 'nav.balanceEval', icon: <BarChartOutlined />, roles: ['admin', 'analyst', 'inspector'] },
-        { key: 'standards', path: '/balance/standards', label: 'nav.standards', icon: <ProfileOutlined />, roles: ['admin', 'analyst', 'inspector'] },
+        { key: 'balance', path: '/balance', label: 'nav.balanceEval', icon: <BarChartOutlined /> },
+        { key: 'standards', path: '/balance/standards', label: 'nav.standards', icon: <ProfileOutlined /> },
       ],
     },
-    { key: 'exams', path: '/exams', label: 'nav.exams', icon: <LineChartOutlined />, roles: ['admin', 'analyst', 'clerk', 'inspector', 'viewer'] },
-    { key: 'growth', path: '/growth', label: 'nav.growth', icon: <RiseOutlined />, roles: ['admin', 'analyst', 'clerk', 'inspector', 'viewer'] },
-    { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, roles: ['admin', 'analyst', 'clerk'] },
-    { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, roles: ['admin', 'analyst'] },
-    { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: ['admin', 'analyst'] },
-    { key: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
+    { key: 'exams', path: '/exams', label: 'nav.exams', icon: <LineChartOutlined />, visible: sees(me, 'exams.read') },
+    { key: 'growth', path: '/growth', label: 'nav.growth', icon: <RiseOutlined />, visible: sees(me, 'growth.read') },
+    { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, visible: sees(me, 'stats.edit') },
+    { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, visible: sees(me, 'stats.review') },
+    { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, visible: sees(me, 'audit.read') },
+    { key: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined />, visible: sees(me, 'users.manage') },
   ];
-  return all.filter((i) => i.roles.includes(role)).map((i) => (i.children ? { ...i, children: i.children.filter((c) => c.roles.includes(role)) } : i));
+  return all.filter((i) => i.visible).map(({ visible: _v, ...i }) => i);
 }
 
 /** Menu entries without groups (for navigation by key). */
 const flatItems = (items: NavItem[]): NavItem[] => items.flatMap((i) => (i.children ? flatItems(i.children) : [i]));
 
-function selectedKey(pathname: string, role: Role): string {
+function selectedKey(pathname: string, me: Me): string {
   if (pathname === '/' || pathname === '') return 'overview';
-  if (pathname.startsWith('/schools')) return role === 'clerk' ? 'mySchool' : 'schools';
+  if (pathname.startsWith('/schools')) return me.capabilities['schools.read'] === 'own' ? 'mySchool' : 'schools';
   if (pathname.startsWith('/balance/standards')) return 'standards';
   return pathname.split('/')[1] ?? '';
 }
@@ -89,7 +96,7 @@ function Shell() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState<boolean>(() => localStorage.getItem('jh_sider') === '1');
   const [pwdOpen, setPwdOpen] = useState(false);
-  const items = useMemo(() => navItems(me.role, me.schoolCode), [me.role, me.schoolCode]);
+  const items = useMemo(() => navItems(me), [me]);
   const [mobileOpen, setMobileOpen] = useState(false);
   const narrow = screens.lg === false;
   const isCollapsed = narrow ? !mobileOpen : collapsed;
@@ -102,7 +109,7 @@ function Shell() {
 
   const signOut = async () => {
     await logout();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   };
 
   return (
@@ -126,8 +133,8 @@ function Shell() {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[selectedKey(location.pathname, me.role)]}
-          defaultOpenKeys={items.filter((i) => i.children?.some((c) => c.key === selectedKey(location.pathname, me.role))).map((i) => i.key)}
+          selectedKeys={[selectedKey(location.pathname, me)]}
+          defaultOpenKeys={items.filter((i) => i.children?.some((c) => c.key === selectedKey(location.pathname, me))).map((i) => i.key)}
           items={items.map((i) => ({
             key: i.key,
             icon: i.icon,
@@ -136,7 +143,7 @@ function Shell() {
           }))}
           onClick={({ key }) => {
             const item = flatItems(items).find((i) => i.key === key);
-            if (item) navigate(link(item.path));
+            if (item) void navigate(link(item.path));
             if (narrow) setMobileOpen(false);
           }}
         />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
-import { api, ApiError, bilingual } from '../api.js';
+import { ApiError, bilingual } from '../api.js';
+import { API, call } from '../client.js';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
 
@@ -19,7 +20,7 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
     setSaving(true);
     setError(null);
     try {
-      await api.post('/api/auth/password', { oldPassword: v.oldPassword, newPassword: v.newPassword }, { silent: true });
+      await call(API.auth.changePassword, { body: { oldPassword: v.oldPassword, newPassword: v.newPassword } }, { silent: true });
       message.success(t('pwd.changed'));
       form.resetFields();
       await refresh();

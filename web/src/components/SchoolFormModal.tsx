@@ -1,26 +1,25 @@
 import { useState } from 'react';
 import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch } from 'antd';
 import { BankOutlined } from '@ant-design/icons';
-import { api } from '../api.js';
+import { API, call } from '../client.js';
 import { useI18n } from '../i18n.js';
 import { useLabels } from '../session.js';
-import type { School } from '../types.js';
+import type { School, SchoolInput } from '../types.js';
 
-const EMPTY: Partial<School> = { isIsland: false, isBoarding: false, isOpen: true, ownership: '公办' };
+const EMPTY: Partial<SchoolInput> = { isIsland: false, isBoarding: false, isOpen: true, ownership: '公办' };
 
 /** Create (school undefined) or edit a registry entry. */
 export function SchoolFormModal({ open, school, onClose, onSaved }: { open: boolean; school?: School | null; onClose: () => void; onSaved: (s: School) => void }) {
   const { t } = useI18n();
   const L = useLabels();
   const { message } = App.useApp();
-  const [form] = Form.useForm<School>();
+  const [form] = Form.useForm<SchoolInput>();
   const [saving, setSaving] = useState(false);
   const editing = !!school;
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: School = {
-      ...(school ?? {}),
+    const body: SchoolInput = {
       ...v,
       code: (school?.code ?? v.code).trim(),
       name: v.name.trim(),
@@ -31,9 +30,9 @@ export function SchoolFormModal({ open, school, onClose, onSaved }: { open: bool
     };
     setSaving(true);
     try {
-      const r = editing ? await api.put<{ school: School }>(`/api/schools/${encodeURIComponent(body.code)}`, body) : await api.post<{ school: School }>('/api/schools', body);
+      const r = editing ? await call(API.registry.updateSchool, { params: { code: body.code }, body }) : await call(API.registry.createSchool, { body });
       message.success(t('school.saved'));
-      onSaved(r.school ?? body);
+      onSaved(r.school);
     } catch {
       /* message shown by the API client */
     } finally {

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { AutoComplete, Button, Card, DatePicker, Empty, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowRightOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { download, qs } from '../api.js';
-import { useApi } from '../hooks.js';
+import { API, download } from '../client.js';
+import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { fmtTime, useLabels } from '../session.js';
 import { PageHeader } from '../components/PageHeader.js';
@@ -96,8 +96,7 @@ export default function AuditPage() {
   const [pageSize, setPageSize] = useState(50);
   const [seen, setSeen] = useState<{ actions: Set<string>; entities: Set<string>; users: Set<string> }>(() => ({ actions: new Set(KNOWN_ACTIONS), entities: new Set(KNOWN_ENTITIES), users: new Set() }));
   const [exporting, setExporting] = useState(false);
-  const query = qs({ ...filters });
-  const { data, loading, error, reload } = useApi<{ total: number; rows: AuditRow[] }>(`/api/audit${qs({ ...filters, page, pageSize })}`, { silent: true });
+  const { data, loading, error, reload } = useCall(API.audit.list, { query: { ...filters, page, pageSize } }, { silent: true });
 
   useEffect(() => {
     if (!data?.rows.length) return;
@@ -199,7 +198,7 @@ export default function AuditPage() {
               onClick={async () => {
                 setExporting(true);
                 try {
-                  await download(`/api/audit/export${query}`, 'junheng-audit.xlsx');
+                  await download(API.audit.export, { query: filters }, 'junheng-audit.xlsx');
                 } catch {
                   /* shown */
                 } finally {

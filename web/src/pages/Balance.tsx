@@ -5,15 +5,14 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Input, Modal, Result, Segmented, Select, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, SaveOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, download } from '../api.js';
-import { useApi } from '../hooks.js';
+import { API, call, download } from '../client.js';
+import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { isBureau, useMe, yearLabel } from '../session.js';
+import { useCan, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
-import type { SchoolRow } from '../types.js';
-import { LEVELS, packQuery, usePackText, type BalanceLevel, type Evaluation, type SavedEvaluation, type StandardItem } from './balance/shared.js';
+import { DEFAULT_STANDARD, LEVELS, packQuery, usePackText, type BalanceLevel, type StandardItem } from './balance/shared.js';
 import './balance/balance.css';
 import { OverviewTab } from './balance/OverviewTab.js';
 import { SchoolsTab } from './balance/SchoolsTab.js';
@@ -23,7 +22,6 @@ import { GuaranteesTab } from './balance/GuaranteesTab.js';
 import { TrendTab } from './balance/TrendTab.js';
 import { HistoryTab } from './balance/HistoryTab.js';
 
-export const DEFAULT_STANDARD = 'national-2017-quality';
 const TABS = ['overview', 'schools', 'gaps', 'classes', 'guarantees', 'trend', 'history'] as const;
 type TabName = (typeof TABS)[number];
 /** Tabs that show one level at a time (the level switch is shown for them). */
@@ -86,7 +84,7 @@ export function StandardPicker({
 
 export default function BalancePage() {
   const { t, lang } = useI18n();
-  const me = useMe();
+  const can = useCan();
   const { message } = App.useApp();
   const { year, link } = useYear();
   const [params, setParams] = useSearchParams();
@@ -100,13 +98,13 @@ export default function BalancePage() {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
-  const standards = useApi<{ standards: StandardItem[] }>('/api/balance/standards', { silent: true });
+  const standards = useCall(API.balance.listStandards, {}, { silent: true });
   const q = packQuery(year, standard, version);
-  const ev = useApi<Evaluation>(`/api/balance/evaluation?${q}`, { silent: true });
+  const ev = useCall(API.balance.evaluation, { query: q }, { silent: true });
   const data = ev.data;
   const text = usePackText(data?.pack);
   const needNames = !!data && data.missing.length > 0;
-  const schools = useApi<{ schools: SchoolRow[] }>(needNames ? `/api/schools?year=${year}` : null, { silent: true });
+  const schools = useCall(API.registry.listSchools, needNames ? { query: { year } } : null, { silent: true });
   const nameOf = useMemo(() => {
     const m = new Map<string, string>();
     for (const s of schools.data?.schools ?? []) m.set(s.code, s.name);
@@ -133,8 +131,8 @@ export default function BalancePage() {
   const doDownload = async (kind: 'xlsx' | 'pdf') => {
     setBusy(kind);
     try {
-      if (kind === 'xlsx') await download(`/api/balance/export.xlsx?${q}&lang=${lang}`, `均衡评估-${year}.xlsx`);
-      else await download(`/api/balance/report.pdf?${q}`, `均衡评估报告-${year}.pdf`);
+      if (kind === 'xlsx') await download(API.balance.exportXlsx, { query: { ...q, lang } }, `均衡评估-${year}.xlsx`);
+      else await download(API.balance.districtReport, { query: q }, `均衡评估报告-${year}.pdf`);
     } catch {
       /* shown by the API client */
     } finally {
@@ -145,7 +143,7 @@ export default function BalancePage() {
   const save = async () => {
     setSaving(true);
     try {
-      await api.post<SavedEvaluation>('/api/balance/evaluations', { year, standard, version: data?.version ?? version ?? undefined, note: note.trim() || null });
+      await call(API.balance.saveEvaluation, { body: { year, standard, version: data?.version ?? version ?? undefined, note: note.trim() || null } });
       message.success(t('balance.saved'));
       setSaveOpen(false);
       setNote('');
@@ -207,7 +205,7 @@ export default function BalancePage() {
             <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void doDownload('pdf')} data-testid="balance-pdf">
               {t('balance.downloadPdf')}
             </Button>
-            {isBureau(me.role) && (
+            {can('balance.save') && (
               <Button type="primary" icon={<SaveOutlined />} disabled={!data} onClick={() => setSaveOpen(true)} data-testid="balance-save">
                 {t('balance.saveEval')}
               </Button>

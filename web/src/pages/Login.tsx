@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { AuditOutlined, BarChartOutlined, DatabaseOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { api, ApiError, bilingual } from '../api.js';
+import { ApiError, bilingual } from '../api.js';
+import { API, call } from '../client.js';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
 import { Logo } from '../components/Logo.js';
 import { PageSpin } from '../components/Problem.js';
-import type { Me } from '../types.js';
 
 export default function LoginPage() {
   const { t, lang, setLang } = useI18n();
@@ -25,7 +25,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ user: Me }>('/api/auth/login', { username: v.username.trim(), password: v.password }, { silent: true, no401Redirect: true });
+      const r = await call(API.auth.login, { body: { username: v.username.trim(), password: v.password } }, { silent: true, no401Redirect: true });
       setMe(r.user);
       navigate(from && !from.startsWith('/login') ? from : '/', { replace: true });
     } catch (e) {

@@ -2,15 +2,16 @@ import { useMemo } from 'react';
 import { Badge, Button, Card, Col, Empty, Flex, Progress, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
 import { ApartmentOutlined, BankOutlined, InfoCircleOutlined, RightOutlined, TeamOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { useApi } from '../hooks.js';
+import { useCall } from '../hooks.js';
+import { API } from '../client.js';
 import { useI18n } from '../i18n.js';
-import { fmt, isBureau, useLabels, useMe, yearLabel } from '../session.js';
+import { fmt, useCan, useLabels, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
 import { EChart, CHART_COLORS, type EChartOption } from '../components/EChart.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
 import { STATUS_COLORS } from '../session.js';
-import type { Overview, StatStatus } from '../types.js';
+import type { StatStatus } from '../types.js';
 import { BAND_COLORS, sizeClass, sizeColor } from '../util.js';
 
 function Kpi({ icon, color, title, value, suffix, foot, precision }: { icon: React.ReactNode; color: string; title: React.ReactNode; value: number | string; suffix?: string; foot?: React.ReactNode; precision?: number }) {
@@ -32,10 +33,12 @@ function Kpi({ icon, color, title, value, suffix, foot, precision }: { icon: Rea
 export default function OverviewPage() {
   const { t, lang } = useI18n();
   const L = useLabels();
-  const me = useMe();
+  const can = useCan();
   const { year, link } = useYear();
-  const { data, loading, error, reload } = useApi<Overview>(`/api/overview?year=${year}`, { silent: true });
-  const canOpenSchool = me.role !== 'viewer';
+  const { data, loading, error, reload } = useCall(API.registry.overview, { query: { year } }, { silent: true });
+  // A school's page is worth opening for whoever reads its figures; reviewers follow the queue.
+  const canOpenSchool = (code: string) => can('stats.read', code);
+  const reviewer = can('stats.review');
 
   const derived = useMemo(() => {
     if (!data) return null;
@@ -203,7 +206,7 @@ export default function OverviewPage() {
             className="jh-card-fill"
             title={t('overview.statusTitle', { year: yearLabel(year, lang) })}
             extra={
-              isBureau(me.role) && (
+              reviewer && (
                 <Link to={link('/review')}>
                   {t('overview.toReview')} <RightOutlined />
                 </Link>
@@ -233,7 +236,7 @@ export default function OverviewPage() {
                     <Col span={12} key={s}>
                       <Flex justify="space-between" align="center" style={{ padding: '6px 12px', background: '#f7f8fb', borderRadius: 6 }}>
                         <Badge status={STATUS_COLORS[s] as 'default' | 'processing' | 'success' | 'error'} text={L.status(s)} />
-                        {isBureau(me.role) && s !== 'draft' ? (
+                        {reviewer && s !== 'draft' ? (
                           <Link to={link(`/review?status=${s}`)} style={{ fontWeight: 600, fontSize: 16 }}>
                             {status[s] ?? 0}
                           </Link>
@@ -244,7 +247,7 @@ export default function OverviewPage() {
                     </Col>
                   ))}
                 </Row>
-                {isBureau(me.role) && (status.submitted ?? 0) > 0 && (
+                {reviewer && (status.submitted ?? 0) > 0 && (
                   <Link to={link('/review?status=submitted')}>
                     <Button type="primary" block style={{ marginTop: 16 }}>
                       {t('overview.toReview')} ({status.submitted})
@@ -285,7 +288,7 @@ export default function OverviewPage() {
                 {
                   title: t('overview.school'),
                   dataIndex: 'schoolName',
-                  render: (v: string, r) => (canOpenSchool ? <Link to={link(`/schools/${r.schoolCode}`)}>{v}</Link> : v),
+                  render: (v: string, r) => (canOpenSchool(r.schoolCode) ? <Link to={link(`/schools/${r.schoolCode}`)}>{v}</Link> : v),
                 },
                 { title: t('schools.code'), dataIndex: 'schoolCode', width: 140, responsive: ['md'], render: (v: string) => <span className="jh-muted jh-num">{v}</span> },
                 { title: t('overview.grade'), dataIndex: 'grade', width: 120, render: (g: number) => L.grade(g) },

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Popconfirm, Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import { CheckOutlined, EyeOutlined, ReloadOutlined, RollbackOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, qs } from '../api.js';
-import { useApi } from '../hooks.js';
+import { API, call } from '../client.js';
+import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { fmt, fmtTime, useLabels, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
@@ -24,13 +24,13 @@ export default function ReviewPage() {
   const [returning, setReturning] = useState<ReviewItem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const { data, loading, error, reload } = useApi<{ items: ReviewItem[] }>(`/api/review${qs({ year, status: status === 'all' ? undefined : status })}`, { silent: true });
+  const { data, loading, error, reload } = useCall(API.registry.review, { query: { year, status: status === 'all' ? undefined : (status as StatStatus) } }, { silent: true });
   const items = data?.items ?? [];
 
-  const act = async (item: ReviewItem, action: 'approve' | 'return' | 'reopen', body?: unknown, quiet = false) => {
+  const act = async (item: ReviewItem, action: 'approve' | 'return' | 'reopen', body: { comment?: string } = {}, quiet = false) => {
     setBusy(`${item.schoolCode}:${action}`);
     try {
-      await api.post(`/api/schools/${encodeURIComponent(item.schoolCode)}/stats/${year}/${action}`, body ?? {});
+      await call(API.registry[action], { params: { code: item.schoolCode, year }, body });
       if (!quiet) message.success(action === 'approve' ? t('review.approved') : action === 'return' ? t('review.returned') : t('review.reopened'));
       return true;
     } catch {

@@ -14,10 +14,10 @@ import {
   InfoCircleOutlined,
 } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api } from '../api.js';
-import { useApi } from '../hooks.js';
+import { API, call } from '../client.js';
+import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { fmt, fmtTime, isBureau, useLabels, useMe, useSession, yearLabel } from '../session.js';
+import { can, fmt, fmtTime, useLabels, useMe, useSession, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
 import { EChart, type EChartOption } from '../components/EChart.js';
 import { PageHeader } from '../components/PageHeader.js';
@@ -170,12 +170,10 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
   const perm = statPermissions(me, school.code, rec);
   const empty = isEmptyRecord(rec);
   const ind = indicators(rec);
-  const base = `/api/schools/${encodeURIComponent(school.code)}/stats/${year}`;
-
-  const act = async (action: 'submit' | 'approve' | 'reopen' | 'return', body?: unknown) => {
+  const act = async (action: 'submit' | 'approve' | 'reopen' | 'return', body: { comment?: string } = {}) => {
     setBusy(action);
     try {
-      const r = await api.post<{ record: SchoolYearRecord }>(`${base}/${action}`, body ?? {});
+      const r = await call(API.registry[action], { params: { code: school.code, year }, body });
       onChange(r.record);
       message.success(action === 'approve' ? t('review.approved') : action === 'return' ? t('review.returned') : action === 'reopen' ? t('review.reopened') : t('school.actionDone'));
     } catch {
@@ -304,7 +302,7 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
 
 function TrendsTab({ code }: { code: string }) {
   const { t, lang } = useI18n();
-  const { data, loading } = useApi<{ records: SchoolYearRecord[] }>(`/api/schools/${encodeURIComponent(code)}/stats`, { silent: true });
+  const { data, loading } = useCall(API.registry.listRecords, { params: { code } }, { silent: true });
   const recs = useMemo(() => [...(data?.records ?? [])].filter((r) => !isEmptyRecord(r)).sort((a, b) => a.year - b.year), [data]);
   if (loading && !data) return <Skeleton active />;
   if (!recs.length) return <Empty description={t('common.noData')} />;
@@ -406,9 +404,11 @@ export default function SchoolPage() {
   const { year, link } = useYear();
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState('stats');
-  const school = useApi<{ school: School }>(`/api/schools/${encodeURIComponent(code)}`, { silent: true });
-  const canReadStats = me.role !== 'viewer';
-  const record = useApi<{ record: SchoolYearRecord }>(canReadStats ? `/api/schools/${encodeURIComponent(code)}/stats/${year}` : null, { silent: true });
+  const school = useCall(API.registry.getSchool, { params: { code } }, { silent: true });
+  const canReadStats = can(me, 'stats.read', code);
+  const record = useCall(API.registry.getRecord, canReadStats ? { params: { code, year } } : null, { silent: true });
+  // A user whose registry is their own school alone (a clerk) has no school list to go back to.
+  const ownSchoolOnly = me.capabilities['schools.read'] === 'own';
 
   if (school.error) return <ErrorResult error={school.error} onRetry={school.reload} />;
   if (!school.data) return <PageSpin />;
@@ -419,7 +419,7 @@ export default function SchoolPage() {
   return (
     <div>
       <PageHeader
-        crumbs={me.role === 'clerk' ? undefined : [{ title: t('nav.schools'), to: link('/schools') }, { title: s.name }]}
+        crumbs={ownSchoolOnly ? undefined : [{ title: t('nav.schools'), to: link('/schools') }, { title: s.name }]}
         title={s.name}
         tags={
           <Space size={4}>
@@ -441,7 +441,7 @@ export default function SchoolPage() {
           </span>
         }
         extra={
-          isBureau(me.role) && (
+          can(me, 'schools.edit', s.code) && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-school">
               {t('school.editTitle')}
             </Button>

@@ -3,10 +3,10 @@ import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, T
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { qs } from '../api.js';
-import { useApi, useDebounced } from '../hooks.js';
+import { API } from '../client.js';
+import { useCall, useDebounced } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { fmt, isBureau, useLabels, useMe, yearLabel } from '../session.js';
+import { fmt, useCan, useLabels, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
@@ -20,7 +20,7 @@ const byNum = (k: keyof SchoolRow) => (a: SchoolRow, b: SchoolRow) => ((a[k] as 
 export default function SchoolsPage() {
   const { t, lang } = useI18n();
   const L = useLabels();
-  const me = useMe();
+  const can = useCan();
   const { year, link } = useYear();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -43,14 +43,21 @@ export default function SchoolsPage() {
       { replace: true },
     );
 
-  const url = `/api/schools${qs({ year, level, location, ownership, q: dq })}`;
-  const { data, loading, error, reload } = useApi<{ schools: SchoolRow[] }>(url, { silent: true });
+  const query = {
+    year,
+    level: (level || undefined) as SchoolRow['level'] | undefined,
+    location: (location || undefined) as SchoolRow['location'] | undefined,
+    ownership: (ownership || undefined) as SchoolRow['ownership'] | undefined,
+    q: dq || undefined,
+  };
+  const { data, loading, error, reload } = useCall(API.registry.listSchools, { query }, { silent: true });
   const rows = useMemo(() => {
     const all = data?.schools ?? [];
     if (!statusFilter) return all;
     return all.filter((r) => (statusFilter === 'none' ? !r.status : r.status === statusFilter));
   }, [data, statusFilter]);
-  const canOpen = me.role !== 'viewer';
+  // A school's page shows its figures: worth opening for whoever reads them.
+  const canOpen = (code: string) => can('stats.read', code);
   const filtered = !!(level || location || ownership || dq || statusFilter);
 
   const columns: ColumnsType<SchoolRow> = [
@@ -62,7 +69,7 @@ export default function SchoolsPage() {
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
       render: (v: string, r) => (
         <Space size={6} wrap>
-          {canOpen ? (
+          {canOpen(r.code) ? (
             <Link to={link(`/schools/${r.code}`)} onClick={(e) => e.stopPropagation()}>
               {v}
             </Link>
@@ -112,7 +119,7 @@ export default function SchoolsPage() {
             <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('common.refresh')}
             </Button>
-            {isBureau(me.role) && (
+            {can('schools.edit') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-school">
                 {t('schools.new')}
               </Button>
@@ -175,14 +182,14 @@ export default function SchoolsPage() {
           <Table<SchoolRow>
             rowKey="code"
             size="middle"
-            className={canOpen ? 'jh-clickable-rows' : undefined}
+            className={can('stats.read') ? 'jh-clickable-rows' : undefined}
             loading={loading}
             columns={columns}
             dataSource={rows}
             scroll={{ x: 1000 }}
             locale={{ emptyText: loading ? ' ' : <Empty description={filtered ? t('schools.empty') : t('common.noData')} /> }}
             onRow={(r) => ({
-              onClick: () => canOpen && navigate(link(`/schools/${r.code}`)),
+              onClick: () => canOpen(r.code) && navigate(link(`/schools/${r.code}`)),
               'data-code': r.code,
             } as React.HTMLAttributes<HTMLElement>)}
             pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('schools.count', { n }) }}

@@ -6,9 +6,10 @@ import { Button, Card, Col, Descriptions, Empty, Flex, Row, Select, Skeleton, Ta
 import { EditOutlined, FundOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useApi } from '../hooks.js';
+import { API } from '../client.js';
+import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { fmt, fmtTime, useLabels, useMe } from '../session.js';
+import { fmt, fmtTime, useCan, useLabels } from '../session.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
@@ -20,12 +21,13 @@ const LV = ['小学', '初中'] as const;
 
 /** Which values a local pack overrides (from its saved input), to highlight them. */
 function overridden(detail: StandardDetail) {
+  // Indexed by plain strings below: the typed overrides seen as records.
   const o = (detail.input?.overrides ?? {}) as {
-    cvLimit?: Record<string, string>;
-    thresholds?: Record<string, Record<string, string>>;
+    cvLimit?: Record<string, string | undefined>;
+    thresholds?: Record<string, Record<string, string | undefined>>;
     schoolRule?: Record<string, unknown>;
-    classSize?: { standard?: Record<string, number>; large?: number; huge?: number };
-    schoolSize?: Record<string, number>;
+    classSize?: { standard?: Record<string, number | undefined>; large?: number; huge?: number };
+    schoolSize?: Record<string, number | undefined>;
     unitCosts?: Record<string, number>;
   };
   return {
@@ -288,15 +290,16 @@ function PackView({ detail, version, onVersion }: { detail: StandardDetail; vers
 
 export default function StandardsPage() {
   const { t, pick } = useI18n();
-  const me = useMe();
+  const can = useCan();
   const { link } = useYear();
-  const isAdmin = me.role === 'admin';
+  /** Creating and editing local packs (the policy's 'standards.edit'). */
+  const canEdit = can('standards.edit');
   const [params, setParams] = useSearchParams();
-  const list = useApi<{ standards: StandardItem[] }>('/api/balance/standards');
+  const list = useCall(API.balance.listStandards, {});
   const standards = useMemo(() => list.data?.standards ?? [], [list.data]);
   const selected = params.get('id') || standards[0]?.id || null;
   const version = Number(params.get('version')) || null;
-  const detail = useApi<StandardDetail>(selected ? `/api/balance/standards/${encodeURIComponent(selected)}${version ? `?version=${version}` : ''}` : null, { silent: true });
+  const detail = useCall(API.balance.getStandard, selected ? { params: { id: selected }, query: version ? { version } : {} } : null, { silent: true });
   const [form, setForm] = useState<{ mode: 'create' | 'edit'; baseId?: string } | null>(null);
   const item = standards.find((s) => s.id === selected);
 
@@ -342,7 +345,7 @@ export default function StandardsPage() {
         subtitle={t('standards.subtitle')}
         crumbs={[{ title: t('nav.balance'), to: link('/balance') }, { title: t('standards.title') }]}
         extra={
-          isAdmin && (
+          canEdit && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', baseId: item?.builtIn ? item.id : item?.extends?.id })} data-testid="standards-create">
               {t('standards.create')}
             </Button>
@@ -379,12 +382,12 @@ export default function StandardsPage() {
                       {t('standards.use')}
                     </Button>
                   </Link>
-                  {isAdmin && !detail.data.builtIn && (
+                  {canEdit && !detail.data.builtIn && (
                     <Button icon={<EditOutlined />} onClick={() => setForm({ mode: 'edit' })} data-testid="standards-edit">
                       {t('standards.edit')}
                     </Button>
                   )}
-                  {isAdmin && detail.data.builtIn && (
+                  {canEdit && detail.data.builtIn && (
                     <Button icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', baseId: detail.data!.pack.id })}>
                       {t('standards.deriveFrom')}
                     </Button>
@@ -405,7 +408,7 @@ export default function StandardsPage() {
           </Card>
         </Col>
       </Row>
-      {isAdmin && (
+      {canEdit && (
         <PackForm
           open={!!form}
           mode={form?.mode ?? 'create'}

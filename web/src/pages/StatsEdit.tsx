@@ -1,11 +1,12 @@
-// Data-entry form of one school's yearly figures, generated from the field registry (/api/meta).
+// Data-entry form of one school's yearly figures, generated from the field registry (API.registry.meta).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, CloseOutlined, ExclamationCircleFilled, InfoCircleOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { checkConsistency, MAX_CLASS_SIZE, MAX_GRADE_STUDENTS } from '../../../src/registry/fields.js';
-import { api, ApiError, bilingual } from '../api.js';
-import { useApi } from '../hooks.js';
+import { ApiError, bilingual } from '../api.js';
+import { API, call } from '../client.js';
+import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { fmt, useLabels, useMe, useSession, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
@@ -205,14 +206,14 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
       return;
     }
     setSaving(andSubmit ? 'submit' : 'save');
-    const base = `/api/schools/${encodeURIComponent(school.code)}/stats/${year}`;
+    const params = { code: school.code, year };
     try {
-      const r = await api.put<{ record: SchoolYearRecord }>(base, body(), { silent: true });
+      const r = await call(API.registry.saveRecord, { params, body: body() }, { silent: true });
       setRec(r.record);
       setProblems([]);
       setDirty(false);
       if (andSubmit) {
-        await api.post<{ record: SchoolYearRecord }>(`${base}/submit`, {});
+        await call(API.registry.submit, { params });
         message.success(t('form.submitted'));
         // Let the blocker see the clean state before navigating.
         setTimeout(() => navigate(link(`/schools/${school.code}`)), 0);
@@ -248,7 +249,8 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
     <div ref={topRef} style={{ scrollMarginTop: 72 }}>
       <PageHeader
         crumbs={[
-          ...(me.role === 'clerk' ? [] : [{ title: t('nav.schools'), to: link('/schools') }]),
+          // A user whose registry is their own school alone (a clerk) has no school list to go back to.
+          ...(me.capabilities['schools.read'] === 'own' ? [] : [{ title: t('nav.schools'), to: link('/schools') }]),
           { title: school.name, to: link(`/schools/${school.code}`) },
           { title: t('form.breadcrumb') },
         ]}
@@ -454,8 +456,8 @@ export default function StatsEditPage() {
   const { code = '', year: yearParam = '' } = useParams();
   const year = Number(yearParam);
   const { meta } = useSession();
-  const school = useApi<{ school: School }>(`/api/schools/${encodeURIComponent(code)}`, { silent: true });
-  const record = useApi<{ record: SchoolYearRecord }>(Number.isInteger(year) ? `/api/schools/${encodeURIComponent(code)}/stats/${year}` : null, { silent: true });
+  const school = useCall(API.registry.getSchool, { params: { code } }, { silent: true });
+  const record = useCall(API.registry.getRecord, Number.isInteger(year) ? { params: { code, year } } : null, { silent: true });
   if (school.error) return <ErrorResult error={school.error} onRetry={school.reload} />;
   if (record.error) return <ErrorResult error={record.error} onRetry={record.reload} />;
   if (!school.data || !record.data || !meta) return <PageSpin />;

@@ -2,30 +2,32 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Col, Flex, Result, Row, Select, Space, Spin, Steps, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { CloudDownloadOutlined, ExportOutlined, FileExcelOutlined, InboxOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { api, ApiError, bilingual, download, qs } from '../api.js';
-import { useApi } from '../hooks.js';
+import { ApiError, bilingual } from '../api.js';
+import { API, download, upload } from '../client.js';
+import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { isBureau, useMe, yearLabel } from '../session.js';
+import { can, useMe, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
-import type { ImportProblem, ImportResult, SchoolRow } from '../types.js';
+import type { ImportProblem, ImportResult } from '../types.js';
 
 type Outcome = { kind: 'ok'; file: string; result: ImportResult } | { kind: 'problems'; file: string; problems: ImportProblem[] } | { kind: 'error'; file: string; message: string };
-
-const count = (x: number | unknown[] | undefined) => (Array.isArray(x) ? x.length : (x ?? 0));
 
 export default function UploadPage() {
   const { t, lang } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
   const { year } = useYear();
-  const bureau = isBureau(me.role);
-  const canImport = bureau || me.role === 'clerk';
+  // Whoever reads the figures of more than their own school picks the template's school and exports
+  // every school in scope; a clerk's template is always the own school's (with its stored figures).
+  const readScope = me.capabilities['stats.read'];
+  const manySchools = !!readScope && readScope !== 'own';
+  const canImport = can(me, 'stats.edit');
   const [school, setSchool] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [downloading, setDownloading] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const schools = useApi<{ schools: SchoolRow[] }>(bureau ? `/api/schools?year=${year}` : null, { silent: true });
+  const schools = useCall(API.registry.listSchools, manySchools ? { query: { year } } : null, { silent: true });
 
   const schoolOptions = useMemo(
     () => (schools.data?.schools ?? []).map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` })),
@@ -35,8 +37,8 @@ export default function UploadPage() {
   const get = async (kind: 'template' | 'export') => {
     setDownloading(kind);
     try {
-      if (kind === 'template') await download(`/api/template${qs({ year, school: bureau ? school : undefined })}`, `junheng-template-${year}.xlsx`);
-      else await download(`/api/export${qs({ year })}`, `junheng-export-${year}.xlsx`);
+      if (kind === 'template') await download(API.registry.template, { query: { year, school: manySchools ? school : undefined } }, `junheng-template-${year}.xlsx`);
+      else await download(API.registry.export, { query: { year } }, `junheng-export-${year}.xlsx`);
     } catch {
       /* shown by the API client */
     } finally {
@@ -49,8 +51,7 @@ export default function UploadPage() {
     const name = file.name ?? 'upload.xlsx';
     setBusy(true);
     setOutcome(null);
-    api
-      .upload<ImportResult>(`/api/import${qs({ year })}`, file, name, { silent: true })
+    upload(API.registry.import, { query: { year } }, file, name, { silent: true })
       .then((result) => {
         setOutcome({ kind: 'ok', file: name, result });
         message.success(result.unchanged ? t('upload.unchanged') : t('upload.success'));
@@ -86,7 +87,7 @@ export default function UploadPage() {
           >
             <Typography.Paragraph type="secondary">{t('upload.step1Help')}</Typography.Paragraph>
             <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-              {bureau && (
+              {manySchools && (
                 <Select
                   allowClear
                   showSearch={{ optionFilterProp: 'label' }}
@@ -101,7 +102,7 @@ export default function UploadPage() {
               <Button type="primary" icon={<CloudDownloadOutlined />} block loading={downloading === 'template'} onClick={() => void get('template')} data-testid="download-template">
                 {t('upload.template', { year: yearLabel(year, lang) })}
               </Button>
-              {bureau && (
+              {manySchools && (
                 <Button icon={<ExportOutlined />} block loading={downloading === 'export'} onClick={() => void get('export')} data-testid="export">
                   {t('upload.export')}
                 </Button>
@@ -170,7 +171,7 @@ export default function UploadPage() {
                       <FileExcelOutlined /> {t('upload.lastFile', { name: outcome.file })}
                     </span>
                     {!outcome.result.unchanged && (
-                      <span data-testid="upload-summary">{t('upload.successDetail', { schools: count(outcome.result.schools), fields: count(outcome.result.changedFields) })}</span>
+                      <span data-testid="upload-summary">{t('upload.successDetail', { schools: outcome.result.schools, fields: outcome.result.changedFields })}</span>
                     )}
                   </Space>
                 }

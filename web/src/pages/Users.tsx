@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, StopOutlined, CheckCircleOutlined, UserAddOutlined } from '@ant-design/icons';
-import { api } from '../api.js';
-import { useApi } from '../hooks.js';
+import { API, call } from '../client.js';
+import { useCall } from '../hooks.js';
+import { scopeOf } from '../../../src/core/auth/policy.js';
 import { useI18n } from '../i18n.js';
 import { useLabels, useMe } from '../session.js';
 import { useYear } from '../year.js';
@@ -11,6 +12,10 @@ import { ErrorResult } from '../components/Problem.js';
 import type { Role, SchoolRow, UserRow } from '../types.js';
 
 const ROLES: Role[] = ['admin', 'analyst', 'clerk', 'inspector', 'viewer'];
+/** The schools an account of a role belongs to, from the permission table: its own school, or the schools it is assigned to. */
+const schoolsOfRole = (role: Role | undefined) => (role ? scopeOf(role, 'schools.read') : null);
+const needsSchool = (role: Role | undefined) => schoolsOfRole(role) === 'own';
+const needsAssigned = (role: Role | undefined) => schoolsOfRole(role) === 'assigned';
 const ROLE_COLORS: Record<Role, string> = { admin: 'magenta', analyst: 'blue', clerk: 'green', inspector: 'purple', viewer: 'default' };
 
 interface UserForm {
@@ -38,15 +43,15 @@ function UserModal({ open, user, schools, onClose, onSaved }: { open: boolean; u
       const body = {
         displayName: v.displayName.trim(),
         role: v.role,
-        schoolCode: v.role === 'clerk' ? (v.schoolCode ?? null) : null,
-        assignedSchools: v.role === 'inspector' ? (v.assignedSchools ?? []) : [],
+        schoolCode: needsSchool(v.role) ? (v.schoolCode ?? null) : null,
+        assignedSchools: needsAssigned(v.role) ? (v.assignedSchools ?? []) : [],
       };
       if (user) {
-        await api.put(`/api/users/${encodeURIComponent(user.username)}`, body);
+        await call(API.auth.updateUser, { params: { username: user.username }, body });
         message.success(t('users.saved'));
         onSaved();
       } else {
-        const r = await api.post<{ user: UserRow; password: string }>('/api/users', { ...body, username: v.username.trim(), password: v.password || undefined });
+        const r = await call(API.auth.createUser, { body: { ...body, username: v.username.trim(), password: v.password || undefined } });
         message.success(t('users.saved'));
         onSaved(v.password ? undefined : r.password, v.username.trim());
       }
@@ -92,12 +97,12 @@ function UserModal({ open, user, schools, onClose, onSaved }: { open: boolean; u
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
           <Select options={ROLES.map((r) => ({ value: r, label: L.role(r) }))} />
         </Form.Item>
-        {role === 'clerk' && (
+        {needsSchool(role) && (
           <Form.Item name="schoolCode" label={t('users.school')} rules={[{ required: true }]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={schoolOptions} />
           </Form.Item>
         )}
-        {role === 'inspector' && (
+        {needsAssigned(role) && (
           <Form.Item name="assignedSchools" label={t('users.assigned')}>
             <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={schoolOptions} maxTagCount="responsive" />
           </Form.Item>
@@ -118,8 +123,8 @@ export default function UsersPage() {
   const me = useMe();
   const { message, modal } = App.useApp();
   const { year } = useYear();
-  const users = useApi<{ users: UserRow[] }>('/api/users', { silent: true });
-  const schools = useApi<{ schools: SchoolRow[] }>(`/api/schools?year=${year}`, { silent: true });
+  const users = useCall(API.auth.listUsers, {}, { silent: true });
+  const schools = useCall(API.registry.listSchools, { query: { year } }, { silent: true });
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [creating, setCreating] = useState(false);
   const [q, setQ] = useState('');
@@ -149,7 +154,7 @@ export default function UsersPage() {
 
   const reset = async (u: UserRow) => {
     try {
-      const r = await api.post<{ password: string }>(`/api/users/${encodeURIComponent(u.username)}/reset-password`, {});
+      const r = await call(API.auth.resetPassword, { params: { username: u.username } });
       showPassword(u.username, r.password);
     } catch {
       /* shown */
@@ -158,7 +163,7 @@ export default function UsersPage() {
 
   const toggle = async (u: UserRow) => {
     try {
-      await api.put(`/api/users/${encodeURIComponent(u.username)}`, { disabled: !u.disabled });
+      await call(API.auth.updateUser, { params: { username: u.username }, body: { disabled: !u.disabled } });
       message.success(t('users.saved'));
       users.reload();
     } catch {
@@ -209,7 +214,7 @@ export default function UsersPage() {
               title: `${t('users.school')} / ${t('users.assigned')}`,
               key: 'scope',
               render: (_v, u) =>
-                u.role === 'clerk' ? (
+                needsSchool(u.role) ? (
                   u.schoolCode ? (
                     <span>
                       {schoolName.get(u.schoolCode) ?? ''} <span className="jh-muted jh-num">{u.schoolCode}</span>
@@ -217,7 +222,7 @@ export default function UsersPage() {
                   ) : (
                     '—'
                   )
-                ) : u.role === 'inspector' ? (
+                ) : needsAssigned(u.role) ? (
                   <Tooltip title={(u.assignedSchools ?? []).map((c) => schoolName.get(c) ?? c).join('、') || undefined}>
                     <Tag>{t('users.assignedN', { n: (u.assignedSchools ?? []).length })}</Tag>
                   </Tooltip>

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { Card, Col, Flex, Row, Segmented, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router-dom';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { fmt, useLabels, yearLabel } from '../../session.js';
 import { useYear } from '../../year.js';
@@ -19,7 +20,7 @@ export function ClassSizeTab({ year, standard, version }: { year: number; standa
   const { t, lang } = useI18n();
   const L = useLabels();
   const { link } = useYear();
-  const { data, error, reload } = useApi<ClassSizes>(`/api/balance/class-sizes?${packQuery(year, standard, version)}`, { silent: true });
+  const { data, error, reload } = useCall(API.balance.classSizes, { query: packQuery(year, standard, version) }, { silent: true });
   const [band, setBand] = useState<'all' | Band>('all');
 
   const option = useMemo<EChartOption | null>(() => {

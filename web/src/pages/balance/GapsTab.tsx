@@ -1,12 +1,13 @@
 // 差距与方案: every school's gap to each standard in real units and its estimated cost, and the server's
-// least-cost plan (/api/balance/plan) with editable unit costs.
+// least-cost plan (API.balance.plan) with editable unit costs.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Result, Row, Skeleton, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowRightOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router-dom';
 import { bilingual } from '../../api.js';
-import { useApi, useDebounced } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall, useDebounced } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { fmt } from '../../session.js';
 import { useYear } from '../../year.js';
@@ -38,7 +39,7 @@ function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; le
   const { link } = useYear();
   const text = usePackText(data.pack);
   const nameOf = useMemo(() => {
-    const m = new Map((data.levels[level]?.schools ?? []).map((s) => [s.school_code, s.school_name ?? s.school_code]));
+    const m = new Map((data.levels[level]?.schools ?? []).map((s) => [s.schoolCode, s.schoolName ?? s.schoolCode]));
     return (code: string, n?: string) => n ?? m.get(code) ?? code;
   }, [data, level]);
   const before = plan.cvBefore ?? {};
@@ -57,7 +58,7 @@ function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; le
       title: t('balance.school'),
       key: 'school',
       render: (_v, r) => (
-        <Link to={link(`/schools/${baseCode(r.school_code)}`)}>{nameOf(r.school_code, r.school_name)}</Link>
+        <Link to={link(`/schools/${baseCode(r.schoolCode)}`)}>{nameOf(r.schoolCode, r.schoolName)}</Link>
       ),
     },
     { title: t('balance.indicator'), dataIndex: 'key', render: (k: string) => <span title={text.name(k)}>{text.short(k)}</span> },
@@ -96,7 +97,7 @@ function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; le
         </Col>
         <Col xs={12} lg={6}>
           <Card variant="borderless" className="jh-kpi">
-            <Statistic title={t('balance.planSchools')} value={new Set(plan.additions.map((a) => a.school_code)).size} suffix={t('common.unitSchools')} />
+            <Statistic title={t('balance.planSchools')} value={new Set(plan.additions.map((a) => a.schoolCode)).size} suffix={t('common.unitSchools')} />
           </Card>
         </Col>
         <Col xs={12} lg={6}>
@@ -200,7 +201,7 @@ function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; le
       <Card variant="borderless" title={t('balance.planAdditions')} styles={{ body: { paddingTop: 8 } }}>
         <Table
           size="small"
-          rowKey={(r) => `${r.school_code}:${r.key}`}
+          rowKey={(r) => `${r.schoolCode}:${r.key}`}
           dataSource={plan.additions}
           columns={addColumns}
           pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
@@ -218,8 +219,8 @@ function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; le
               </Typography.Paragraph>
               <Flex wrap gap={6}>
                 {plan.leftAtRemainder.map((r) => (
-                  <Tag key={`${r.school_code}:${r.key}`} color="gold">
-                    {nameOf(r.school_code)} · {text.short(r.key)}
+                  <Tag key={`${r.schoolCode}:${r.key}`} color="gold">
+                    {nameOf(r.schoolCode)} · {text.short(r.key)}
                   </Tag>
                 ))}
               </Flex>
@@ -231,7 +232,7 @@ function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; le
               type="warning"
               showIcon
               title={t('balance.skipped')}
-              description={plan.skipped.map((s) => `${nameOf(s.school_code)}：${bilingual(s.reason, lang)}`).join('；')}
+              description={plan.skipped.map((s) => `${nameOf(s.schoolCode)}：${bilingual(s.reason, lang)}`).join('；')}
             />
           )}
         </Card>
@@ -249,8 +250,7 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
   const [costs, setCosts] = useState<Record<string, number>>(() => ({ ...(baseCosts ?? {}) }));
   const debounced = useDebounced(costs, 600);
   const cp = costsParam(debounced, baseCosts);
-  const planUrl = data.pack.schoolRule ? `/api/balance/plan?${packQuery(year, standard, version)}${cp ? `&costs=${encodeURIComponent(cp)}` : ''}` : null;
-  const plan = useApi<Plan>(planUrl, { silent: true });
+  const plan = useCall(API.balance.plan, data.pack.schoolRule ? { query: { ...packQuery(year, standard, version), ...(cp ? { costs: cp } : {}) } } : null, { silent: true });
   const edited = costsParam(costs, baseCosts) !== '';
 
   const rows = useMemo<GapRow[]>(() => {
@@ -264,9 +264,9 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
         const v = s.values[ind.key];
         const c = costs[ind.key];
         out.push({
-          id: `${s.school_code}:${ind.key}`,
-          code: s.school_code,
-          name: s.school_name ?? s.school_code,
+          id: `${s.schoolCode}:${ind.key}`,
+          code: s.schoolCode,
+          name: s.schoolName ?? s.schoolCode,
           key: ind.key,
           value: v,
           threshold: Number(thr),

@@ -38,8 +38,8 @@ export function GuaranteesTab({ data }: { data: Evaluation }) {
       title: t('balance.school'),
       key: 'school',
       fixed: 'left',
-      sorter: (a, b) => a.school_name.localeCompare(b.school_name, 'zh-CN'),
-      render: (_v, r) => <Link to={link(`/schools/${r.school_code}`)}>{r.school_name}</Link>,
+      sorter: (a, b) => a.schoolName.localeCompare(b.schoolName, 'zh-CN'),
+      render: (_v, r) => <Link to={link(`/schools/${r.schoolCode}`)}>{r.schoolName}</Link>,
     },
     { title: t('schools.level'), dataIndex: 'level', render: (v: string) => L.level(v) },
     {
@@ -131,7 +131,7 @@ export function GuaranteesTab({ data }: { data: Evaluation }) {
         }
         styles={{ body: { paddingTop: 8 } }}
       >
-        <Table size="small" rowKey="school_code" dataSource={rows} columns={columns} pagination={false} scroll={{ x: 'max-content', y: 560 }} data-testid="balance-guarantees" />
+        <Table size="small" rowKey="schoolCode" dataSource={rows} columns={columns} pagination={false} scroll={{ x: 'max-content', y: 560 }} data-testid="balance-guarantees" />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
           {t('balance.guaranteesNote', { max: g.schoolSize.max, tt: g.schoolSize.maxThroughTrain, n: g.specialRooms.classesPerRoom })}
         </Typography.Paragraph>

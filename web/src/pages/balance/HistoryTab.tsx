@@ -2,14 +2,15 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Empty, Flex, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { fmtTime, yearLabel } from '../../session.js';
-import { LEVELS, PassTag, RED, usePackText, type Evaluation, type SavedEvaluation, type StandardItem } from './shared.js';
+import { LEVELS, PassTag, RED, usePackText, type SavedEvaluation, type StandardItem } from './shared.js';
 
 function SavedView({ id }: { id: number }) {
   const { t } = useI18n();
-  const { data } = useApi<SavedEvaluation & { result: Evaluation }>(`/api/balance/evaluations/${id}`, { silent: true });
+  const { data } = useCall(API.balance.getEvaluation, { params: { id } }, { silent: true });
   const text = usePackText(data?.result.pack);
   if (!data) return <Skeleton active />;
   const r = data.result;
@@ -56,7 +57,7 @@ function SavedView({ id }: { id: number }) {
 
 export function HistoryTab({ tick, standards, onOpen }: { tick: number; standards: StandardItem[]; onOpen: (e: SavedEvaluation) => void }) {
   const { t, lang, pick } = useI18n();
-  const { data, reload, loading } = useApi<{ evaluations: SavedEvaluation[] }>('/api/balance/evaluations', { silent: true });
+  const { data, reload, loading } = useCall(API.balance.listEvaluations, {}, { silent: true });
   const [view, setView] = useState<SavedEvaluation | null>(null);
   useEffect(() => {
     if (tick) reload();

@@ -2,9 +2,10 @@
 // (or the pack's latest version); only values that differ from the base are sent as overrides.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Col, Divider, Drawer, Flex, Input, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
-import { api } from '../../api.js';
-import { useApi } from '../../hooks.js';
+import { API, call } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
+import type { PackOverrides } from '../../../../src/balance/pack-schema.js';
 import { usePackText, type BalanceLevel, type StandardDetail, type StandardItem, type StandardPack } from './shared.js';
 
 type ByLevel<T> = Record<BalanceLevel, T>;
@@ -47,9 +48,9 @@ const dec = (s: string) => {
 };
 
 /** The overrides of `v` against the base pack: only what differs. */
-export function overridesOf(v: Values, base: StandardPack): Record<string, unknown> {
+export function overridesOf(v: Values, base: StandardPack): PackOverrides {
   const b = valuesOf(base);
-  const o: Record<string, unknown> = {};
+  const o: PackOverrides = {};
   const cv: Partial<ByLevel<string>> = {};
   for (const l of LV) if (v.cvLimit[l] != null && !decEq(v.cvLimit[l], b.cvLimit[l])) cv[l] = dec(v.cvLimit[l]!);
   if (Object.keys(cv).length) o.cvLimit = cv;
@@ -62,12 +63,12 @@ export function overridesOf(v: Values, base: StandardPack): Record<string, unkno
   }
   if (Object.keys(th).length) o.thresholds = th;
   if (base.schoolRule) {
-    const sr: Record<string, unknown> = {};
+    const sr: NonNullable<PackOverrides['schoolRule']> = {};
     if (v.minMet != null && v.minMet !== b.minMet) sr.minMet = v.minMet;
     if (v.remainderMinShare != null && !decEq(v.remainderMinShare, b.remainderMinShare)) sr.remainderMinShare = dec(v.remainderMinShare);
     if (Object.keys(sr).length) o.schoolRule = sr;
   }
-  const cs: Record<string, unknown> = {};
+  const cs: NonNullable<PackOverrides['classSize']> = {};
   const std: Partial<ByLevel<number>> = {};
   for (const l of LV) if (v.classStd[l] != null && v.classStd[l] !== b.classStd[l]) std[l] = v.classStd[l]!;
   if (Object.keys(std).length) cs.standard = std;
@@ -75,7 +76,7 @@ export function overridesOf(v: Values, base: StandardPack): Record<string, unkno
   if (v.huge != null && v.huge !== b.huge) cs.huge = v.huge;
   if (Object.keys(cs).length) o.classSize = cs;
   if (base.guarantees) {
-    const ss: Record<string, number> = {};
+    const ss: NonNullable<PackOverrides['schoolSize']> = {};
     if (v.schoolMax != null && v.schoolMax !== b.schoolMax) ss.max = v.schoolMax;
     if (v.schoolMaxTT != null && v.schoolMaxTT !== b.schoolMaxTT) ss.maxThroughTrain = v.schoolMaxTT;
     if (Object.keys(ss).length) o.schoolSize = ss;
@@ -122,7 +123,7 @@ export function PackForm({ open, mode, baseId, edit, standards, onClose, onSaved
   const { message } = App.useApp();
   const builtIns = standards.filter((s) => s.builtIn);
   const [base, setBase] = useState<string>(edit?.pack.extends?.id ?? baseId ?? 'national-2017-quality');
-  const baseDetail = useApi<StandardDetail>(open ? `/api/balance/standards/${encodeURIComponent(base)}` : null, { silent: true });
+  const baseDetail = useCall(API.balance.getStandard, open ? { params: { id: base } } : null, { silent: true });
   const basePack = baseDetail.data?.pack ?? null;
   const text = usePackText(basePack);
   const [id, setId] = useState('');
@@ -169,8 +170,8 @@ export function PackForm({ open, mode, baseId, edit, standards, onClose, onSaved
       const body = { name: name.trim(), nameEn: nameEn.trim(), basis: basis.trim(), extends: base, overrides };
       const r =
         mode === 'create'
-          ? await api.post<{ pack: StandardPack }>('/api/balance/standards', { id, ...body })
-          : await api.put<{ pack: StandardPack }>(`/api/balance/standards/${encodeURIComponent(id)}`, body);
+          ? await call(API.balance.createStandard, { body: { id, ...body } })
+          : await call(API.balance.updateStandard, { params: { id }, body });
       message.success(mode === 'create' ? t('standards.created') : t('standards.savedVersion', { v: r.pack.version }));
       onSaved(r.pack);
     } catch {

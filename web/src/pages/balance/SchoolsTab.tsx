@@ -28,7 +28,7 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
     return lv.schools.filter(
       (s) =>
         (filter === 'all' || (!s.excluded && s.pass === false)) &&
-        (!needle || (s.school_name ?? '').toLowerCase().includes(needle) || s.school_code.includes(needle)),
+        (!needle || (s.schoolName ?? '').toLowerCase().includes(needle) || s.schoolCode.includes(needle)),
     );
   }, [lv, filter, q]);
 
@@ -38,11 +38,11 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
       key: 'name',
       fixed: 'left',
       width: 168,
-      sorter: (a, b) => (a.school_name ?? a.school_code).localeCompare(b.school_name ?? b.school_code, 'zh-CN'),
+      sorter: (a, b) => (a.schoolName ?? a.schoolCode).localeCompare(b.schoolName ?? b.schoolCode, 'zh-CN'),
       render: (_v, r) => (
         <div style={{ lineHeight: 1.35 }}>
-          <Link to={link(`/schools/${baseCode(r.school_code)}`)} onClick={(e) => e.stopPropagation()}>
-            {r.school_name || r.school_code}
+          <Link to={link(`/schools/${baseCode(r.schoolCode)}`)} onClick={(e) => e.stopPropagation()}>
+            {r.schoolName || r.schoolCode}
           </Link>
           {r.excluded && (
             <div>
@@ -183,7 +183,7 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
       <Table
         size="small"
         bordered
-        rowKey="school_code"
+        rowKey="schoolCode"
         className="jh-clickable-rows jh-heat"
         dataSource={rows}
         columns={columns}
@@ -191,9 +191,9 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
         scroll={{ x: 'max-content', y: 620 }}
         data-testid="balance-heatmap"
         onRow={(r) => ({
-          onClick: () => setOpen(r.school_code),
+          onClick: () => setOpen(r.schoolCode),
           style: r.excluded ? { opacity: 0.6 } : undefined,
-          'data-testid': `balance-school-${r.school_code}`,
+          'data-testid': `balance-school-${r.schoolCode}`,
         })}
       />
       <WhatIfDrawer code={open} data={data} level={level} year={year} standard={standard} version={version} onClose={() => setOpen(null)} />

@@ -1,7 +1,8 @@
 // 趋势: each indicator's CV over the years against its limit (one chart per level) and schools passing per year.
 import { useMemo } from 'react';
 import { Card, Col, Empty, Flex, Row, Skeleton, Table, Tag } from 'antd';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { fmt, yearLabel } from '../../session.js';
 import { CHART_COLORS, EChart, type EChartOption } from '../../components/EChart.js';
@@ -130,7 +131,7 @@ function LevelTrend({ trend, level, pack }: { trend: Trend; level: BalanceLevel;
 
 export function TrendTab({ standard, version, pack }: { standard: string; version: number | null; pack: StandardPack | null }) {
   const { t, lang } = useI18n();
-  const { data, error, reload } = useApi<Trend>(`/api/balance/trend?${packQuery(null, standard, version)}`, { silent: true });
+  const { data, error, reload } = useCall(API.balance.trend, { query: packQuery(null, standard, version) }, { silent: true });
   const text = usePackText(pack);
   if (error) return <ErrorResult error={error} onRetry={reload} />;
   if (!data)

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Col, Drawer, Flex, InputNumber, Row, Table, Tag, T
 import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined, FilePdfOutlined, RiseOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { evaluateDistrict, requiredNumerator } from '../../../../src/balance/evaluate.js';
-import { download } from '../../api.js';
+import { API, download } from '../../client.js';
 import { useI18n } from '../../i18n.js';
 import { AMBER, baseCode, cellState, GREEN, packQuery, PassTag, RED, usePackText, type BalanceLevel, type BalanceSchoolInput, type Evaluation, type Indicator } from './shared.js';
 
@@ -75,8 +75,8 @@ export function WhatIfDrawer({
     [original, edit, data.inputs],
   );
   const after = useMemo(() => evaluateDistrict(pack, modified).levels[level], [pack, modified, level]);
-  const sBefore = before?.schools.find((s) => s.school_code === code);
-  const sAfter = after?.schools.find((s) => s.school_code === code);
+  const sBefore = before?.schools.find((s) => s.schoolCode === code);
+  const sAfter = after?.schools.find((s) => s.schoolCode === code);
   const changed = !!original && !!edit && (edit.students !== original.students || pack.indicators.some((i) => edit.numerators[i.key] !== original.numerators[i.key]));
   const perSchool = !!pack.schoolRule;
 
@@ -86,7 +86,7 @@ export function WhatIfDrawer({
     if (!code) return;
     setPdfBusy(true);
     try {
-      await download(`/api/balance/schools/${encodeURIComponent(baseCode(code))}/report.pdf?${packQuery(year, standard, version)}`, `${sBefore?.school_name ?? code}-均衡评估.pdf`);
+      await download(API.balance.schoolReport, { params: { code: baseCode(code) }, query: packQuery(year, standard, version) }, `${sBefore?.schoolName ?? code}-均衡评估.pdf`);
     } catch {
       /* shown by the API client */
     } finally {
@@ -244,7 +244,7 @@ export function WhatIfDrawer({
         <Flex align="center" gap={8} wrap>
           <span>{t('balance.whatIf')}</span>
           <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
-            {sBefore?.school_name ?? code}
+            {sBefore?.schoolName ?? code}
           </Typography.Text>
           <Tag>{text.level(level)}</Tag>
           {changed && <Tag color="orange">{t('balance.modified')}</Tag>}

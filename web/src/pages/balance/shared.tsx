@@ -1,92 +1,33 @@
-// Shapes of the balance API (docs/api.md, src/balance/*) and the small helpers every balance tab uses:
+// Types of the balance API's answers (from src/balance/contract.ts) and the small helpers every balance tab uses:
 // indicator names and units from the pack, number formats, level labels, pass/fail tags.
 import { useMemo } from 'react';
 import { Tag } from 'antd';
-import type { StandardPack, BalanceLevel } from '../../../../src/balance/standards.js';
-import type { BalanceSchoolInput, IndicatorResult, LevelResult, SchoolResult } from '../../../../src/balance/evaluate.js';
-import type { SchoolGuarantees } from '../../../../src/balance/guarantees.js';
-import type { LevelPlan, PlanAddition } from '../../../../src/balance/plan.js';
+import type { StandardPack, BalanceLevel } from '../../../../src/balance/pack-schema.js';
+import { API, type ResponseOf } from '../../client.js';
 import { useI18n, type TKey } from '../../i18n.js';
 import { fmt } from '../../session.js';
 
-export type { StandardPack, BalanceLevel, BalanceSchoolInput, IndicatorResult, LevelResult, SchoolResult, SchoolGuarantees, LevelPlan, PlanAddition };
+// The answers of the balance routes, typed by their contracts (src/balance/contract.ts).
+type Api = typeof API.balance;
+export type Evaluation = ResponseOf<Api['evaluation']>;
+export type Plan = ResponseOf<Api['plan']>;
+export type Trend = ResponseOf<Api['trend']>;
+export type ClassSizes = ResponseOf<Api['classSizes']>;
+export type StandardItem = ResponseOf<Api['listStandards']>['standards'][number];
+export type StandardDetail = ResponseOf<Api['getStandard']>;
+export type SavedEvaluation = ResponseOf<Api['listEvaluations']>['evaluations'][number];
+export type SavedEvaluationDetail = ResponseOf<Api['getEvaluation']>;
+export type LevelResult = NonNullable<Evaluation['levels'][BalanceLevel]>;
+export type IndicatorResult = LevelResult['indicators'][number];
+export type SchoolResult = LevelResult['schools'][number];
+export type BalanceSchoolInput = Evaluation['inputs'][number];
+export type SchoolGuarantees = Evaluation['guarantees'][number];
+export type LevelPlan = NonNullable<Plan['levels'][BalanceLevel]>;
+export type PlanAddition = LevelPlan['additions'][number];
+export type TrendLevel = NonNullable<Trend['years'][number]['levels'][BalanceLevel]>;
+export type { StandardPack, BalanceLevel };
 export type Indicator = StandardPack['indicators'][number];
-
-export interface StandardItem {
-  id: string;
-  version: number;
-  name: string;
-  nameEn: string;
-  builtIn: boolean;
-  extends?: { id: string; version: number };
-  versions: number[];
-  createdBy?: string;
-  createdAt?: string;
-}
-
-export interface StandardDetail {
-  pack: StandardPack;
-  builtIn: boolean;
-  input?: { id: string; name: string; nameEn: string; basis: string; extends: string; overrides: Record<string, unknown> };
-  versions: { version: number; createdBy?: string; createdAt?: string }[];
-}
-
-export interface Evaluation {
-  year: number;
-  standard: string;
-  version: number;
-  name: string;
-  pack: StandardPack;
-  levels: Partial<Record<BalanceLevel, LevelResult>>;
-  inputs: BalanceSchoolInput[];
-  guarantees: SchoolGuarantees[];
-  missing: string[];
-  unapproved: string[];
-}
-
-export interface TrendLevel {
-  pass: boolean;
-  composite?: { cv: number | null; limit: number; pass: boolean };
-  counted: number;
-  schoolsPassing: number | null;
-  indicators: { key: string; cv: number | null; limit: number | null; pass: boolean | null; mean: number }[];
-  totalGaps: Record<string, number>;
-}
-export interface Trend {
-  standard: string;
-  version: number;
-  years: { year: number; levels: Partial<Record<BalanceLevel, TrendLevel>> }[];
-}
-
-export interface ClassSizes {
-  year: number;
-  standard: { standard: Record<BalanceLevel, number>; large: number; huge: number };
-  classes: number;
-  overStandard: number;
-  large: number;
-  huge: number;
-  maxSize: number | null;
-  list: { schoolCode: string; schoolName?: string; grade: number; classNo: number; size: number; standard: number; band: 'over' | 'large' | 'huge' }[];
-  trend: { year: number; classes: number; overStandard: number; large: number; huge: number; maxSize: number | null }[];
-}
-
-export interface Plan {
-  year: number;
-  standard: string;
-  version: number;
-  unitCosts?: Record<string, number>;
-  levels: Partial<Record<BalanceLevel, LevelPlan>>;
-}
-
-export interface SavedEvaluation {
-  id: number;
-  year: number;
-  standardId: string;
-  standardVersion: number;
-  note: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export { DEFAULT_STANDARD } from '../../../../src/balance/pack-schema.js';
 
 export const LEVELS: { key: BalanceLevel; label: TKey }[] = [
   { key: '小学', label: 'balance.primary' },
@@ -103,13 +44,9 @@ export const CELL_BG = { met: '#dcfce7', near: '#fef3c7', below: '#fee2e2', none
 /** School code without the level suffix (-P primary section, -J junior section) → the registry school. */
 export const baseCode = (code: string) => code.replace(/-[PJ]$/i, '');
 
-/** The query of an evaluation: standard and (for a local pack) its version. */
-export function packQuery(year: number | null, standard: string, version: number | null): string {
-  const p = new URLSearchParams();
-  if (year !== null) p.set('year', String(year));
-  p.set('standard', standard);
-  if (version !== null) p.set('version', String(version));
-  return p.toString();
+/** The query of an evaluation: year (the current one when null), standard and (for a local pack) its version. */
+export function packQuery(year: number | null, standard: string, version: number | null): { year?: number; standard: string; version?: number } {
+  return { ...(year !== null ? { year } : {}), standard, ...(version !== null ? { version } : {}) };
 }
 
 /** A number with exactly `digits` decimals (tables read better with aligned decimals). */

@@ -4,11 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { App, AutoComplete, Button, Col, DatePicker, Divider, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError, bilingual } from '../../api.js';
+import { ApiError, bilingual } from '../../api.js';
+import { API, call } from '../../client.js';
 import { useI18n } from '../../i18n.js';
 import { useLabels } from '../../session.js';
 import { useExamT } from './i18n.js';
-import { normExam, PRESETS, typeLabel } from './shared.js';
+import { PRESETS, typeLabel } from './shared.js';
 import { EXAM_TYPES, type Exam, type ExamInput } from './types.js';
 
 interface SubjectValues {
@@ -23,7 +24,7 @@ interface Values {
   date: Dayjs | null;
   term?: string;
   grade: number;
-  type: string;
+  type: ExamInput['type'];
   scope?: string;
   excellent: number;
   pass: number;
@@ -65,11 +66,11 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
         grade: exam.grade,
         type: exam.type,
         scope: exam.scope ?? undefined,
-        excellent: toPct(exam.excellent) ?? 85,
-        pass: toPct(exam.pass) ?? 60,
-        low: toPct(exam.low) ?? 40,
+        excellent: toPct(Number(exam.excellent)) ?? 85,
+        pass: toPct(Number(exam.pass)) ?? 60,
+        low: toPct(Number(exam.low)) ?? 40,
         bottomPercentile: exam.bottomPercentile ?? 30,
-        subjects: exam.subjects.map((s) => ({ subject: s.subject, fullMarks: s.fullMarks, ...(s.custom ? { excellent: toPct(s.excellent), pass: toPct(s.pass), low: toPct(s.low) } : {}) })),
+        subjects: exam.subjects.map((s) => ({ subject: s.subject, fullMarks: s.fullMarks, ...(s.custom ? { excellent: toPct(Number(s.excellent)), pass: toPct(Number(s.pass)), low: toPct(Number(s.low)) } : {}) })),
       });
     else
       form.setFieldsValue({
@@ -109,19 +110,22 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
       pass: toShare(v.pass)!,
       low: toShare(v.low)!,
       bottomPercentile: v.bottomPercentile,
-      subjects: v.subjects.map((s) => ({ subject: s.subject.trim(), fullMarks: Number(s.fullMarks), excellent: toShare(s.excellent), pass: toShare(s.pass), low: toShare(s.low) })),
+      // Items (小题) are defined by the CLI or the API; a subject kept by name keeps its items.
+      subjects: v.subjects.map((s) => {
+        const items = exam?.subjects.find((x) => x.subject === s.subject.trim())?.items;
+        return { subject: s.subject.trim(), fullMarks: Number(s.fullMarks), excellent: toShare(s.excellent), pass: toShare(s.pass), low: toShare(s.low), ...(items?.length ? { items } : {}) };
+      }),
     };
     setBusy(true);
     try {
       if (exam) {
-        const r = await api.put<{ exam?: Record<string, unknown> }>(`/api/exams/${exam.id}`, body, { silent: true });
+        const r = await call(API.exams.update, { params: { id: exam.id }, body }, { silent: true });
         message.success(t('saved'));
-        onSaved(r?.exam ? normExam(r.exam) : null, exam.id);
+        onSaved(r.exam, exam.id);
       } else {
-        const r = await api.post<{ exam?: Record<string, unknown>; id?: number }>('/api/exams', body, { silent: true });
+        const r = await call(API.exams.create, { body }, { silent: true });
         message.success(t('created'));
-        const saved = r?.exam ? normExam(r.exam) : null;
-        onSaved(saved, saved?.id ?? Number(r?.id));
+        onSaved(r.exam, r.exam.id);
       }
     } catch (e) {
       if (e instanceof ApiError) {

@@ -1,11 +1,12 @@
-// Import an exam's scores: drop a file → POST /api/exams/:id/import (202 {jobId}) → poll GET /api/jobs/:id for the
+// Import an exam's scores: drop a file → the import route (202 {jobId}) → poll the job route for the
 // phase and progress → the problems table (nothing saved) or success with a link to the report.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Drawer, Flex, Progress, Result, Spin, Steps, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { CheckCircleOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { api, ApiError, bilingual } from '../../api.js';
+import { ApiError, bilingual } from '../../api.js';
+import { API, call, upload } from '../../client.js';
 import { useI18n } from '../../i18n.js';
 import { useExamT, type ExamKey } from './i18n.js';
 import type { Exam, Job, JobPhase, JobProblem } from './types.js';
@@ -44,18 +45,16 @@ export function ExamImportPanel({ exam, onImported }: { exam: Exam; onImported?:
   }, []);
 
   const poll = (file: string, jobId: string) => {
-    api
-      .get<Job | { job: Job }>(`/api/jobs/${encodeURIComponent(jobId)}`, { silent: true })
-      .then((r) => {
+    call(API.exams.job, { params: { id: jobId } }, { silent: true })
+      .then(({ job }) => {
         if (!alive.current) return;
-        const job = 'job' in r && r.job ? r.job : (r as Job);
         if (job.phase === 'done') {
           setState({ kind: 'done', file, job });
           onImported?.();
         } else if (job.phase === 'failed') {
           const problems = job.problems ?? [];
-          if (problems.length) setState({ kind: 'problems', file, problems, count: job.problemCount ?? problems.length });
-          else setState({ kind: 'error', file, message: bilingual((typeof job.error === 'string' ? job.error : job.error?.message) ?? t('imp.failed'), lang) });
+          if (problems.length) setState({ kind: 'problems', file, problems, count: problems.length });
+          else setState({ kind: 'error', file, message: bilingual(job.error?.message ?? t('imp.failed'), lang) });
         } else {
           setState({ kind: 'running', file, job });
           timer.current = setTimeout(() => poll(file, jobId), 400);
@@ -71,13 +70,10 @@ export function ExamImportPanel({ exam, onImported }: { exam: Exam; onImported?:
     const file = opt.file as File;
     const name = file.name ?? 'scores.csv';
     setState({ kind: 'uploading', file: name });
-    api
-      .upload<{ jobId?: string; id?: string; job?: Job }>(`/api/exams/${exam.id}/import`, file, name, { silent: true })
+    upload(API.exams.importScores, { params: { id: exam.id } }, file, name, { silent: true })
       .then((r) => {
-        const jobId = r.jobId ?? r.job?.id ?? r.id;
-        if (!jobId) throw new ApiError(0, 'no-job', 'no job id', null);
         opt.onSuccess?.(r);
-        poll(name, String(jobId));
+        poll(name, r.jobId);
       })
       .catch((e: unknown) => {
         opt.onError?.(e as Error);
@@ -91,7 +87,7 @@ export function ExamImportPanel({ exam, onImported }: { exam: Exam; onImported?:
   const job = state.kind === 'running' || state.kind === 'done' ? state.job : null;
   const phaseIndex = job ? (job.phase === 'done' ? PHASES.length : Math.max(0, PHASES.indexOf(job.phase))) : 0;
   const percent = job ? overall(job) : 0;
-  const students = state.kind === 'done' ? Number(state.job.result?.students ?? state.job.result?.studentCount ?? state.job.total ?? 0) : 0;
+  const students = state.kind === 'done' ? (state.job.result?.students ?? 0) : 0;
   const problems = state.kind === 'problems' ? state.problems : [];
   const sheets = [...new Set(problems.map((p) => p.sheet).filter(Boolean))];
 

@@ -3,15 +3,15 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CloudUploadOutlined, DeleteOutlined, FileSearchOutlined, PlusOutlined, SearchOutlined, SettingOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api.js';
+import { API, call } from '../../client.js';
 import { useI18n } from '../../i18n.js';
-import { fmt, fmtTime, isBureau, useLabels, useMe } from '../../session.js';
+import { fmt, fmtTime, useCan, useLabels } from '../../session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useExamT } from './i18n.js';
 import { ExamFormModal } from './ExamForm.js';
 import { ExamImportDrawer } from './ExamImport.js';
-import { ExamTypeTag, normExam, typeLabel, useExam } from './shared.js';
+import { ExamTypeTag, typeLabel, useExam } from './shared.js';
 import { EXAM_TYPES, type Exam } from './types.js';
 import './exams.css';
 
@@ -19,10 +19,11 @@ export default function ExamListPage() {
   const t = useExamT();
   const { t: tt, lang } = useI18n();
   const L = useLabels();
-  const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const bureau = isBureau(me.role);
+  const can = useCan();
+  const manage = can('exams.manage');
+  const mayDelete = can('exams.delete');
   const { exams: all, loaded, error, loading, reload } = useExam();
   const [editing, setEditing] = useState<Exam | 'new' | null>(null);
   const [importing, setImporting] = useState<Exam | null>(null);
@@ -39,7 +40,7 @@ export default function ExamListPage() {
   if (error) return <ErrorResult error={error} onRetry={reload} />;
 
   const del = async (e: Exam) => {
-    await api.del(`/api/exams/${e.id}`);
+    await call(API.exams.remove, { params: { id: e.id } });
     message.success(t('deleted'));
     reload();
   };
@@ -50,7 +51,7 @@ export default function ExamListPage() {
         title={t('title')}
         subtitle={t('subtitle')}
         extra={
-          bureau && (
+          manage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="exams-create">
               {t('create')}
             </Button>
@@ -132,29 +133,29 @@ export default function ExamListPage() {
               title: t('col.imported'),
               dataIndex: 'importedAt',
               width: 150,
-              render: (at: string | null, e) => (at ? <span className="jh-num">{fmtTime(at)}</span> : <Tag>{t(e.status === 'importing' ? 'status.importing' : 'status.empty')}</Tag>),
+              render: (at: string | null) => (at ? <span className="jh-num">{fmtTime(at)}</span> : <Tag>{t('status.empty')}</Tag>),
             },
             {
               title: tt('common.actions'),
               key: 'actions',
-              width: bureau ? 250 : 90,
+              width: manage ? 250 : 90,
               fixed: 'right',
               render: (_, e) => (
                 <Space size={0} wrap>
                   <Button type="link" size="small" icon={<FileSearchOutlined />} disabled={!e.studentCount} onClick={() => navigate(`/exams/${e.id}`)} data-testid={`exam-open-${e.id}`}>
                     {t('report')}
                   </Button>
-                  {bureau && (
+                  {manage && (
                     <Button type="link" size="small" icon={<CloudUploadOutlined />} onClick={() => setImporting(e)} data-testid={`exam-import-${e.id}`}>
                       {e.studentCount ? t('reimport') : t('import')}
                     </Button>
                   )}
-                  {bureau && (
+                  {manage && (
                     <Button type="link" size="small" icon={<SettingOutlined />} onClick={() => setEditing(e)}>
                       {t('settings')}
                     </Button>
                   )}
-                  {me.role === 'admin' && (
+                  {mayDelete && (
                     <Popconfirm title={t('deleteConfirm', { name: e.name })} okButtonProps={{ danger: true }} okText={t('delete')} onConfirm={() => del(e)}>
                       <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={t('delete')} />
                     </Popconfirm>
@@ -176,7 +177,7 @@ export default function ExamListPage() {
           // A new exam goes straight to the import.
           if (wasNew && id) {
             if (saved) setImporting(saved);
-            else void api.get<{ exam: Record<string, unknown> }>(`/api/exams/${id}`).then((r) => setImporting(normExam(r.exam)));
+            else void call(API.exams.get, { params: { id } }).then((r) => setImporting(r.exam));
           }
         }}
       />

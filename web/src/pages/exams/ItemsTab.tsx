@@ -1,43 +1,17 @@
-// 小题分析 of an exam (GET /api/exams/:id/items?subject=): per item 难度 P, 区分度 D and item–total r with their quality
+// 小题分析 of an exam (the items route, one subject at a time): per item 难度 P, 区分度 D and item–total r with their quality
 // bands coloured; for the paper α / KR-20 / split-half (Spearman–Brown) / SEM. Shown only when a subject has items.
 import { useEffect, useMemo, useState } from 'react';
 import { Card, Col, Empty, Row, Segmented, Select, Skeleton, Statistic, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useExamT, type ExamT } from './i18n.js';
 import { num } from './shared.js';
+import type { Exam, ItemsAnswer } from './types.js';
 
-type DiscriminationBand = 'very_good' | 'good' | 'passable' | 'poor';
-type DifficultyBand = 'too_hard' | 'hard' | 'suitable' | 'easy' | 'too_easy';
-
-interface ItemRow {
-  name: string;
-  full: number;
-  objective: boolean;
-  n: number;
-  difficulty: number | null;
-  discrimination: number | null;
-  itemTotal: number | null;
-  itemRest: number | null;
-  difficultyBand: DifficultyBand | null;
-  discriminationBand: DiscriminationBand | null;
-}
-
-interface ItemsResponse {
-  subject: string;
-  fullMarks: number;
-  students: number;
-  analysis: {
-    items: ItemRow[];
-    groups: { n: number; k: number; share: number };
-    paper: {
-      difficulty: number | null;
-      discrimination: number | null;
-      alphaAcceptable: boolean | null;
-      reliability: { n: number; k: number; alpha: number | null; kr20: number | null; splitHalf: number | null; spearmanBrown: number | null; sem: number | null };
-    };
-  };
-}
+type ItemRow = ItemsAnswer['analysis']['items'][number];
+type DiscriminationBand = NonNullable<ItemRow['discriminationBand']>;
+type DifficultyBand = NonNullable<ItemRow['difficultyBand']>;
 
 const D_COLOR: Record<DiscriminationBand, string> = { very_good: 'success', good: 'processing', passable: 'warning', poor: 'error' };
 const P_COLOR: Record<DifficultyBand, string> = { too_hard: 'error', hard: 'warning', suitable: 'success', easy: 'warning', too_easy: 'error' };
@@ -60,20 +34,14 @@ function BandTag({ value, band, color, t }: { value: number | null; band: string
   );
 }
 
-/** The subjects of the exam with items defined (read from the raw exam: the page's normalized exam drops them). */
-function useItemSubjects(examId: number): string[] | null {
-  const raw = useApi<{ exam: { subjects: { subject: string; items?: unknown[] }[] } }>(`/api/exams/${examId}`, { silent: true });
-  return useMemo(() => (raw.data ? raw.data.exam.subjects.filter((s) => (s.items?.length ?? 0) > 0).map((s) => s.subject) : null), [raw.data]);
-}
-
-export function ItemsSection({ examId }: { examId: number }) {
+export function ItemsSection({ exam }: { exam: Exam }) {
   const t = useExamT();
-  const subjects = useItemSubjects(examId);
+  const subjects = useMemo(() => exam.subjects.filter((s) => s.items.length > 0).map((s) => s.subject), [exam]);
   const [subject, setSubject] = useState<string | null>(null);
   useEffect(() => {
     if (subjects?.length && (subject === null || !subjects.includes(subject))) setSubject(subjects[0]);
   }, [subjects, subject]);
-  const items = useApi<ItemsResponse>(subject ? `/api/exams/${examId}/items?subject=${encodeURIComponent(subject)}` : null, { silent: true });
+  const items = useCall(API.exams.items, subject ? { params: { id: exam.id }, query: { subject } } : null, { silent: true });
 
   if (!subjects?.length) return null;
   const a = items.data?.subject === subject ? items.data.analysis : null;

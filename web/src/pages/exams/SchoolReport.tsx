@@ -5,16 +5,16 @@ import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Select, Skeleton, Sp
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { FileExcelOutlined, FilePdfOutlined, InfoCircleOutlined, SearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import { download } from '../../api.js';
-import { useApi } from '../../hooks.js';
+import { API, download } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
-import { useMe } from '../../session.js';
+import { useCan } from '../../session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorResult, NotFoundPage, PageSpin } from '../../components/Problem.js';
 import { useExamT } from './i18n.js';
 import { classChartOption, scoreRateBars } from './charts.js';
-import { SubjectSelect } from './ExamReport.js';
-import { byNum, competitionRanks, ExamChart, ExamTypeTag, normStudent, num, pct, RateVs, RED, ScoreCell, signColor, signed, signedPct, useExam, useSchoolNames } from './shared.js';
+import { SubjectSelect } from './ReportParts.js';
+import { byNum, competitionRanks, cutsOf, ExamChart, ExamTypeTag, num, pct, RateVs, RED, ScoreCell, signColor, signed, signedPct, useExam, useSchoolNames } from './shared.js';
 import { TOTAL, type ClassGroup, type ExamReport, type Stats, type StudentRow } from './types.js';
 import './exams.css';
 
@@ -189,24 +189,24 @@ function StudentsCard({ examId, code, subjects, lowCuts, klass, setKlass, classe
   const { t: tt } = useI18n();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const data = useApi<{ students: Record<string, unknown>[]; namesShown?: boolean }>(`/api/exams/${examId}/schools/${encodeURIComponent(code)}/students`, { silent: true });
-  const students = useMemo(() => (data.data?.students ?? []).map((s) => normStudent(s, subjects)), [data.data, subjects]);
-  const namesShown = data.data?.namesShown ?? students.some((s) => s.name);
+  const data = useCall(API.exams.schoolStudents, { params: { id: examId, code } }, { silent: true });
+  const students = useMemo(() => data.data?.students ?? [], [data.data]);
+  const namesShown = data.data?.namesShown ?? false;
   const qq = q.trim().toLowerCase();
-  const shown = students.filter((s) => (!klass || s.class === klass) && (!qq || s.studentId.toLowerCase().includes(qq) || (s.name ?? '').toLowerCase().includes(qq)));
+  const shown = students.filter((s) => (!klass || s.className === klass) && (!qq || s.studentId.toLowerCase().includes(qq) || (s.name ?? '').toLowerCase().includes(qq)));
 
   if (data.error) return <Alert type="info" showIcon title={data.error.message.split(' / ')[0]} />;
   const columns: ColumnsType<StudentRow> = [
     { title: t('s.rankSchool'), dataIndex: 'rankSchool', width: 72, align: 'center', fixed: 'left', sorter: (a, b) => byNum(b.rankSchool, a.rankSchool), render: (r: number | null) => r ?? '—' },
     { title: t('s.studentId'), dataIndex: 'studentId', width: 130, fixed: 'left', render: (id: string) => <a className="jh-num">{id}</a>, sorter: (a, b) => a.studentId.localeCompare(b.studentId) },
     ...(namesShown ? [{ title: t('s.name'), dataIndex: 'name', width: 90, render: (n: string | null) => n ?? '—' }] : []),
-    { title: t('s.class'), dataIndex: 'class', width: 76, sorter: (a, b) => a.class.localeCompare(b.class, 'zh', { numeric: true }) },
+    { title: t('s.class'), dataIndex: 'className', width: 76, sorter: (a, b) => a.className.localeCompare(b.className, 'zh', { numeric: true }) },
     ...subjects.map((s, k) => ({
       title: s,
       key: `s-${s}`,
       width: Math.max(72, s.length * 14 + 40),
       align: 'right' as const,
-      render: (_: unknown, r: StudentRow) => <ScoreCell score={r.scores[k] ?? null} mark={r.marks[k] ?? 0} t={t} lowCut={lowCuts[k]} />,
+      render: (_: unknown, r: StudentRow) => <ScoreCell score={r.scores[k] ?? null} mark={r.marks[k] ?? null} t={t} lowCut={lowCuts[k]} />,
       sorter: (a: StudentRow, b: StudentRow) => byNum(a.scores[k], b.scores[k]),
     })),
     { title: TOTAL, dataIndex: 'total', width: 76, align: 'right', render: (x: number | null) => <b>{num(x, 1)}</b>, sorter: (a, b) => byNum(a.total, b.total) },
@@ -260,9 +260,11 @@ export default function SchoolReportPage() {
   const { id = '', code = '' } = useParams();
   const t = useExamT();
   const { lang } = useI18n();
-  const me = useMe();
+  const can = useCan();
+  /** Student rows of this school (the export with them too): 'students.read' for the school. */
+  const students = can('students.read', code);
   const { exam, loaded, error: examError, reload } = useExam(id);
-  const report = useApi<{ report: ExamReport }>(exam && exam.studentCount > 0 ? `/api/exams/${id}/report` : null, { silent: true });
+  const report = useCall(API.exams.report, exam && exam.studentCount > 0 ? { params: { id } } : null, { silent: true });
   const names = useSchoolNames();
   const [klass, setKlass] = useState<string | undefined>(undefined);
   const [downloading, setDownloading] = useState<'xlsx' | 'pdf' | null>(null);
@@ -286,8 +288,9 @@ export default function SchoolReportPage() {
   const exportFile = async (kind: 'xlsx' | 'pdf') => {
     setDownloading(kind);
     try {
-      if (kind === 'pdf') await download(`/api/exams/${exam.id}/report.pdf?school=${encodeURIComponent(code)}`, `${exam.name} 成绩分析报告-${name}.pdf`);
-      else await download(`/api/exams/${exam.id}/export.xlsx?school=${encodeURIComponent(code)}`, `${exam.name}-${name}.xlsx`);
+      const input = { params: { id: exam.id }, query: { school: code } };
+      if (kind === 'pdf') await download(API.exams.reportPdf, input, `${exam.name} 成绩分析报告-${name}.pdf`);
+      else await download(API.exams.exportXlsx, input, `${exam.name}-${name}.xlsx`);
     } catch {
       /* shown by the API client */
     } finally {
@@ -315,12 +318,12 @@ export default function SchoolReportPage() {
         extra={
           school && (
             <>
-              {me.role !== 'viewer' && (
+              {students && (
                 <Button icon={<FileExcelOutlined />} loading={downloading === 'xlsx'} onClick={() => void exportFile('xlsx')} data-testid="exam-school-export">
                   {t('r.export')}
                 </Button>
               )}
-              {(me.role !== 'clerk' || me.schoolCode === code) && (
+              {can('exams.read', code) && (
                 <Button icon={<FilePdfOutlined />} loading={downloading === 'pdf'} onClick={() => void exportFile('pdf')} data-testid="exam-school-export-pdf">
                   {t('r.pdf')}
                 </Button>
@@ -376,7 +379,7 @@ export default function SchoolReportPage() {
           </Row>
           <SubjectsCard report={r} code={code} />
           <ClassesCard report={r} code={code} onPick={
-              me.role === 'viewer'
+              !students
                 ? undefined
                 : (c) => {
                     setKlass(c);
@@ -384,8 +387,8 @@ export default function SchoolReportPage() {
                   }
             }
           />
-          {me.role !== 'viewer' && (
-            <StudentsCard examId={exam.id} code={code} subjects={subjects} lowCuts={exam.subjects.map((s) => s.fullMarks * s.low)} klass={klass} setKlass={setKlass} classes={classes} />
+          {students && (
+            <StudentsCard examId={exam.id} code={code} subjects={subjects} lowCuts={exam.subjects.map((s) => s.fullMarks * cutsOf(s).low)} klass={klass} setKlass={setKlass} classes={classes} />
           )}
         </Space>
       )}

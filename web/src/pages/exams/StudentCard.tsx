@@ -4,48 +4,17 @@ import { useMemo } from 'react';
 import { Card, Col, Flex, Row, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useParams } from 'react-router-dom';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorResult, PageSpin } from '../../components/Problem.js';
 import { useExamT } from './i18n.js';
 import { radarOption, scoreRateBars } from './charts.js';
-import { ExamChart, markCode, num, ScoreCell, useSchoolNames } from './shared.js';
-import { TOTAL } from './types.js';
+import { ExamChart, num, ScoreCell, useSchoolNames } from './shared.js';
+import { TOTAL, type ReportCard } from './types.js';
 import './exams.css';
 
-interface Means {
-  class: number | null;
-  school: number | null;
-  district: number | null;
-}
-interface CardSubject {
-  subject: string;
-  fullMarks: number;
-  score: number | null;
-  mark: string | number | null;
-  rankDistrict: number | null;
-  rankSchool: number | null;
-  rankClass: number | null;
-  t: number | null;
-  means: Means;
-}
-interface CardTotal {
-  score: number | null;
-  fullMarks: number;
-  rankDistrict: number | null;
-  rankSchool: number | null;
-  rankClass: number | null;
-  z: number | null;
-  t: number | null;
-  means: Means;
-}
-interface ReportCard {
-  exam: { id: number; name: string; date: string | null };
-  student: { studentId: string; name: string | null; gender: string | null; schoolCode: string; className: string };
-  subjects: CardSubject[];
-  total: CardTotal;
-  counts: { district: number | null; school: number | null; class: number | null };
-}
+type CardSubject = ReportCard['subjects'][number];
 
 type Row = CardSubject & { key: string; isTotal?: boolean };
 
@@ -65,7 +34,7 @@ export default function StudentCardPage() {
   const { id = '', sid = '' } = useParams();
   const t = useExamT();
   const names = useSchoolNames();
-  const { data, error, reload } = useApi<ReportCard>(`/api/exams/${id}/students/${encodeURIComponent(sid)}`, { silent: true });
+  const { data, error, reload } = useCall(API.exams.studentCard, { params: { id, sid } }, { silent: true });
 
   const charts = useMemo(() => {
     if (!data) return null;
@@ -115,7 +84,7 @@ export default function StudentCardPage() {
       key: 'score',
       width: 80,
       align: 'right',
-      render: (_, r) => (r.isTotal ? <b>{num(r.score, 1)}</b> : <ScoreCell score={r.score} mark={markCode(r.mark)} t={t} />),
+      render: (_, r) => (r.isTotal ? <b>{num(r.score, 1)}</b> : <ScoreCell score={r.score} mark={r.mark} t={t} />),
     },
     { title: t('c.classMean'), key: 'cm', width: 100, align: 'right', render: (_, r) => vs(r.score, r.means.class) },
     { title: t('c.schoolMean'), key: 'sm', width: 100, align: 'right', render: (_, r) => vs(r.score, r.means.school) },

@@ -5,12 +5,12 @@ import { Tag, Tooltip } from 'antd';
 import * as echarts from 'echarts/core';
 import { BoxplotChart, HeatmapChart, RadarChart, ScatterChart } from 'echarts/charts';
 import { MarkAreaComponent, RadarComponent, VisualMapComponent, DataZoomComponent } from 'echarts/components';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { fmt } from '../../session.js';
 import { EChart, type EChartOption } from '../../components/EChart.js';
-import type { SchoolRow } from '../../types.js';
-import type { Exam, ExamSubject, StudentRow, CompareRow } from './types.js';
+import type { Exam, ExamSubject, Mark } from './types.js';
 import { TOTAL } from './types.js';
 import type { ExamT } from './i18n.js';
 
@@ -66,42 +66,16 @@ export function fullOf(exam: Exam, subject: string): number {
   return exam.subjects.find((s) => s.subject === subject)?.fullMarks ?? 0;
 }
 
-/** Effective cut lines of a subject (shares). */
-export function cutsOf(exam: Exam, s: ExamSubject) {
-  return { excellent: s.excellent ?? exam.excellent, pass: s.pass ?? exam.pass, low: s.low ?? exam.low };
-}
-
-/** The server sends the shares as decimal strings ("0.85"): numbers here. */
-export function normExam(raw: Record<string, unknown>): Exam {
-  const e = raw as unknown as Exam & Record<string, unknown>;
-  const share = (v: unknown, fallback: number) => (v === null || v === undefined || v === '' ? fallback : Number(v));
-  const excellent = share(e.excellent, 0.85);
-  const pass = share(e.pass, 0.6);
-  const low = share(e.low, 0.4);
-  return {
-    ...e,
-    id: Number(e.id),
-    excellent,
-    pass,
-    low,
-    bottomPercentile: share(e.bottomPercentile, 30),
-    studentCount: Number(e.studentCount ?? 0),
-    subjects: ((e.subjects ?? []) as unknown as Record<string, unknown>[]).map((s) => ({
-      subject: String(s.subject),
-      fullMarks: Number(s.fullMarks),
-      excellent: share(s.excellent, excellent),
-      pass: share(s.pass, pass),
-      low: share(s.low, low),
-      custom: s.custom === undefined ? s.excellent != null || s.pass != null || s.low != null : !!s.custom,
-    })),
-  };
+/** Cut lines of a subject as in effect (the server sends the subject's own or else the exam's), as shares. */
+export function cutsOf(s: ExamSubject) {
+  return { excellent: Number(s.excellent), pass: Number(s.pass), low: Number(s.low) };
 }
 
 /** Registry schools: code → name (the server scopes the list: a clerk gets the own school). */
 export function useSchoolNames() {
-  const { data } = useApi<{ schools: SchoolRow[] }>('/api/schools', { silent: true });
+  const { data } = useCall(API.registry.listSchools, {}, { silent: true });
   return useMemo(() => {
-    const m = new Map<string, SchoolRow>();
+    const m = new Map<string, NonNullable<typeof data>['schools'][number]>();
     for (const s of data?.schools ?? []) m.set(s.code, s);
     return {
       ready: !!data,
@@ -124,10 +98,10 @@ export function ExamTypeTag({ type }: { type: string }) {
 }
 
 /** A score cell: the score, or the mark (缺考 / 作弊 / 免考) as a small tag. */
-export function ScoreCell({ score, mark, t, lowCut }: { score: number | null; mark: number; t: ExamT; lowCut?: number }) {
-  if (mark === 1) return <Tag color="default" style={{ marginInlineEnd: 0 }}>{t('r.absent')}</Tag>;
-  if (mark === 2) return <Tag color="error" style={{ marginInlineEnd: 0 }}>{t('r.voided')}</Tag>;
-  if (mark === 3) return <Tag color="warning" style={{ marginInlineEnd: 0 }}>{t('r.exempt')}</Tag>;
+export function ScoreCell({ score, mark, t, lowCut }: { score: number | null; mark: Mark; t: ExamT; lowCut?: number }) {
+  if (mark === 'absent') return <Tag color="default" style={{ marginInlineEnd: 0 }}>{t('r.absent')}</Tag>;
+  if (mark === 'voided') return <Tag color="error" style={{ marginInlineEnd: 0 }}>{t('r.voided')}</Tag>;
+  if (mark === 'exempt') return <Tag color="warning" style={{ marginInlineEnd: 0 }}>{t('r.exempt')}</Tag>;
   if (score === null) return <span className="jh-muted">—</span>;
   const low = lowCut !== undefined && score < lowCut;
   return <span className={low ? 'jh-exam-low' : undefined}>{fmt(score, 1)}</span>;
@@ -165,78 +139,16 @@ export const PRESETS: SubjectPreset[] = [
   { key: 'preset.primary', subjects: [['语文', 100], ['数学', 100], ['英语', 100]] },
 ];
 
-// ---------- normalising the server's rows ----------
-
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined || v === '' || Number.isNaN(Number(v)) ? null : Number(v));
-const arr = (v: unknown): (number | null)[] => (Array.isArray(v) ? v.map(numOrNull) : []);
-const pick = (o: Record<string, unknown>, ...keys: string[]) => {
-  for (const k of keys) if (o[k] !== undefined) return o[k];
-  return undefined;
-};
-
-/** A mark as the server names it ('absent', 'voided', 'exempt', null) or codes it (0–3) → 0–3. */
-export function markCode(m: unknown): number {
-  if (m === null || m === undefined || m === '') return 0;
-  if (typeof m === 'number') return m;
-  return { absent: 1, '缺考': 1, voided: 2, '作弊': 2, exempt: 3, '免考': 3 }[String(m)] ?? (Number(m) || 0);
-}
-
-/** A student row, camelCase or snake_case, with per-subject values either as arrays or as {subject: value} maps. */
-export function normStudent(raw: Record<string, unknown>, subjects: string[]): StudentRow {
-  const perSubject = (v: unknown): (number | null)[] => {
-    if (Array.isArray(v)) return arr(v);
-    if (v && typeof v === 'object') return subjects.map((s) => numOrNull((v as Record<string, unknown>)[s]));
-    return subjects.map(() => null);
-  };
-  const ranks = (pick(raw, 'ranks') ?? {}) as Record<string, unknown>;
-  const marksRaw = pick(raw, 'marks');
-  const marks = Array.isArray(marksRaw)
-    ? marksRaw.map(markCode)
-    : marksRaw && typeof marksRaw === 'object'
-      ? subjects.map((s) => markCode((marksRaw as Record<string, unknown>)[s]))
-      : subjects.map(() => 0);
-  return {
-    studentId: String(pick(raw, 'studentId', 'student_id', 'id') ?? ''),
-    name: (pick(raw, 'name') as string | null | undefined) ?? null,
-    gender: (pick(raw, 'gender') as string | null | undefined) ?? null,
-    school: String(pick(raw, 'school', 'schoolCode', 'school_code') ?? ''),
-    class: String(pick(raw, 'class', 'className', 'class_name') ?? ''),
-    scores: perSubject(pick(raw, 'scores')),
-    marks,
-    total: numOrNull(pick(raw, 'total')),
-    rankDistrict: numOrNull(pick(raw, 'rankDistrict', 'rank_district') ?? ranks.district),
-    rankSchool: numOrNull(pick(raw, 'rankSchool', 'rank_school') ?? ranks.school),
-    rankClass: numOrNull(pick(raw, 'rankClass', 'rank_class') ?? ranks.class),
-    z: numOrNull(pick(raw, 'z', 'zTotal', 'z_total')),
-    t: numOrNull(pick(raw, 't', 'tTotal', 't_total')),
-    subjectRankDistrict: perSubject(pick(raw, 'subjectRankDistrict', 'subject_rank_district')),
-    subjectRankSchool: perSubject(pick(raw, 'subjectRankSchool', 'subject_rank_school')),
-    subjectRankClass: perSubject(pick(raw, 'subjectRankClass', 'subject_rank_class')),
-    subjectT: perSubject(pick(raw, 'subjectT', 'subject_t')),
-  };
-}
-
-export function normCompare(raw: Record<string, unknown>): CompareRow {
-  return {
-    school: String(pick(raw, 'school', 'schoolCode', 'school_code') ?? ''),
-    n: Number(pick(raw, 'n', 'linked') ?? 0),
-    rankChange: numOrNull(pick(raw, 'rankChange', 'rank_change')),
-    percentileChange: numOrNull(pick(raw, 'percentileChange', 'percentile_change')),
-    rankBefore: numOrNull(pick(raw, 'rankBefore', 'earlierRank', 'rank_before')),
-    rankAfter: numOrNull(pick(raw, 'rankAfter', 'laterRank', 'rank', 'rank_after')),
-  };
-}
-
 /** Competition ranks (ties share) of values, higher first; null stays unranked. */
 export function competitionRanks(values: (number | null)[]): (number | null)[] {
   const sorted = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
   return values.map((v) => (v === null ? null : sorted.indexOf(v) + 1));
 }
 
-/** Every exam of the district (normalised), and the one with `id` if given. */
+/** Every exam of the district, and the one with `id` if given. */
 export function useExam(id?: string) {
-  const list = useApi<{ exams: Record<string, unknown>[] }>('/api/exams', { silent: true });
-  const exams = useMemo(() => (list.data?.exams ?? []).map(normExam), [list.data]);
+  const list = useCall(API.exams.list, {}, { silent: true });
+  const exams = useMemo(() => list.data?.exams ?? [], [list.data]);
   const exam = id === undefined ? null : (exams.find((e) => String(e.id) === id) ?? null);
   return { exam, exams, loaded: !!list.data, loading: list.loading, error: list.error, reload: list.reload };
 }

@@ -8,7 +8,8 @@ import { errorBarOption, GrowthChart, num } from './charts.js';
 import { effectColumns } from './SchoolsTab.js';
 import type { ClassRow, VaResponse } from './types.js';
 
-export function SchoolSelect({ data, value, onChange, testId }: { data: VaResponse; value: string | null; onChange: (code: string) => void; testId?: string }) {
+/** A school of the value-added answer; `only` narrows the choice (e.g. to the schools whose students the user may see). */
+export function SchoolSelect({ data, value, onChange, testId, only }: { data: VaResponse; value: string | null; onChange: (code: string) => void; testId?: string; only?: (code: string) => boolean }) {
   const t = useGrowthT();
   return (
     <Select
@@ -18,15 +19,19 @@ export function SchoolSelect({ data, value, onChange, testId }: { data: VaRespon
       value={value ?? undefined}
       style={{ width: 260 }}
       onChange={onChange}
-      options={[...data.schools].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((s) => ({ value: s.school, label: s.name }))}
+      options={data.schools
+        .filter((s) => !only || only(s.school))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+        .map((s) => ({ value: s.school, label: s.name }))}
     />
   );
 }
 
-/** The school shown: the one chosen, else (a clerk) the own, else the first in the table. */
-export function useSchoolChoice(data: VaResponse, school: string | null): string | null {
-  if (school && data.schools.some((s) => s.school === school)) return school;
-  return [...data.schools].sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || b.effect - a.effect)[0]?.school ?? null;
+/** The school shown: the one chosen, else (a clerk) the own, else the first in the table — among the schools `only` allows. */
+export function useSchoolChoice(data: VaResponse, school: string | null, only?: (code: string) => boolean): string | null {
+  const list = data.schools.filter((s) => !only || only(s.school));
+  if (school && list.some((s) => s.school === school)) return school;
+  return [...list].sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || b.effect - a.effect)[0]?.school ?? null;
 }
 
 export function ClassesTab({ data, school, onSchool, onClass }: { data: VaResponse; school: string | null; onSchool: (code: string) => void; onClass: (klass: string) => void }) {

@@ -6,10 +6,10 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Segmented, Select, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, InfoCircleOutlined, SwapRightOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
-import { download } from '../../api.js';
-import { useApi } from '../../hooks.js';
+import { API, download } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
-import { useMe } from '../../session.js';
+import { useCan } from '../../session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useGrowthT } from './i18n.js';
@@ -18,7 +18,7 @@ import { SchoolsTab, QuadrantTab, GainTab } from './SchoolsTab.js';
 import { ClassesTab } from './ClassesTab.js';
 import { StudentsTab } from './StudentsTab.js';
 import { TargetsTab } from './TargetsTab.js';
-import { TOTAL, type ExamOption, type ExamPair, type VaResponse } from './types.js';
+import { TOTAL, type ExamOption, type PairQuery } from './types.js';
 import './growth.css';
 
 const TABS = ['schools', 'quadrant', 'classes', 'students', 'gain', 'targets'] as const;
@@ -46,10 +46,10 @@ const examLabel = (e: ExamOption | undefined) => (e ? e.name : '');
 export default function GrowthPage() {
   const t = useGrowthT();
   const { lang } = useI18n();
-  const me = useMe();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const [busy, setBusy] = useState<string | null>(null);
-  const list = useApi<{ exams: ExamOption[]; pairs: ExamPair[] }>('/api/growth/exams', { silent: true });
+  const list = useCall(API.growth.exams, {}, { silent: true });
   const exams = list.data?.exams ?? [];
   const pairs = list.data?.pairs ?? [];
   const byId = useMemo(() => new Map(exams.map((e) => [e.id, e])), [exams]);
@@ -77,8 +77,8 @@ export default function GrowthPage() {
   const subject = subjects.includes(params.get('subject') ?? '') ? params.get('subject')! : TOTAL;
   const minN = Number(params.get('minN')) || 20;
   const tab: TabName = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabName) : 'schools';
-  const q = pair ? `from=${from}&to=${to}&subject=${encodeURIComponent(subject)}${minN !== 20 ? `&minN=${minN}` : ''}` : null;
-  const va = useApi<VaResponse>(q ? `/api/growth/value-added?${q}` : null, { silent: true });
+  const q: PairQuery | null = pair ? { from: pair.from, to: pair.to, subject, minN: minN !== 20 ? minN : undefined } : null;
+  const va = useCall(API.growth.valueAdded, q ? { query: q } : null, { silent: true });
   const data = va.data;
 
   const entryIds = [...new Set(pairs.map((p) => p.from))].sort((a, b) => (byId.get(b)?.date ?? '').localeCompare(byId.get(a)?.date ?? ''));
@@ -89,8 +89,8 @@ export default function GrowthPage() {
     setBusy(kind);
     const base = `增值评价-${data.from.name}-${data.to.name}-${data.subject}`;
     try {
-      if (kind === 'xlsx') await download(`/api/growth/export.xlsx?${q}`, `${base}.xlsx`);
-      else await download(`/api/growth/report.pdf?${q}`, `${base}.pdf`);
+      if (kind === 'xlsx') await download(API.growth.exportXlsx, { query: q }, `${base}.xlsx`);
+      else await download(API.growth.reportPdf, { query: q }, `${base}.pdf`);
     } catch {
       /* shown by the API client */
     } finally {
@@ -143,7 +143,8 @@ export default function GrowthPage() {
   const L = data?.linkage;
   const m = data?.model;
   const d = data?.district;
-  const tabs = TABS.filter((x) => x !== 'students' || me.role !== 'viewer');
+  // Student rows need 'students.read' (for some school): viewers have no students tab.
+  const tabs = TABS.filter((x) => x !== 'students' || can('students.read'));
   const tabLabel = (name: TabName) => <span data-testid={`growth-tab-${name}`}>{t(`tab.${name}`)}</span>;
 
   return (
@@ -259,7 +260,7 @@ export default function GrowthPage() {
                   ) : name === 'gain' ? (
                     <GainTab data={data} />
                   ) : (
-                    <TargetsTab school={me.role === 'clerk' ? me.schoolCode : null} />
+                    <TargetsTab />
                   ),
               }))}
             />

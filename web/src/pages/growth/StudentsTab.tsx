@@ -3,13 +3,15 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, Descriptions, Drawer, Empty, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
+import { useCan } from '../../session.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useGrowthT, type GrowthT } from './i18n.js';
 import { GrowthChart, num, studentScatterOption } from './charts.js';
 import { SchoolSelect, useSchoolChoice } from './ClassesTab.js';
 import { LabelTag } from './SchoolsTab.js';
-import type { StudentRow, StudentsResponse, VaResponse } from './types.js';
+import type { PairQuery, StudentRow, StudentsResponse, VaResponse } from './types.js';
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 function median(xs: number[]): number {
@@ -81,12 +83,14 @@ function StudentCard({ s, data, t, onClose }: { s: StudentRow | null; data: Stud
   );
 }
 
-export function StudentsTab({ data, query, school, klass, onSchool, onClass }: { data: VaResponse; query: string; school: string | null; klass: string | null; onSchool: (c: string) => void; onClass: (c: string | null) => void }) {
+export function StudentsTab({ data, query, school, klass, onSchool, onClass }: { data: VaResponse; query: PairQuery; school: string | null; klass: string | null; onSchool: (c: string) => void; onClass: (c: string | null) => void }) {
   const t = useGrowthT();
-  const code = useSchoolChoice(data, school);
+  const can = useCan();
+  // Only the schools whose students the user may see (an inspector: the assigned ones).
+  const mine = (code: string) => can('students.read', code);
+  const code = useSchoolChoice(data, school, mine);
   const classes = data.classes.filter((c) => c.school === code).sort((a, b) => a.class.localeCompare(b.class, 'zh-CN', { numeric: true }));
-  const url = code ? `/api/growth/students?${query}&school=${encodeURIComponent(code)}${klass ? `&class=${encodeURIComponent(klass)}` : ''}` : null;
-  const res = useApi<StudentsResponse>(url, { silent: true });
+  const res = useCall(API.growth.students, code ? { query: { ...query, school: code, class: klass ?? undefined } } : null, { silent: true });
   const [open, setOpen] = useState<string | null>(null);
   const body = res.data;
   const selected = body?.students.find((s) => s.studentId === open) ?? null;
@@ -113,7 +117,7 @@ export function StudentsTab({ data, query, school, klass, onSchool, onClass }: {
   return (
     <Flex vertical gap={12}>
       <Flex align="center" gap={12} wrap>
-        <SchoolSelect data={data} value={code} onChange={onSchool} testId="growth-student-school" />
+        <SchoolSelect data={data} value={code} onChange={onSchool} only={mine} testId="growth-student-school" />
         <Select
           data-testid="growth-student-class"
           value={klass ?? ''}

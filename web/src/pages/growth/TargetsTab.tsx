@@ -3,7 +3,8 @@
 import { Card, Empty, Flex, Segmented, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { useApi } from '../../hooks.js';
+import { API } from '../../client.js';
+import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useGrowthT } from './i18n.js';
@@ -13,10 +14,11 @@ import type { TargetsResponse } from './types.js';
 type Series = TargetsResponse['series'][number];
 type Target = Series['metrics'][number]['schools'][number];
 
-export function TargetsTab({ school }: { school: string | null }) {
+/** The targets of every school in the user's scope (a clerk: the own school; the server cuts them). */
+export function TargetsTab() {
   const t = useGrowthT();
   const { lang } = useI18n();
-  const res = useApi<TargetsResponse>(`/api/growth/targets${school ? `?school=${encodeURIComponent(school)}` : ''}`, { silent: true });
+  const res = useCall(API.growth.targets, {}, { silent: true });
   const [pick, setPick] = useState<string | null>(null);
   if (res.error) return <ErrorResult error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Skeleton active paragraph={{ rows: 8 }} />;
