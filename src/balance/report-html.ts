@@ -182,7 +182,7 @@ function guaranteeTable(ev: BalanceEvaluation, list: SchoolGuarantees[]): string
     (s) => `<tr><td>${esc(s.schoolName)}</td><td class="c">${esc(s.level)}</td>
       <td class="n${s.sizePass ? '' : ' fail'}">${num(s.students, 0)} / ${num(s.maxStudents, 0)}</td>
       <td class="n">${s.classes}</td><td class="n">${s.roomsRequired}</td>
-      ${rooms.map((f) => `<td class="n${s.rooms[f] !== null && s.rooms[f]! < s.roomsRequired ? ' fail' : ''}">${s.rooms[f] ?? '—'}</td>`).join('')}
+      ${rooms.map((f) => `<td class="n${s.rooms[f] !== null && s.rooms[f] < s.roomsRequired ? ' fail' : ''}">${s.rooms[f] ?? '—'}</td>`).join('')}
       <td class="n${s.classesOverStandard > 0 ? ' fail' : ''}">${s.classesOverStandard}</td><td class="c">${yesNo(s.pass)}</td></tr>`,
   );
   return `<table><thead><tr><th>学校</th><th>类型</th><th>在校生 / 规模上限</th><th>班级数</th><th>应配专用教室（各）</th>${rooms.map((f) => `<th>${esc(roomName(f))}</th>`).join('')}<th>超标准班额班数</th><th>是否达标</th></tr></thead><tbody>${rows.join('')}</tbody></table>

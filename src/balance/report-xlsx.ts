@@ -334,7 +334,7 @@ function addGuaranteeSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, district
     };
     bad(5, !s.sizePass);
     bad(7, !s.sizePass);
-    roomFields.forEach((f, k) => bad(10 + k, s.rooms[f] !== null && s.rooms[f]! < s.roomsRequired));
+    roomFields.forEach((f, k) => bad(10 + k, s.rooms[f] !== null && s.rooms[f] < s.roomsRequired));
     bad(10 + roomFields.length, s.roomsPass === false);
     bad(11 + roomFields.length, s.classesOverStandard > 0);
     bad(12 + roomFields.length, !s.classSizePass);

@@ -1,7 +1,7 @@
 // Balance tables: a district's local standards packs (every save is a new, immutable version) and
 // saved evaluations, each recording the pack id and version it used.
 import { bigserial, integer, jsonb, pgTable, primaryKey, text, timestamp, index } from 'drizzle-orm/pg-core';
-import { districts } from '../registry/schema.js';
+import { districts } from '../core/schema.js';
 
 export const standardPacks = pgTable(
   'standard_packs',

@@ -72,7 +72,7 @@ export class BalanceService {
     if (isBuiltIn(input.id)) throw conflict(`${input.id} 是内置标准，不能修改；请另存为本地标准 / built-in packs cannot be changed; save a local copy`);
     if (!isBuiltIn(input.extends)) throw badRequest(`本地标准只能继承内置标准 / a local pack extends a built-in pack (${BUILT_IN_STANDARDS.join(', ')})`);
     return this.db.transaction(async (tx) => {
-      const last = await store.getLocalPack(tx as unknown as Db, user.districtId, input.id);
+      const last = await store.getLocalPack(tx, user.districtId, input.id);
       if (mode === 'create' && last) throw conflict(`标准 ${input.id} 已存在 / ${input.id} already exists`);
       if (mode === 'update' && !last) throw notFound(`未知的评估标准 ${input.id} / unknown standard`);
       let resolved: StandardPack;
@@ -81,8 +81,8 @@ export class BalanceService {
       } catch (e) {
         throw badRequest(`标准内容有误 / invalid pack: ${(e as Error).message}`);
       }
-      await store.insertLocalPack(tx as unknown as Db, user.districtId, input, resolved, user.username);
-      await recordAudit(tx as unknown as Db, user.districtId, [
+      await store.insertLocalPack(tx, user.districtId, input, resolved, user.username);
+      await recordAudit(tx, user.districtId, [
         {
           username: user.username,
           action: mode,
@@ -211,8 +211,8 @@ export class BalanceService {
     const result = await this.evaluate(user.districtId, year, standardId, version);
     if (result.inputs.length === 0) throw badRequest(`${year} 学年没有学校数据，无法保存评估 / no school figures for ${year}`);
     return this.db.transaction(async (tx) => {
-      const saved = await store.insertEvaluation(tx as unknown as Db, user.districtId, { year, standardId: result.pack.id, standardVersion: result.pack.version, note, result, user: user.username });
-      await recordAudit(tx as unknown as Db, user.districtId, [
+      const saved = await store.insertEvaluation(tx, user.districtId, { year, standardId: result.pack.id, standardVersion: result.pack.version, note, result, user: user.username });
+      await recordAudit(tx, user.districtId, [
         { username: user.username, action: 'create', entity: 'balance_evaluation', entityKey: String(saved.id), detail: `${year} ${result.pack.id} v${result.pack.version}` },
       ]);
       return saved;

@@ -95,7 +95,10 @@ export function genReqId(raw: IncomingMessage): string {
 }
 
 /** Requests that are logged at debug rather than info: the web app's files and the health probe. */
-const quiet = (req: FastifyRequest) => !req.url.startsWith('/api/') || req.url === '/api/health';
+const quiet = (req: FastifyRequest) => {
+  const p = (req.raw.url ?? '').split(/[?#]/)[0];
+  return !p.startsWith('/api/') || p === '/api/health';
+};
 
 /**
  * Fastify's request log lines, reduced to one line per request (at its end) with the route pattern,

@@ -4,15 +4,13 @@
 // city-size exam is 1,000,000 rows, not 9,000,000. The derived columns (total, ranks, Z/T) are written by the
 // import from the analysis of the same data, in the same transaction.
 import { bigint, bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { districts } from '../registry/schema.js';
+import { districts } from '../core/schema.js';
+import { DEFAULT_BOTTOM_PERCENTILE, DEFAULT_CUT_TEXT } from './rates.js';
 
 export const EXAM_TYPES = ['期中', '期末', '学业水平', '中考', '联考', 'other'] as const;
 export type ExamType = (typeof EXAM_TYPES)[number];
-/** Marks of a score cell, as stored in exam_results.marks. */
-export const MARK_NORMAL = 0;
-export const MARK_ABSENT = 1;
-export const MARK_VOIDED = 2;
-export const MARK_EXEMPT = 3;
+/** Marks of a score cell, as stored in exam_results.marks (defined in marks.ts, which loads no database code). */
+export { MARK_NORMAL, MARK_ABSENT, MARK_VOIDED, MARK_EXEMPT } from './marks.js';
 
 export const exams = pgTable(
   'exams',
@@ -26,11 +24,11 @@ export const exams = pgTable(
     type: text('type').notNull(), // EXAM_TYPES
     scope: text('scope'),
     /** Default cut lines, shares of full marks (优秀 ≥, 合格 ≥, 低分 <), as decimal strings. */
-    excellent: numeric('excellent').notNull().default('0.85'),
-    pass: numeric('pass').notNull().default('0.6'),
-    low: numeric('low').notNull().default('0.4'),
+    excellent: numeric('excellent').notNull().default(DEFAULT_CUT_TEXT.excellent),
+    pass: numeric('pass').notNull().default(DEFAULT_CUT_TEXT.pass),
+    low: numeric('low').notNull().default(DEFAULT_CUT_TEXT.low),
     /** x of 后x%率. */
-    bottomPercentile: numeric('bottom_percentile').notNull().default('30'),
+    bottomPercentile: numeric('bottom_percentile').notNull().default(String(DEFAULT_BOTTOM_PERCENTILE)),
     status: text('status').notNull().default('empty'), // empty | ready
     importedAt: timestamp('imported_at', { withTimezone: true, mode: 'string' }),
     studentCount: integer('student_count').notNull().default(0),

@@ -2,7 +2,7 @@
 // array literals (sql-arrays.ts), one text parameter per column and batch, cast on the server.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../core/db/index.js';
-import { examItemScores, examItems, examReports, examResults, exams, examSubjects, students } from './schema.js';
+import { examItemScores, examItems, examReports, examResults, exams, examSubjects } from './schema.js';
 import { numberArray, textArray } from './sql-arrays.js';
 
 export type ExamRow = typeof exams.$inferSelect;
@@ -14,7 +14,7 @@ export interface ExamWithSubjects extends ExamRow {
 }
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  return ((await db.execute(query)) as { rows: T[] }).rows;
 }
 
 // ───────────────────────────── exams and subjects ─────────────────────────────
@@ -407,11 +407,8 @@ export async function loadItemScores(db: Db, districtId: string, examId: number,
   return { n: totals.length, scores: scores.map((c) => Float64Array.from(c)), totals: Float64Array.from(totals) };
 }
 
-/** Registry schools of the district: code → name. */
-export async function schoolNames(db: Db, districtId: string): Promise<Map<string, string>> {
-  const list = await rows<{ code: string; name: string }>(db, sql`select code, name from schools where district_id = ${districtId} order by code`);
-  return new Map(list.map((r) => [r.code, r.name]));
-}
+/** Registry schools of the district: code → name (the registry answers; exams never read its tables). */
+export { schoolNames } from '../registry/lookup.js';
 
 /** The largest and smallest score of each subject position (to check new full marks against). */
 export async function maxScores(db: Db, districtId: string, examId: number): Promise<Map<number, number>> {

@@ -225,7 +225,7 @@ export function computePair(entry: ExamScores, exit: ExamScores, subject: string
   const post = Float64Array.from(gains, (g) => g.exitZ);
   const schoolFit = valueAdded({ post, covariates: [pre], group: gains.map((g) => g.school) }, { minN: 0 });
   const classGroups = gains.map((g) => classKey(g.school, g.class ?? ''));
-  let classFit: VaResult | null = null;
+  let classFit: VaResult | null;
   try {
     classFit = valueAdded({ post, covariates: [pre], group: classGroups }, { minN: 0 });
   } catch {

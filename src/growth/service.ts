@@ -108,7 +108,12 @@ function sgpRunner(): Promise<SgpRunner | null> {
           grade[t][j] = t + 1;
         }
       });
-      for (let t = 0; t < 2; t++) for (let j = 0; j < n; j++) if (dup[t][j]) (score[t][j] = NaN), (grade[t][j] = NaN);
+      for (let t = 0; t < 2; t++)
+        for (let j = 0; j < n; j++)
+          if (dup[t][j]) {
+            score[t][j] = NaN;
+            grade[t][j] = NaN;
+          }
       const r = m.studentGrowthPercentiles({ ids, years: [1, 2], grade, score, school: [null, null] }, { maxOrder: 1, year: 2 });
       const skipped = r.cohorts.find((c) => c.skipped);
       if (skipped) throw new Error(skipped.skipped);

@@ -253,7 +253,7 @@ describe('parseStatsWorkbook: cell problems', () => {
       教师: [
         TEACHER_HEADERS.slice(0, 4),
         [P, '第一小学', { formula: '20+20', result: 40 }, { richText: [{ text: '3' }, { text: '5' }] }], // 40 and "35"
-        [J, '第二中学', { formula: 'C2+1' } as ExcelJS.CellFormulaValue, 10], // no cached result
+        [J, '第二中学', { formula: 'C2+1' }, 10], // no cached result
       ],
     });
     const { problems, data } = await parseStatsWorkbook(file, ctx);

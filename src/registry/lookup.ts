@@ -8,3 +8,9 @@ export async function schoolExists(db: Db, districtId: string, code: string): Pr
   const [s] = await db.select({ c: schools.code }).from(schools).where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
   return !!s;
 }
+
+/** The district's schools: code → name, in code order. */
+export async function schoolNames(db: Db, districtId: string): Promise<Map<string, string>> {
+  const list = await db.select({ code: schools.code, name: schools.name }).from(schools).where(eq(schools.districtId, districtId)).orderBy(schools.code);
+  return new Map(list.map((r) => [r.code, r.name]));
+}

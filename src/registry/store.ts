@@ -214,7 +214,7 @@ export async function updateWorkflow(db: Db, districtId: string, code: string, y
 /** District headline figures of one year, within a scope of schools. */
 export async function overviewFigures(db: Db, districtId: string, year: number, scope: Scope) {
   const sc = scope === 'all' ? sql`true` : sql`s.code in ${scope.length ? scope : ['\u0000']}`;
-  const q = async <T>(query: SQL): Promise<T[]> => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const q = async <T>(query: SQL): Promise<T[]> => ((await db.execute(query)) as { rows: T[] }).rows;
   const byLevel = await q<{ level: string; schools: number; students: number; classes: number }>(sql`
     select s.level, count(*)::int as schools,
       coalesce(sum((select sum(e.students) from grade_enrolments e where e.district_id = s.district_id and e.school_code = s.code and e.year = ${year})),0)::int as students,

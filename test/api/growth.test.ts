@@ -366,7 +366,7 @@ describe('growth API', () => {
     expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jh-growth-pdf-')), 'r.pdf');
     fs.writeFileSync(file, r.rawPayload);
-    let text = '';
+    let text: string;
     try {
       text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     } catch {

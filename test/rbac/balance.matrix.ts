@@ -61,7 +61,7 @@ export async function setupBalance(t: TestApp): Promise<BalanceSeed> {
 
 const READERS: Identity[] = ['admin', 'analyst', 'inspector'];
 const read = (ok: Expect = 'ok') => only(ok, ...READERS);
-const json = <T>(r: LightMyRequestResponse): T => r.json() as T;
+const json = <T>(r: LightMyRequestResponse): T => r.json<T>();
 
 interface Ev {
   year: number;

@@ -48,7 +48,7 @@ export async function setupGrowth(t: TestApp): Promise<GrowthSeed> {
   return { from, to };
 }
 
-const json = <T>(r: LightMyRequestResponse): T => r.json() as T;
+const json = <T>(r: LightMyRequestResponse): T => r.json<T>();
 const codes = (list: { school: string }[]) => [...new Set(list.map((x) => x.school))].sort();
 
 /** value-added: the rows a user sees, and nothing about single students. */

@@ -4,7 +4,7 @@ import { GRADE_EN, GRADE_ZH } from '../../src/registry/fields.js';
 import { LEVEL_EN, LOCATION_EN, OWNERSHIP_EN } from '../../src/registry/model.js';
 import { API, call } from './client.js';
 import { useI18n, type TKey } from './i18n.js';
-import type { Choice, Me, Meta, Role, StatField, StatStatus } from './types.js';
+import type { Choice, Me, Meta, StatField, StatStatus } from './types.js';
 import type { Capability } from '../../src/core/auth/policy.js';
 
 // ---------- session context ----------
@@ -124,7 +124,7 @@ export function useLabels() {
       location: (v: string | null | undefined) => choiceLabel(meta?.locations, LOCATION_EN, v),
       ownership: (v: string | null | undefined) => choiceLabel(meta?.ownerships, OWNERSHIP_EN, v),
       status: (s: StatStatus | null | undefined) => (s ? t(`status.${s}` as TKey) : t('status.none')),
-      role: (r: Role | string) => t(`role.${r}` as TKey),
+      role: (r: string) => t(`role.${r}` as TKey),
       grade: (g: number) => {
         const s = gradeArr.length >= 13 ? gradeArr[g] : gradeArr[g - 1];
         return s || (lang === 'en' ? `Grade ${g}` : `${g}年级`);

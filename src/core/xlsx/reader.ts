@@ -75,7 +75,7 @@ function storedEntry(name: string, text: string): Buffer {
 function decodeEntries(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
   const input = (reader as unknown as { input: Readable }).input;
   const pipe = input.pipe.bind(input);
-  input.pipe = (<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
+  input.pipe = <T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
     const zip = dest as unknown as Readable;
     const push = zip.push.bind(zip);
     zip.push = (chunk: unknown, encoding?: BufferEncoding) => {
@@ -83,7 +83,7 @@ function decodeEntries(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
       return push(chunk, encoding);
     };
     return pipe(dest, options);
-  }) as Readable['pipe'];
+  };
 }
 
 /**
@@ -99,12 +99,12 @@ function decodeEntries(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
 function zipSource(input: Buffer): Readable {
   const src = Readable.from([input]);
   const pipe = src.pipe.bind(src);
-  src.pipe = (<T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
+  src.pipe = <T extends NodeJS.WritableStream>(dest: T, options?: { end?: boolean }): T => {
     const zip = dest as unknown as Readable;
     const emit = zip.emit.bind(zip);
     zip.emit = (event: string | symbol, ...args: unknown[]): boolean => (event === 'end' && !zip.readableEnded ? false : emit(event, ...args));
     return pipe(dest, options);
-  }) as Readable['pipe'];
+  };
   return src;
 }
 

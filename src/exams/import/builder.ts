@@ -60,8 +60,11 @@ export interface BuilderContext {
   subjects: ExamSubjectDef[];
   /** The district's schools: code → name; a row's school is a code or a name of this list. null: any school text is its code (the CLI has no registry). */
   schools: ReadonlyMap<string, string> | null;
-  /** Keep the students' names (default true; the CLI report needs none). */
-  names?: boolean;
+  /**
+   * Keep each student's name, gender and class (default true). false: names null, gender 0, no classes (klass −1) —
+   * the CLI report reads schools and scores only.
+   */
+  details?: boolean;
 }
 
 /** Spaces, tabs and line breaks: the ASCII characters String.prototype.trim removes. */
@@ -119,7 +122,7 @@ export class ExamBuilder {
   /** This sheet's score columns and their subjects (wide). */
   private scoreCols = new Int32Array(0);
   private scoreSubjects = new Int32Array(0);
-  private readonly keepNames: boolean;
+  private readonly details: boolean;
   // Byte rows: the trimmed bounds of the last span(), and the caches keyed by bytes (reset with the buffer).
   private spanStart = 0;
   private spanEnd = 0;
@@ -142,7 +145,7 @@ export class ExamBuilder {
     this.items = ctx.subjects.flatMap((s, subject) => (s.items ?? []).map((it) => ({ subject, label: it.label, full: it.full, objective: it.objective })));
     this.scores = Array.from({ length: S }, () => new Float64Array(this.capacity));
     this.marks = Array.from({ length: S }, () => new Uint8Array(this.capacity).fill(UNSET));
-    this.keepNames = ctx.names ?? true;
+    this.details = ctx.details ?? true;
     if (ctx.schools) for (const [code, name] of ctx.schools) if (!this.nameToCode.has(name)) this.nameToCode.set(name, code);
   }
 
@@ -350,8 +353,9 @@ export class ExamBuilder {
     if (this.idsAsText) this.idIndex.set(id, i);
     else this.idKeys!.insertFound(i); // the key readId just found missing
     const { nameCol, genderCol } = this.layout;
-    this.names.push(nameCol >= 0 && this.keepNames ? cells.text(nameCol).trim() || null : null);
-    this.gender[i] = genderCol >= 0 ? this.readGender(cells, genderCol) : 0;
+    const details = this.details;
+    this.names.push(nameCol >= 0 && details ? cells.text(nameCol).trim() || null : null);
+    this.gender[i] = genderCol >= 0 && details ? this.readGender(cells, genderCol) : 0;
     this.school[i] = school;
     this.klass[i] = klass;
     this.firstRow[i] = cells.row;
@@ -414,7 +418,7 @@ export class ExamBuilder {
   private wideRow(cells: RowCells): void {
     const id = this.readId(cells);
     const school = this.readSchoolFast(cells);
-    const klass = this.readClassFast(cells, school);
+    const klass = this.details ? this.readClassFast(cells, school) : -1;
     let i = -1;
     if (id !== null) {
       const earlier = this.earlier;
@@ -485,7 +489,7 @@ export class ExamBuilder {
       this.problem(cells.row, subjectCol, subjectText === '' ? '科目为空 / the subject is empty' : `未知科目「${subjectText}」,本次考试的科目:${this.ctx.subjects.map((x) => x.name).join('、')} / unknown subject`);
     }
     const school = this.readSchoolFast(cells);
-    const klass = this.readClassFast(cells, school);
+    const klass = this.details ? this.readClassFast(cells, school) : -1;
     let i = -1;
     if (id !== null && school >= 0) {
       const earlier = this.earlier;
@@ -544,8 +548,13 @@ export class ExamBuilder {
     };
   }
 
-  private grow(): void {
-    const cap = Math.ceil(this.capacity * 1.6);
+  /** Makes room for `rows` students in all (e.g. a CSV's size / 64): no copying while they are read. */
+  reserve(rows: number): void {
+    if (rows > this.capacity) this.grow(rows);
+  }
+
+  private grow(to = 0): void {
+    const cap = Math.max(to, Math.ceil(this.capacity * 1.6));
     const grow = <T extends Int32Array | Uint8Array | Uint16Array | Float32Array | Float64Array>(a: T, fill?: number): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
       if (fill !== undefined) b.fill(fill);

@@ -1,8 +1,12 @@
 // A set of byte strings (slices of one buffer), for finding a repeated 学籍号 among a million rows without
 // making a million JS strings: open addressing over 32-bit FNV-1a hashes, byte-wise comparison on a hash match.
+// Each slot holds the entry and its hash side by side, so a probe touches one cache line (the table of a
+// million keys does not fit in the cache).
 
 export class ByteKeySet {
-  private table: Int32Array; // entry index + 1, 0 = free
+  /** Per slot: [entry index + 1 (0 = free), hash]. */
+  private table: Int32Array;
+  /** Slots − 1 (the slot count is a power of two). */
   private mask: number;
   private starts: Int32Array;
   private ends: Int32Array;
@@ -24,50 +28,41 @@ export class ByteKeySet {
     this.values = new Int32Array(capacity);
     let t = 16;
     while (t < capacity * 2) t *= 2;
-    this.table = new Int32Array(t);
+    this.table = new Int32Array(2 * t);
     this.mask = t - 1;
+  }
+
+  private hash(s: number, e: number): number {
+    const buf = this.buf;
+    let h = 0x811c9dc5 | 0;
+    for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p], 0x01000193);
+    return h ^ (h >>> 15);
+  }
+
+  /** The slot of buf[s, e) with hash h: its entry's slot, or the free slot where it would go. */
+  private probe(h: number, s: number, e: number): number {
+    const table = this.table;
+    let slot = h & this.mask;
+    for (;;) {
+      const entry = table[2 * slot] - 1;
+      if (entry < 0 || (table[2 * slot + 1] === h && this.same(entry, s, e))) return slot;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   /** Adds buf[s, e) with a value ≥ 0 (e.g. its row); returns the value of an equal key added before, or -1 (then it was added). */
   add(s: number, e: number, value: number): number {
-    const buf = this.buf;
-    let h = 0x811c9dc5 | 0;
-    for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p], 0x01000193);
-    h ^= h >>> 15;
-    let slot = h & this.mask;
-    for (;;) {
-      const entry = this.table[slot] - 1;
-      if (entry < 0) break;
-      if (this.hashes[entry] === h && this.same(entry, s, e)) return this.values[entry];
-      slot = (slot + 1) & this.mask;
-    }
-    if (this.size === this.starts.length) {
-      this.grow();
-      return this.add(s, e, value);
-    }
-    const id = this.size++;
-    this.starts[id] = s;
-    this.ends[id] = e;
-    this.hashes[id] = h;
-    this.values[id] = value;
-    this.table[slot] = id + 1;
-    this.pendingSlot = -1;
-    return -1;
+    const v = this.find(s, e);
+    if (v < 0) this.insertFound(value);
+    return v;
   }
 
   /** The value of buf[s, e), or -1 when absent; then insertFound() adds that key without hashing it again. */
   find(s: number, e: number): number {
-    const buf = this.buf;
-    let h = 0x811c9dc5 | 0;
-    for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p], 0x01000193);
-    h ^= h >>> 15;
-    let slot = h & this.mask;
-    for (;;) {
-      const entry = this.table[slot] - 1;
-      if (entry < 0) break;
-      if (this.hashes[entry] === h && this.same(entry, s, e)) return this.values[entry];
-      slot = (slot + 1) & this.mask;
-    }
+    const h = this.hash(s, e);
+    const slot = this.probe(h, s, e);
+    const entry = this.table[2 * slot] - 1;
+    if (entry >= 0) return this.values[entry];
     this.pendingSlot = slot;
     this.pendingHash = h;
     this.pendingStart = s;
@@ -80,16 +75,15 @@ export class ByteKeySet {
     if (this.pendingSlot < 0) throw new Error('insertFound without a find');
     if (this.size === this.starts.length) {
       this.grow();
-      let slot = this.pendingHash & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.pendingSlot = slot;
+      this.pendingSlot = this.probe(this.pendingHash, this.pendingStart, this.pendingEnd);
     }
     const id = this.size++;
     this.starts[id] = this.pendingStart;
     this.ends[id] = this.pendingEnd;
     this.hashes[id] = this.pendingHash;
     this.values[id] = value;
-    this.table[this.pendingSlot] = id + 1;
+    this.table[2 * this.pendingSlot] = id + 1;
+    this.table[2 * this.pendingSlot + 1] = this.pendingHash;
     this.pendingSlot = -1;
   }
 
@@ -117,12 +111,17 @@ export class ByteKeySet {
     this.ends = copy(this.ends);
     this.hashes = copy(this.hashes);
     this.values = copy(this.values);
-    this.table = new Int32Array(n * 2);
-    this.mask = n * 2 - 1;
+    let t = this.mask + 1;
+    while (t < n * 2) t *= 2; // a power of two: slots are hash & mask
+    const table = new Int32Array(2 * t);
+    const mask = t - 1;
     for (let id = 0; id < this.size; id++) {
-      let slot = this.hashes[id] & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = id + 1;
+      let slot = this.hashes[id] & mask;
+      while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = id + 1;
+      table[2 * slot + 1] = this.hashes[id];
     }
+    this.table = table;
+    this.mask = mask;
   }
 }

@@ -18,6 +18,21 @@ describe('byte keys', () => {
     expect(results.slice(3000)).toEqual([text.indexOf('G17,'), text.indexOf('G2999')]);
     expect(set.size).toBe(3000);
   });
+  it('ByteKeySet with a capacity that is not a power of two grows (its table stays a power of two); find + insertFound', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `G${1_000_000 + i}`);
+    const buf = Buffer.from(keys.join(','));
+    const set = new ByteKeySet(buf, 1400);
+    let pos = 0;
+    keys.forEach((k, i) => {
+      expect(set.find(pos, pos + k.length)).toBe(-1);
+      set.insertFound(i);
+      pos += k.length + 1;
+    });
+    expect(set.size).toBe(5000);
+    expect(set.find(0, keys[0].length)).toBe(0);
+    const last = buf.length - keys[4999].length;
+    expect(set.find(last, buf.length)).toBe(4999);
+  });
   it('DuplicateKeys reports each later repeat with the first row', () => {
     const text = 'a1 b22 a1 c b22 a1 a10';
     const buf = Buffer.from(text);

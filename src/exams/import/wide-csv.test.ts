@@ -23,13 +23,10 @@ describe('readWideCsv (junheng exam report): the import builder over CSV bytes',
     expect(Array.from(data!.marks[1])).toEqual([MARK_ABSENT, MARK_NORMAL, MARK_EXEMPT]);
     expect(data!.schoolCodes).toEqual(['S2', 'S1']);
     expect(Array.from(data!.school)).toEqual([0, 1, 0]);
-    expect(data!.classes).toEqual([
-      { school: 0, name: '1' },
-      { school: 1, name: '1' },
-      { school: 0, name: '2' },
-    ]);
-    expect(Array.from(data!.klass)).toEqual([0, 1, 2]);
-    expect(data!.names).toEqual([null, null, null]); // not kept for the report
+    // Not kept for the report: names, gender, classes.
+    expect(data!.names).toEqual([null, null, null]);
+    expect(data!.classes).toEqual([]);
+    expect(Array.from(data!.klass)).toEqual([-1, -1, -1]);
     expect(data!.cellMarks).toEqual({ blank: 1, absent: 1, voided: 1, exempt: 1 });
     expect(data!.encoding).toBe('utf-8');
   });
@@ -118,8 +115,6 @@ describe('readWideCsv (junheng exam report): the import builder over CSV bytes',
     expect(data!.scores[1][4999]).toBe((4999 % 241) / 2);
     expect(data!.schoolCodes.length).toBe(7);
     expect(data!.schoolCodes[data!.school[4999]]).toBe(`S${4999 % 7}`);
-    expect(data!.classes.length).toBe(56);
-    expect(data!.classes[data!.klass[4999]]).toEqual({ school: data!.school[4999], name: `${4999 % 8}班` });
     expect(read(['学籍号,学校代码,班级,语文,数学', ...rows, '4321,S0,1班,1,1'].join('\n')).problems).toEqual([
       't.csv: 第5002行 A列 (学籍号): 学籍号 4321 重复,与第 4323 行相同 / duplicate student id 4321, same as row 4323',
     ]);
@@ -132,18 +127,26 @@ describe('readWideCsv (junheng exam report): the import builder over CSV bytes',
     expect(after.problems).toEqual(['t.csv: 第3行 A列 (学籍号): 学籍号 B2 重复,与第 2 行相同 / duplicate student id B2, same as row 2']);
   });
 
-  it('byte rows and text rows of the same cells give the same columns', () => {
+  it('byte rows and text rows of the same cells give the same columns (ids, schools, classes, gender, scores)', () => {
     const text = ['学籍号,性别,学校代码,班级,语文,数学', ...Array.from({ length: 300 }, (_, i) => `${i % 3 ? i : `"${i}"`},${i % 2 ? '男' : '"女"'},${i % 5 ? 'S1' : '"S2"'},${(i * 7) % 4}班,${i % 11},${i % 13}`)].join('\n');
-    const viaBytes = read(text).data!;
-    // The same sheet through a builder whose rows hide their bytes (as .xlsx rows do): the text paths only.
-    const problems = new ExamProblems('t.csv');
-    const builder = new ExamBuilder({ subjects: FULL.subjects.map((name, i) => ({ name, full: FULL.full[i] })), schools: null }, problems);
-    const sheet = new CsvSheet(Buffer.from(text));
-    const hide = builder.addRow.bind(builder);
-    builder.addRow = (cells) => hide({ row: cells.row, empty: cells.empty, text: (c) => cells.text(c), score: (c) => cells.score(c) });
-    expect(sheet.begin(builder, FULL.subjects, problems)).toBe(true);
-    sheet.rows(builder, problems);
-    const viaText = builder.finish()!;
+    // Through the builder as the server import uses it (details kept), once with the rows' bytes, once with rows that
+    // hide them (as .xlsx rows do): the text paths only.
+    const build = (hideBytes: boolean) => {
+      const problems = new ExamProblems('t.csv');
+      const builder = new ExamBuilder({ subjects: FULL.subjects.map((name, i) => ({ name, full: FULL.full[i] })), schools: null }, problems);
+      const sheet = new CsvSheet(Buffer.from(text));
+      if (hideBytes) {
+        const add = builder.addRow.bind(builder);
+        builder.addRow = (cells) => add({ row: cells.row, empty: cells.empty, text: (c) => cells.text(c), score: (c) => cells.score(c) });
+      }
+      expect(sheet.begin(builder, FULL.subjects, problems)).toBe(true);
+      sheet.rows(builder, problems);
+      return builder.finish()!;
+    };
+    const viaBytes = build(false);
+    const viaText = build(true);
+    expect(viaBytes.classes).toHaveLength(8);
+    expect(new Set(viaBytes.gender)).toEqual(new Set([1, 2]));
     for (const k of ['studentIds', 'schoolCodes', 'classes', 'counts'] as const) expect(viaBytes[k]).toEqual(viaText[k]);
     for (const k of ['gender', 'school', 'klass'] as const) expect(Array.from(viaBytes[k])).toEqual(Array.from(viaText[k]));
     expect(viaBytes.scores.map((a) => Array.from(a))).toEqual(viaText.scores.map((a) => Array.from(a)));

@@ -94,6 +94,7 @@ export class CsvSheet {
     if (!layout) return false;
     this.header = header;
     builder.beginSheet('', header, layout);
+    builder.reserve(Math.ceil((this.size - reader.ends[reader.count - 1]) / 64)); // a row of a score sheet is rarely shorter
     return true;
   }
 
@@ -138,12 +139,13 @@ export interface WideScores extends ParsedExam {
 
 /**
  * A whole CSV (UTF-8 or GBK, wide or long) → typed columns, or every problem (the first `limit` kept). Any school
- * code is accepted (there is no registry); names are not kept. Problems print with `problems.lines(fileName)`.
+ * code is accepted (there is no registry); names, gender and classes are not kept (the report has no use for them).
+ * Problems print with `problems.lines(fileName)`.
  */
 export function readWideCsv(buf: Buffer, fullMarks: { subjects: string[]; full: number[] }, limit = 50): { data: WideScores | null; problems: ExamProblems } {
   const problems = new ExamProblems('', limit);
   const subjects = fullMarks.subjects.map((name, i) => ({ name, full: fullMarks.full[i] }));
-  const builder = new ExamBuilder({ subjects, schools: null, names: false }, problems);
+  const builder = new ExamBuilder({ subjects, schools: null, details: false }, problems);
   const sheet = new CsvSheet(buf);
   if (sheet.begin(builder, fullMarks.subjects, problems)) sheet.rows(builder, problems);
   const parsed = builder.finish();

@@ -5,7 +5,6 @@ import { CONSISTENCY_RULES, GRADE_EN, GRADE_ZH, STAT_FIELDS, type StatValues, ty
 import { GRADES_OF_LEVEL, LEVEL_EN, type SchoolLevel } from '../model.js';
 import { type ClassSize, type GradeEnrolment, type ImportProblem, type SchoolYearData } from '../types.js';
 import { CLASS_NO_COL, CLASS_SIZE_COL, CLASS_SIZE_SPEC, CODE_COL, GRADE_COL, NAME_COL, SHEET_COLUMNS, SHEET_ENROLMENTS, STUDENTS_COL, STUDENTS_SPEC, type SheetKind, TOPIC_LIST, columnHeader, columnLetter, fieldsOf, schoolYearLabel } from './layout.js';
-import { buildStatsWorkbook } from './template.js';
 import { type Layout, type Reason, type Scalar, displayOf, isBlank, matchesHeader, normalizeText, parseGrade, readBoundedNumber, readClassNo, readSchoolCode, scalarOf, sheetKindOf, textOf } from './cells.js';
 
 // ───────────────────────────── reading an upload ─────────────────────────────
@@ -50,7 +49,7 @@ export async function parseStatsWorkbook(input: Buffer, ctx: ParseStatsContext):
   try {
     for await (const ws of openXlsxReader(input)) {
       sheets++;
-      await state.readSheet(ws as unknown as StreamSheet);
+      await state.readSheet(ws);
     }
   } catch {
     return invalidFile(); // corrupt zip or XML: nothing read so far can be trusted
@@ -137,7 +136,7 @@ class ImportState {
     if (this.scopes[kind]) {
       this.problems.push({
         file: this.ctx.fileName, sheet: name, row: 0, column: '', header: '',
-        reason: `与工作表「${this.scopes[kind]!.sheet}」重复，本表被忽略 / duplicates the sheet "${this.scopes[kind]!.sheet}"; this sheet is ignored`,
+        reason: `与工作表「${this.scopes[kind].sheet}」重复，本表被忽略 / duplicates the sheet "${this.scopes[kind].sheet}"; this sheet is ignored`,
       });
       return drain(ws);
     }
@@ -400,7 +399,7 @@ class ImportState {
 
   /** CONSISTENCY_RULES of fields.ts, reported at the first key of the rule that is in the file. */
   private checkConsistency(): void {
-    for (const [code, p] of this.schools) {
+    for (const p of this.schools.values()) {
       const values: StatValues = {};
       const invalid = new Set<string>();
       for (const topic of TOPIC_LIST) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AutoComplete, Button, Card, DatePicker, Empty, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowRightOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -78,19 +78,22 @@ export default function AuditPage() {
   const { t, lang } = useI18n();
   const L = useLabels();
   const [form] = Form.useForm();
-  const word = (dict: Record<string, [string, string]>, v: string) => (dict[v] ? dict[v][lang === 'en' ? 1 : 0] : v);
+  const word = useCallback((dict: Record<string, [string, string]>, v: string) => (dict[v] ? dict[v][lang === 'en' ? 1 : 0] : v), [lang]);
   /** Readable name of an audited field: a statistic, a grade's students, a class, a registry field. */
-  const fieldName = (f: string): string | null => {
-    if (L.field(f)) return L.fieldLabel(f);
-    let m = /^students\.(\d+)$/.exec(f);
-    if (m) return `${L.grade(Number(m[1]))} · ${t('school.gradeStudents')}`;
-    m = /^class\.(\d+)\.(\d+)$/.exec(f);
-    if (m) return `${L.grade(Number(m[1]))} · ${t('form.classN', { n: m[2] })}`;
-    if (f === 'status') return t('review.status');
-    const k = `school.field.${f}`;
-    const label = t(k as Parameters<typeof t>[0]);
-    return label !== k ? label : null;
-  };
+  const fieldName = useCallback(
+    (f: string): string | null => {
+      if (L.field(f)) return L.fieldLabel(f);
+      let m = /^students\.(\d+)$/.exec(f);
+      if (m) return `${L.grade(Number(m[1]))} · ${t('school.gradeStudents')}`;
+      m = /^class\.(\d+)\.(\d+)$/.exec(f);
+      if (m) return `${L.grade(Number(m[1]))} · ${t('form.classN', { n: m[2] })}`;
+      if (f === 'status') return t('review.status');
+      const k = `school.field.${f}`;
+      const label = t(k as Parameters<typeof t>[0]);
+      return label !== k ? label : null;
+    },
+    [L, t],
+  );
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -175,7 +178,7 @@ export default function AuditPage() {
           ),
       },
     ],
-    [t, L, lang],
+    [t, L, word, fieldName],
   );
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;

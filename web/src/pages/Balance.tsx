@@ -248,7 +248,7 @@ export default function BalancePage() {
                 <Segmented
                   data-testid="balance-level"
                   value={level}
-                  onChange={(v) => setLevel(v as BalanceLevel)}
+                  onChange={(v) => setLevel(v)}
                   options={LEVELS.filter((l) => packLevels.includes(l.key)).map((l) => ({ value: l.key, label: t(l.label) }))}
                 />
               ) : undefined
@@ -286,7 +286,7 @@ export default function BalancePage() {
         onOk={() => void save()}
         confirmLoading={saving}
         onCancel={() => setSaveOpen(false)}
-        okButtonProps={{ 'data-testid': 'balance-save-ok' } as Record<string, string>}
+        okButtonProps={{ 'data-testid': 'balance-save-ok' }}
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">

@@ -27,7 +27,7 @@ export default function LoginPage() {
     try {
       const r = await call(API.auth.login, { body: { username: v.username.trim(), password: v.password } }, { silent: true, no401Redirect: true });
       setMe(r.user);
-      navigate(from && !from.startsWith('/login') ? from : '/', { replace: true });
+      void navigate(from && !from.startsWith('/login') ? from : '/', { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 429) setError({ kind: 'tooMany', text: t('login.tooMany') });
       else if (e instanceof ApiError && (e.status === 401 || e.status === 400)) setError({ kind: 'bad', text: e.status === 401 ? t('login.bad') : bilingual(e.message, lang) });

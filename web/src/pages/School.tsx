@@ -301,7 +301,7 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
 // ---------- trends & class sizes ----------
 
 function TrendsTab({ code }: { code: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { data, loading } = useCall(API.registry.listRecords, { params: { code } }, { silent: true });
   const recs = useMemo(() => [...(data?.records ?? [])].filter((r) => !isEmptyRecord(r)).sort((a, b) => a.year - b.year), [data]);
   if (loading && !data) return <Skeleton active />;
@@ -398,7 +398,7 @@ function ClassSizesTab({ rec }: { rec: SchoolYearRecord }) {
 
 export default function SchoolPage() {
   const { code = '' } = useParams();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const L = useLabels();
   const me = useMe();
   const { year, link } = useYear();

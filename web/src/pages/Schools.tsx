@@ -189,7 +189,9 @@ export default function SchoolsPage() {
             scroll={{ x: 1000 }}
             locale={{ emptyText: loading ? ' ' : <Empty description={filtered ? t('schools.empty') : t('common.noData')} /> }}
             onRow={(r) => ({
-              onClick: () => canOpen(r.code) && navigate(link(`/schools/${r.code}`)),
+              onClick: () => {
+                if (canOpen(r.code)) void navigate(link(`/schools/${r.code}`));
+              },
               'data-code': r.code,
             } as React.HTMLAttributes<HTMLElement>)}
             pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('schools.count', { n }) }}
@@ -226,7 +228,7 @@ export default function SchoolsPage() {
         onSaved={(s) => {
           setCreating(false);
           reload();
-          navigate(link(`/schools/${s.code}`));
+          void navigate(link(`/schools/${s.code}`));
         }}
       />
     </div>

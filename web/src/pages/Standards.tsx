@@ -22,14 +22,14 @@ const LV = ['小学', '初中'] as const;
 /** Which values a local pack overrides (from its saved input), to highlight them. */
 function overridden(detail: StandardDetail) {
   // Indexed by plain strings below: the typed overrides seen as records.
-  const o = (detail.input?.overrides ?? {}) as {
+  const o: {
     cvLimit?: Record<string, string | undefined>;
     thresholds?: Record<string, Record<string, string | undefined>>;
     schoolRule?: Record<string, unknown>;
     classSize?: { standard?: Record<string, number | undefined>; large?: number; huge?: number };
     schoolSize?: Record<string, number | undefined>;
     unitCosts?: Record<string, number>;
-  };
+  } = detail.input?.overrides ?? {};
   return {
     cv: (l: string) => o.cvLimit?.[l] !== undefined,
     threshold: (k: string, l: string) => o.thresholds?.[k]?.[l] !== undefined,

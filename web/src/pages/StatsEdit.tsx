@@ -140,7 +140,7 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
   const [liveValues, setLiveValues] = useState<Record<string, number | null>>(record.values ?? {});
   const topRef = useRef<HTMLDivElement>(null);
 
-  const fields = meta?.fields ?? [];
+  const fields = useMemo(() => meta?.fields ?? [], [meta]);
   const topics = (meta?.topics ?? []).filter((tp) => fields.some((f) => f.topic === tp.key));
 
   // Leave-page guard while there are unsaved changes.

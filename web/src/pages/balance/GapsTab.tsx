@@ -11,7 +11,7 @@ import { useCall, useDebounced } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { fmt } from '../../session.js';
 import { useYear } from '../../year.js';
-import { baseCode, packQuery, RED, usePackText, type BalanceLevel, type Evaluation, type LevelPlan, type Plan, type PlanAddition } from './shared.js';
+import { baseCode, packQuery, RED, usePackText, type BalanceLevel, type Evaluation, type LevelPlan, type PlanAddition } from './shared.js';
 
 interface GapRow {
   id: string;
@@ -383,7 +383,7 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
                   })
                 }
                 formatter={(v) => (v === undefined || v === null || String(v) === '' ? '' : Number(v).toLocaleString('en-US'))}
-                parser={(v) => Number((v ?? '').replace(/,/g, '')) as unknown as number}
+                parser={(v) => Number((v ?? '').replace(/,/g, ''))}
                 suffix={<span className="jh-unit">{t('balance.yuanPer', { unit: text.unit(ind.key) })}</span>}
                 className={costs[ind.key] !== baseCosts?.[ind.key] ? 'jh-changed' : undefined}
                 style={{ width: '100%' }}

@@ -88,7 +88,7 @@ function LevelCard({ data, level, active, onClick }: { data: Evaluation; level: 
 }
 
 export function CvChart({ data, lv, height = 320 }: { data: Evaluation; lv: LevelResult; height?: number }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const text = usePackText(data.pack);
   const indicators = lv.indicators;
   const option = useMemo<EChartOption>(() => {
@@ -167,7 +167,7 @@ export function CvChart({ data, lv, height = 320 }: { data: Evaluation; lv: Leve
             ]),
       ],
     };
-  }, [indicators, lv.composite, text, t, lang]);
+  }, [indicators, lv.composite, text, t]);
   return indicators.length ? <EChart option={option} height={height} data-testid="balance-cv-chart" /> : <Empty />;
 }
 

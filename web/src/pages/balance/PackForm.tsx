@@ -52,7 +52,7 @@ export function overridesOf(v: Values, base: StandardPack): PackOverrides {
   const b = valuesOf(base);
   const o: PackOverrides = {};
   const cv: Partial<ByLevel<string>> = {};
-  for (const l of LV) if (v.cvLimit[l] != null && !decEq(v.cvLimit[l], b.cvLimit[l])) cv[l] = dec(v.cvLimit[l]!);
+  for (const l of LV) if (v.cvLimit[l] != null && !decEq(v.cvLimit[l], b.cvLimit[l])) cv[l] = dec(v.cvLimit[l]);
   if (Object.keys(cv).length) o.cvLimit = cv;
   const th: Record<string, Partial<ByLevel<string>>> = {};
   for (const [k, byLv] of Object.entries(v.thresholds)) {

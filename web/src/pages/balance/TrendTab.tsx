@@ -12,8 +12,8 @@ import { LEVELS, packQuery, PassTag, RED, usePackText, type BalanceLevel, type S
 function LevelTrend({ trend, level, pack }: { trend: Trend; level: BalanceLevel; pack: StandardPack | null }) {
   const { t, lang } = useI18n();
   const text = usePackText(pack);
-  const years = trend.years.filter((y) => y.levels[level]);
-  const keys = years[0]?.levels[level]?.indicators.map((i) => i.key) ?? [];
+  const years = useMemo(() => trend.years.filter((y) => y.levels[level]), [trend, level]);
+  const keys = useMemo(() => years[0]?.levels[level]?.indicators.map((i) => i.key) ?? [], [years, level]);
 
   const cvOption = useMemo<EChartOption>(() => {
     const limits = years.flatMap((y) => y.levels[level]!.indicators.map((i) => i.limit ?? y.levels[level]!.composite?.limit ?? null)).filter((x): x is number => x !== null);
@@ -48,7 +48,7 @@ function LevelTrend({ trend, level, pack }: { trend: Trend; level: BalanceLevel;
                   silent: true,
                   lineStyle: { color: RED, type: 'dashed' as const, width: 1.5 },
                   label: { formatter: `${t('balance.limit')} ${text.limit(limit)}`, position: 'end' as const, color: RED },
-                  data: [{ yAxis: limit! }],
+                  data: [{ yAxis: limit }],
                 },
               }
             : {}),

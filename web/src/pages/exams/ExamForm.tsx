@@ -159,7 +159,7 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
       onOk={() => void submit()}
       confirmLoading={busy}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'exam-form-submit' } as Record<string, string>}
+      okButtonProps={{ 'data-testid': 'exam-form-submit' }}
       styles={{ body: { paddingTop: 8 } }}
     >
       <Form form={form} layout="vertical" requiredMark="optional" data-testid="exam-form">

@@ -247,7 +247,7 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
           pagination={false}
           scroll={{ x: 'max-content', y: 640 }}
           rowClassName={(r) => (r.flagged && subject === TOTAL ? 'jh-exam-flagged' : '')}
-          onRow={(r) => ({ onClick: () => navigate(`/exams/${exam.id}/schools/${r.school}`), 'data-testid': `exam-school-${r.school}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) => ({ onClick: () => void navigate(`/exams/${exam.id}/schools/${r.school}`), 'data-testid': `exam-school-${r.school}` }) as React.HTMLAttributes<HTMLElement>}
           summary={() =>
             district ? (
               <Table.Summary fixed="top">

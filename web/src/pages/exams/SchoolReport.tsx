@@ -249,7 +249,7 @@ function StudentsCard({ examId, code, subjects, lowCuts, klass, setKlass, classe
         columns={columns}
         scroll={{ x: 'max-content' }}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => tt('common.items', { n }) }}
-        onRow={(r) => ({ onClick: () => navigate(`/exams/${examId}/students/${encodeURIComponent(r.studentId)}`), 'data-testid': `exam-student-${r.studentId}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) => ({ onClick: () => void navigate(`/exams/${examId}/students/${encodeURIComponent(r.studentId)}`), 'data-testid': `exam-student-${r.studentId}` }) as React.HTMLAttributes<HTMLElement>}
         data-testid="exam-students"
       />
     </Card>

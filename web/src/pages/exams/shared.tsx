@@ -9,7 +9,7 @@ import { API } from '../../client.js';
 import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { fmt } from '../../session.js';
-import { EChart, type EChartOption } from '../../components/EChart.js';
+import { EChart } from '../../components/EChart.js';
 import type { Exam, ExamSubject, Mark } from './types.js';
 import { TOTAL } from './types.js';
 import type { ExamT } from './i18n.js';
@@ -21,7 +21,7 @@ echarts.use([BoxplotChart, HeatmapChart, RadarChart, ScatterChart, MarkAreaCompo
 export type AnyChartOption = Record<string, unknown>;
 
 export function ExamChart({ option, height, testId, onClick }: { option: AnyChartOption; height?: number; testId?: string; onClick?: (p: { dataIndex: number; name: string; seriesName?: string; value: unknown }) => void }) {
-  return <EChart option={option as unknown as EChartOption} height={height} data-testid={testId} onClick={onClick} />;
+  return <EChart option={option} height={height} data-testid={testId} onClick={onClick} />;
 }
 
 export const AXIS_SPLIT = { lineStyle: { type: 'dashed', color: '#eef0f4' } } as const;

@@ -3,7 +3,7 @@
 // quadrant scatter, the classes of a school, a class's students (entry vs exit with the district line, a student's
 // card), the plain gain model for comparison, and two-year targets. Excel and PDF downloads.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Segmented, Select, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Segmented, Select, Skeleton, Space, Tabs, Tooltip, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, InfoCircleOutlined, SwapRightOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { API, download } from '../../client.js';
@@ -50,7 +50,7 @@ export default function GrowthPage() {
   const [params, setParams] = useSearchParams();
   const [busy, setBusy] = useState<string | null>(null);
   const list = useCall(API.growth.exams, {}, { silent: true });
-  const exams = list.data?.exams ?? [];
+  const exams = useMemo(() => list.data?.exams ?? [], [list.data]);
   const pairs = list.data?.pairs ?? [];
   const byId = useMemo(() => new Map(exams.map((e) => [e.id, e])), [exams]);
 
@@ -184,7 +184,7 @@ export default function GrowthPage() {
                   </Flex>
                 ),
               }))}
-              labelRender={() => examLabel(byId.get(to!))}
+              labelRender={() => examLabel(byId.get(to))}
             />
           </Space>
           <Space size={6}>

@@ -4,7 +4,7 @@
 import * as echarts from 'echarts/core';
 import { CustomChart, ScatterChart } from 'echarts/charts';
 import { MarkAreaComponent, DataZoomComponent } from 'echarts/components';
-import { EChart, type EChartOption } from '../../components/EChart.js';
+import { EChart } from '../../components/EChart.js';
 import type { GrowthT } from './i18n.js';
 import type { Label, Quadrant, SchoolRow, StudentRow } from './types.js';
 
@@ -17,7 +17,7 @@ export const AXIS_SPLIT = { lineStyle: { type: 'dashed', color: '#eef0f4' } } as
 export type AnyOption = Record<string, unknown>;
 
 export function GrowthChart({ option, height, testId, onClick }: { option: AnyOption; height?: number; testId?: string; onClick?: (p: { dataIndex: number; name: string; seriesName?: string; value: unknown }) => void }) {
-  return <EChart option={option as unknown as EChartOption} height={height} data-testid={testId} onClick={onClick} />;
+  return <EChart option={option} height={height} data-testid={testId} onClick={onClick} />;
 }
 
 /** −0.123 with a real minus; '+' for positive when signed. */
