@@ -21,7 +21,7 @@ export const agree = <T extends true>(_: T) => undefined;
 
 export const EXAM_TYPES = ['期中', '期末', '学业水平', '中考', '联考', 'other'] as const;
 /** 总分: the key of the total in every per-column record of a report. */
-export const TOTAL = '总分';
+export { TOTAL } from './defaults.js';
 export const JOB_PHASES = ['queued', 'reading', 'checking', 'analysing', 'writing', 'done', 'failed'] as const;
 /** A score cell without a score: 缺考, 作弊, 免考 (null = a normal score). */
 export const MARKS = ['absent', 'voided', 'exempt'] as const;

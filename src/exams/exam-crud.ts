@@ -2,6 +2,7 @@
 // changes), delete; every change audited in the same transaction. The routes' policy ('exams.manage',
 // 'exams.delete') admits only the bureau; these functions check the same capability of the permission table for
 // callers that do not come through a route (the CLI, the demo).
+import { DEFAULT_CUT_TEXT } from './defaults.js';
 import type { Db } from '../core/db/index.js';
 import { recordAudit, type AuditEntry } from '../core/audit/store.js';
 import type { CurrentUser } from '../core/auth/roles.js';
@@ -50,7 +51,7 @@ function checkSubjects(subjects: SubjectInput[], exam: { excellent: string; pass
 /** A new exam with its subjects and items; answers its id. */
 export async function createExam(db: Db, user: CurrentUser, input: ExamInput): Promise<number> {
   need(user, 'exams.manage');
-  const exam = { excellent: input.excellent ?? '0.85', pass: input.pass ?? '0.6', low: input.low ?? '0.4' };
+  const exam = { excellent: input.excellent ?? DEFAULT_CUT_TEXT.excellent, pass: input.pass ?? DEFAULT_CUT_TEXT.pass, low: input.low ?? DEFAULT_CUT_TEXT.low };
   checkCutLines('', exam);
   checkSubjects(input.subjects, exam);
   if (!EXAM_TYPES.includes(input.type)) throw badRequest(`考试类型 ${input.type} 无效 / invalid exam type`);

@@ -1,6 +1,7 @@
 // The import of an exam's scores, all or nothing: parse → check → analyse → write, in one transaction. Any problem
 // in the file → 422 with every problem (file, sheet, row, column, reason) and nothing written.
 import type { Db } from '../core/db/index.js';
+import { examColumns } from './analysis/columns.js';
 import { recordAudit } from '../core/audit/store.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { AppError } from '../core/http/errors.js';
@@ -26,46 +27,7 @@ function readerSubjects(e: store.ExamWithSubjects) {
   }));
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
-/**
- * Typed columns for the analysis, schools in code order and classes by school then name ("2班" before "10班"), so that
- * the report's arrays come out in the same order whether built from a file or from the database. An empty class
- * name means no class (−1).
- */
-export function examColumns(
-  studentIds: string[],
-  school: Int32Array,
-  schoolCodes: readonly string[],
-  klass: Int32Array,
-  classes: readonly { school: number; name: string }[],
-  scores: Float64Array[],
-  subjects: ExamColumns['subjects'],
-): ExamColumns {
-  const order = schoolCodes.map((_, g) => g).sort((a, b) => (schoolCodes[a] < schoolCodes[b] ? -1 : schoolCodes[a] > schoolCodes[b] ? 1 : 0));
-  const newSchool = new Int32Array(schoolCodes.length);
-  order.forEach((g, k) => (newSchool[g] = k));
-  const named = classes.map((c, k) => ({ k, school: newSchool[c.school], name: c.name })).filter((c) => c.name !== '');
-  named.sort((a, b) => a.school - b.school || collator.compare(a.name, b.name));
-  const newClass = new Int32Array(classes.length).fill(-1);
-  named.forEach((c, j) => (newClass[c.k] = j));
-  const n = studentIds.length;
-  const s2 = new Int32Array(n);
-  const k2 = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    s2[i] = newSchool[school[i]];
-    k2[i] = klass[i] < 0 ? -1 : newClass[klass[i]];
-  }
-  return {
-    studentIds,
-    school: s2,
-    schoolCodes: order.map((g) => schoolCodes[g]),
-    klass: k2,
-    classes: named.map((c) => ({ school: c.school, name: c.name })),
-    subjects,
-    scores,
-  };
-}
+export { examColumns };
 
 /**
  * Imports a file into an exam, all or nothing: any problem → 422 with every problem (file, sheet, row, column,

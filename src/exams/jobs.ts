@@ -35,7 +35,8 @@ export interface JobState {
 export type ProgressFn = (phase: JobPhase, done?: number, total?: number) => void;
 
 function toState(j: Job): JobState {
-  const phase: JobPhase = j.state === 'done' ? 'done' : j.state === 'failed' || j.state === 'interrupted' ? 'failed' : (JOB_PHASES as readonly string[]).includes(j.phase) ? (j.phase as JobPhase) : 'queued';
+  const phase: JobPhase =
+    j.state === 'done' ? 'done' : j.state === 'failed' || j.state === 'interrupted' ? 'failed' : (JOB_PHASES as readonly string[]).includes(j.phase) ? (j.phase as JobPhase) : 'queued';
   return {
     id: j.id,
     kind: j.kind,

@@ -8,17 +8,8 @@
 import type { Distribution } from './analysis/distribution.js';
 import { percentile } from './analysis/quantile.js';
 
-/** The total of the subjects: its key in every per-column record, in the CLI's JSON and in the exports. */
-export const TOTAL = '总分';
-/** Header texts and long-sheet 科目 values (normalised: see detect.ts) that are a total: computed, never imported. */
-export const TOTAL_NAMES: readonly string[] = [TOTAL, '总成绩', '合计', '总计'];
-
-/** Cut lines as shares of full marks. */
-export interface CutShares {
-  excellent: number;
-  pass: number;
-  low: number;
-}
+import { TOTAL, TOTAL_NAMES, DEFAULT_CUTS, DEFAULT_CUT_TEXT, DEFAULT_BOTTOM_PERCENTILE, type CutShares } from './defaults.js';
+export { TOTAL, TOTAL_NAMES, DEFAULT_CUTS, DEFAULT_CUT_TEXT, DEFAULT_BOTTOM_PERCENTILE, type CutShares };
 
 /** Cut lines in points (share × full marks, see cutScore). */
 export interface CutScores {
@@ -26,17 +17,6 @@ export interface CutScores {
   pass: number;
   low: number;
 }
-
-/** The default cut lines of an exam and of `junheng exam report`. */
-export const DEFAULT_CUTS: Readonly<CutShares> = Object.freeze({ excellent: 0.85, pass: 0.6, low: 0.4 });
-/** The same as the database and the API write them (decimal strings: "0.85", "0.6", "0.4"). */
-export const DEFAULT_CUT_TEXT: Readonly<Record<keyof CutShares, string>> = Object.freeze({
-  excellent: String(DEFAULT_CUTS.excellent),
-  pass: String(DEFAULT_CUTS.pass),
-  low: String(DEFAULT_CUTS.low),
-});
-/** x of 后x%率 by default. */
-export const DEFAULT_BOTTOM_PERCENTILE = 30;
 
 /** share × full, rounded to 1e-6 so that 0.6 × 120 is 72 and not 71.99999999999999. */
 export function cutScore(share: number, full: number): number {

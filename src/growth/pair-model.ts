@@ -17,7 +17,8 @@ import type { EffectLabel, EffectRow } from './va/effects.js';
 import { standardizer } from './gain/standardize.js';
 import { valueAdded, type VaResult } from './va/value-added.js';
 
-export const TOTAL = '总分';
+export { TOTAL } from '../exams/defaults.js';
+import { TOTAL } from '../exams/defaults.js';
 
 /** One exam's scores of the chosen column, one entry per stored student row. */
 export interface ExamScores {

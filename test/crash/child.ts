@@ -47,7 +47,8 @@ export function startChild(args: string[], env: Record<string, string | undefine
         const check = () => {
           const hit = lines.find(test);
           if (hit !== undefined) return done(null, hit);
-          if (proc.exitCode !== null || proc.signalCode !== null) done(new Error(`process exited (${proc.exitCode ?? proc.signalCode}) first; stdout:\n${lines.slice(-20).join('\n')}\nstderr:\n${err}`));
+          if (proc.exitCode !== null || proc.signalCode !== null)
+            done(new Error(`process exited (${proc.exitCode ?? proc.signalCode}) first; stdout:\n${lines.slice(-20).join('\n')}\nstderr:\n${err}`));
         };
         const done = (e: Error | null, line?: string) => {
           clearTimeout(timer);

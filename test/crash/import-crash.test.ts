@@ -105,10 +105,7 @@ async function postgresTarget(): Promise<Target> {
     async writing(since, stop) {
       for (;;) {
         if (stop() || Date.now() - since > 600_000) throw new Error('the import ended before it was seen writing');
-        const r = await admin.query(
-          `select count(*)::int as n from pg_stat_activity where datname = $1 and backend_xid is not null and xact_start < now() - interval '300 milliseconds'`,
-          [name],
-        );
+        const r = await admin.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and backend_xid is not null and xact_start < now() - interval '300 milliseconds'`, [name]);
         if (r.rows[0].n > 0) return;
         await sleep(30);
       }
@@ -135,7 +132,20 @@ async function prepare(t: Target) {
   }
 }
 
-const DATA_TABLES = ['exams', 'exam_subjects', 'exam_results', 'exam_reports', 'exam_item_scores', 'students', 'school_year_stats', 'grade_enrolments', 'school_classes', 'academic_years', 'schools', 'audit_log'];
+const DATA_TABLES = [
+  'exams',
+  'exam_subjects',
+  'exam_results',
+  'exam_reports',
+  'exam_item_scores',
+  'students',
+  'school_year_stats',
+  'grade_enrolments',
+  'school_classes',
+  'academic_years',
+  'schools',
+  'audit_log',
+];
 
 /** Per data table: row count and a hash of every row. */
 async function snapshot(t: Target): Promise<Record<string, string>> {
@@ -145,7 +155,9 @@ async function snapshot(t: Target): Promise<Record<string, string>> {
     for (const table of DATA_TABLES) {
       // Signing in writes an audit row (action 'login'): not data of an import.
       const from = table === 'audit_log' ? `(select * from audit_log where action <> 'login')` : table;
-      const r = (await d.db.execute(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${from} x`))) as unknown as { rows: { n: number; h: string }[] };
+      const r = (await d.db.execute(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${from} x`))) as unknown as {
+        rows: { n: number; h: string }[];
+      };
       out[table] = `${r.rows[0].n} ${r.rows[0].h}`;
     }
     return out;
@@ -157,7 +169,8 @@ async function snapshot(t: Target): Promise<Record<string, string>> {
 async function jobRows(t: Target) {
   const d = await t.open();
   try {
-    return ((await d.db.execute(sql`select id, kind, state, message from jobs order by started_at`)) as unknown as { rows: { id: string; kind: string; state: string; message: string | null }[] }).rows;
+    return ((await d.db.execute(sql`select id, kind, state, message from jobs order by started_at`)) as unknown as { rows: { id: string; kind: string; state: string; message: string | null }[] })
+      .rows;
   } finally {
     await d.close();
   }
@@ -183,7 +196,11 @@ class Server {
   }
 
   async call(method: string, url: string, body?: unknown) {
-    const res = await fetch(this.base + url, { method, headers: { ...this.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.base + url, {
+      method,
+      headers: { ...this.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, json: (await res.json().catch(() => null)) as Record<string, any> };
   }
 
@@ -204,13 +221,17 @@ class Server {
 function examCsv(n: number, seed: number): Buffer {
   const lines = [`学籍号,姓名,学校代码,班级,${SUBJECTS.join(',')}`];
   let x = seed;
-  const r = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % 101);
+  const r = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % 101;
   for (let i = 0; i < n; i++) lines.push(`S${String(i).padStart(7, '0')},学生${i},${code(i % 40)},${(i % 12) + 1}班,${r()},${r()},${r()}`);
   return Buffer.from(lines.join('\n'));
 }
 
 const statsWorkbook = (count: number, name = (k: number) => `测试学校${k}`) =>
-  buildStatsWorkbook({ year: 2024, schools: Array.from({ length: count }, (_, k) => ({ code: code(k), name: name(k), level: '小学' as const })), data: new Map(Array.from({ length: count }, (_, k) => [code(k), sampleRecord()])) });
+  buildStatsWorkbook({
+    year: 2024,
+    schools: Array.from({ length: count }, (_, k) => ({ code: code(k), name: name(k), level: '小学' as const })),
+    data: new Map(Array.from({ length: count }, (_, k) => [code(k), sampleRecord()])),
+  });
 
 const TARGETS = [
   { name: 'PGlite', make: pgliteTarget, skip: false },
@@ -255,9 +276,12 @@ describe.each(TARGETS)('kill -9 during imports: $name', ({ make, skip }) => {
     let ended = false;
     void server.child.exited.then(() => (ended = true));
     const poll = setInterval(() => {
-      void server.call('GET', `/api/jobs/${examJob}`).then((r) => {
-        if (r.json?.job?.finishedAt) ended = true;
-      }, () => undefined);
+      void server.call('GET', `/api/jobs/${examJob}`).then(
+        (r) => {
+          if (r.json?.job?.finishedAt) ended = true;
+        },
+        () => undefined,
+      );
     }, 1000);
     try {
       await t.writing(since, () => ended);

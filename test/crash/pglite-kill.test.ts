@@ -16,7 +16,7 @@ import { events, sleep, startChild } from './child.js';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 12);
 let seed = Number(process.env.CRASH_SEED ?? Date.now() % 100_000) >>> 0 || 1;
-const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const dirs: string[] = [];
 const tmp = () => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-crash-'));

@@ -55,7 +55,7 @@ if (process.argv[4] === 'verify-only') {
 }
 
 let rnd = Number(process.argv[3] ?? 1) >>> 0 || 1;
-const random = () => ((rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const random = () => (rnd = (Math.imul(rnd, 1103515245) + 12345) >>> 0) / 2 ** 32;
 for (let b = (state.max ?? 0) + 1; ; b++) {
   const n = random() < 0.15 ? 20_000 + Math.floor(random() * 30_000) : 1 + Math.floor(random() * 3000);
   await db.transaction(async (tx) => {

@@ -19,7 +19,8 @@ afterAll(async () => database?.close());
 
 const owner = { districtId: 'd1', username: 'analyst' };
 const row = async (id: string) =>
-  ((await database.db.execute(sql`select state, phase, done, total, message, result, error, problem_count, finished_at from jobs where id = ${id}`)) as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  ((await database.db.execute(sql`select state, phase, done, total, message, result, error, problem_count, finished_at from jobs where id = ${id}`)) as unknown as { rows: Record<string, unknown>[] })
+    .rows[0];
 const gate = () => {
   let open = () => {};
   const p = new Promise<void>((r) => (open = r));
@@ -81,7 +82,11 @@ describe('durable jobs', () => {
     expect(r).toEqual({ ok: true, schools: 3 });
     expect((seen as { rows: unknown[] }).rows).toEqual([{ state: 'running' }]);
     await expect(jobs.track(owner, 'registry-import', { year: 2024, fileName: 't.xlsx' }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    const rows = ((await database.db.execute(sql`select subject->>'fileName' as f, state, result, error from jobs where kind = 'registry-import' order by started_at`)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const rows = (
+      (await database.db.execute(sql`select subject->>'fileName' as f, state, result, error from jobs where kind = 'registry-import' order by started_at`)) as unknown as {
+        rows: Record<string, unknown>[];
+      }
+    ).rows;
     expect(rows).toMatchObject([
       { f: 's.xlsx', state: 'done', result: { ok: true, schools: 3 } },
       { f: 't.xlsx', state: 'failed', error: { status: 500, code: 'internal' } },
@@ -90,7 +95,8 @@ describe('durable jobs', () => {
 
   it('recover(): jobs of dead processes become interrupted (or done when their import committed); live ones stay', async () => {
     const host = os.hostname();
-    const mk = (id: string, ownerText: string, fileName: string) => insertJob(database.db, { districtId: 'd3', id, kind: 'exam-import', state: 'running', phase: 'writing', username: 'analyst', subject: { examId: 9, fileName }, owner: ownerText });
+    const mk = (id: string, ownerText: string, fileName: string) =>
+      insertJob(database.db, { districtId: 'd3', id, kind: 'exam-import', state: 'running', phase: 'writing', username: 'analyst', subject: { examId: 9, fileName }, owner: ownerText });
     await mk('dead', `${host}/999999999/x`, 'dead.csv');
     await mk('self', `${host}/${process.pid}/old`, 'self.csv'); // an earlier life of this pid
     await mk('alive', `${host}/${process.ppid}/x`, 'alive.csv');
@@ -125,7 +131,16 @@ describe('durable jobs', () => {
   });
 
   it("the exam service's view: phase failed for an interrupted job, the state and message with it", async () => {
-    await insertJob(database.db, { districtId: 'd4', id: 'x1', kind: 'exam-import', state: 'running', phase: 'writing', username: 'analyst', subject: { examId: 1, fileName: 'x.csv' }, owner: `${os.hostname()}/999999999/x` });
+    await insertJob(database.db, {
+      districtId: 'd4',
+      id: 'x1',
+      kind: 'exam-import',
+      state: 'running',
+      phase: 'writing',
+      username: 'analyst',
+      subject: { examId: 1, fileName: 'x.csv' },
+      owner: `${os.hostname()}/999999999/x`,
+    });
     const reg = new JobRegistry(database.db);
     await reg.service.recover();
     expect(await reg.get('d4', 'x1')).toMatchObject({ phase: 'failed', state: 'interrupted', message: INTERRUPTED_MESSAGE, error: { code: 'interrupted' }, problems: null });

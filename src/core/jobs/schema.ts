@@ -39,5 +39,10 @@ export const jobs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('jobs_unfinished').on(t.state).where(sql`state in ('queued', 'running')`)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('jobs_unfinished')
+      .on(t.state)
+      .where(sql`state in ('queued', 'running')`),
+  ],
 );

@@ -233,7 +233,13 @@ export class JobService {
       if (l.job.finishedAt !== null) continue;
       if (l.timer) clearTimeout(l.timer);
       l.timer = null;
-      Object.assign(l.job, { state: 'interrupted', phase: 'failed', finishedAt: new Date().toISOString(), message: INTERRUPTED_MESSAGE, error: { status: 503, code: 'interrupted', message: INTERRUPTED_MESSAGE } });
+      Object.assign(l.job, {
+        state: 'interrupted',
+        phase: 'failed',
+        finishedAt: new Date().toISOString(),
+        message: INTERRUPTED_MESSAGE,
+        error: { status: 503, code: 'interrupted', message: INTERRUPTED_MESSAGE },
+      });
       await l.writing;
       await store.finishJob(this.db, l.job.districtId, l.job.id, { state: 'interrupted', phase: 'failed', message: INTERRUPTED_MESSAGE, error: l.job.error }).catch(() => undefined);
     }
@@ -285,7 +291,16 @@ export class JobService {
     await l.writing;
     const j = l.job;
     await store
-      .finishJob(this.db, j.districtId, j.id, { state: j.state, phase: j.phase, done: j.done, total: j.total, message: j.message, result: j.result ?? null, error: j.error, problemCount: j.problemCount })
+      .finishJob(this.db, j.districtId, j.id, {
+        state: j.state,
+        phase: j.phase,
+        done: j.done,
+        total: j.total,
+        message: j.message,
+        result: j.result ?? null,
+        error: j.error,
+        problemCount: j.problemCount,
+      })
       .catch((e: unknown) => console.error(`job ${j.id}: end state not saved:`, (e as Error)?.message ?? e));
     if (![...this.live.values()].some((x) => x.job.finishedAt === null)) this.stopHeartbeat();
   }

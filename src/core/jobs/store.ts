@@ -14,7 +14,10 @@ export async function insertJob(db: Db, job: NewJob): Promise<JobRow> {
 }
 
 export async function getJob(db: Db, districtId: string, id: string): Promise<JobRow | null> {
-  const [row] = await db.select().from(jobs).where(and(eq(jobs.districtId, districtId), eq(jobs.id, id)));
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.districtId, districtId), eq(jobs.id, id)));
   return row ?? null;
 }
 
@@ -47,7 +50,15 @@ export async function touchJobs(db: Db, keys: { districtId: string; id: string }
   await db
     .update(jobs)
     .set({ updatedAt: sql`now()` })
-    .where(and(inArray(jobs.id, keys.map((k) => k.id)), inArray(jobs.state, UNFINISHED)));
+    .where(
+      and(
+        inArray(
+          jobs.id,
+          keys.map((k) => k.id),
+        ),
+        inArray(jobs.state, UNFINISHED),
+      ),
+    );
 }
 
 /** Every unfinished job of every district, with its heartbeat's age in seconds. */
