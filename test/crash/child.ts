@@ -22,13 +22,13 @@ export function startChild(args: string[], env: Record<string, string | undefine
   let err = '';
   let partial = '';
   const watchers = new Set<() => void>();
-  proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     const parts = (partial + chunk).split('\n');
     partial = parts.pop()!;
     lines.push(...parts);
     for (const w of [...watchers]) w();
   });
-  proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+  proc.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     err = (err + chunk).slice(-20_000);
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -155,7 +155,7 @@ async function snapshot(t: Target): Promise<Record<string, string>> {
     for (const table of DATA_TABLES) {
       // Signing in writes an audit row (action 'login'): not data of an import.
       const from = table === 'audit_log' ? `(select * from audit_log where action <> 'login')` : table;
-      const r = (await d.db.execute(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${from} x`))) as unknown as {
+      const r = (await d.db.execute(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${from} x`))) as {
         rows: { n: number; h: string }[];
       };
       out[table] = `${r.rows[0].n} ${r.rows[0].h}`;
@@ -169,8 +169,7 @@ async function snapshot(t: Target): Promise<Record<string, string>> {
 async function jobRows(t: Target) {
   const d = await t.open();
   try {
-    return ((await d.db.execute(sql`select id, kind, state, message from jobs order by started_at`)) as unknown as { rows: { id: string; kind: string; state: string; message: string | null }[] })
-      .rows;
+    return ((await d.db.execute(sql`select id, kind, state, message from jobs order by started_at`)) as { rows: { id: string; kind: string; state: string; message: string | null }[] }).rows;
   } finally {
     await d.close();
   }

@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/core/db/index.js';
 
 const dir = process.argv[2];
 const say = (o: object) => process.stdout.write(JSON.stringify(o) + '\n');
-const rows = async <T>(db: Awaited<ReturnType<typeof openDatabase>>['db'], q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+const rows = async <T>(db: Awaited<ReturnType<typeof openDatabase>>['db'], q: ReturnType<typeof sql>) => ((await db.execute(q)) as { rows: T[] }).rows;
 
 const database = await openDatabase({ dataDir: dir });
 const db = database.db;

@@ -19,8 +19,7 @@ afterAll(async () => database?.close());
 
 const owner = { districtId: 'd1', username: 'analyst' };
 const row = async (id: string) =>
-  ((await database.db.execute(sql`select state, phase, done, total, message, result, error, problem_count, finished_at from jobs where id = ${id}`)) as unknown as { rows: Record<string, unknown>[] })
-    .rows[0];
+  ((await database.db.execute(sql`select state, phase, done, total, message, result, error, problem_count, finished_at from jobs where id = ${id}`)) as { rows: Record<string, unknown>[] }).rows[0];
 const gate = () => {
   let open = () => {};
   const p = new Promise<void>((r) => (open = r));
@@ -76,14 +75,14 @@ describe('durable jobs', () => {
     const jobs = new JobService(database.db);
     let seen: unknown;
     const r = await jobs.track(owner, 'registry-import', { year: 2024, fileName: 's.xlsx' }, async () => {
-      seen = (await database.db.execute(sql`select state from jobs where kind = 'registry-import' and subject->>'fileName' = 's.xlsx'`)) as unknown;
+      seen = await database.db.execute(sql`select state from jobs where kind = 'registry-import' and subject->>'fileName' = 's.xlsx'`);
       return { ok: true, schools: 3 };
     });
     expect(r).toEqual({ ok: true, schools: 3 });
     expect((seen as { rows: unknown[] }).rows).toEqual([{ state: 'running' }]);
     await expect(jobs.track(owner, 'registry-import', { year: 2024, fileName: 't.xlsx' }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     const rows = (
-      (await database.db.execute(sql`select subject->>'fileName' as f, state, result, error from jobs where kind = 'registry-import' order by started_at`)) as unknown as {
+      (await database.db.execute(sql`select subject->>'fileName' as f, state, result, error from jobs where kind = 'registry-import' order by started_at`)) as {
         rows: Record<string, unknown>[];
       }
     ).rows;

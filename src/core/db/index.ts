@@ -172,11 +172,12 @@ export function acquireLock(dataDir: string): () => void {
         throw new Error(
           `数据目录 ${path.resolve(dataDir)} 正被另一个 Junheng 进程 (PID ${pid}) 使用;请先停止它,或用 --data 指定另一个目录。\n` +
             `The data folder ${path.resolve(dataDir)} is in use by another Junheng process (PID ${pid}); stop it first or choose another folder with --data.`,
+          { cause: e },
         );
       }
       // Our own pid: open in this process, or left by an earlier process that had the same pid (a container
       // restarted after a crash often gets the same one) — stale.
-      if (pid === process.pid && held.has(lockPath)) throw new Error(`data folder ${path.resolve(dataDir)} is already open in this process`);
+      if (pid === process.pid && held.has(lockPath)) throw new Error(`data folder ${path.resolve(dataDir)} is already open in this process`, { cause: e });
       fs.unlinkSync(lockPath); // stale lock from a process that died
     }
   }
