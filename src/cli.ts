@@ -94,7 +94,7 @@ const appModules = async () => {
     import('./core/http/errors.js'),
     import('./registry/service.js'),
     import('./registry/demo-load.js'),
-    import('./registry/schema.js'),
+    import('./core/schema.js'),
   ]);
   return {
     openDatabase: db.openDatabase,

@@ -73,7 +73,7 @@ export async function examImportCommand(opts: ExamImportOptions, io: ImportIo): 
     import('../core/db/index.js'),
     import('./service.js'),
     import('../core/http/errors.js'),
-    import('../registry/schema.js'),
+    import('../core/schema.js'),
   ]);
   let database;
   try {

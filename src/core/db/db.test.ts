@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { acquireLock, openDatabase } from './index.js';
-import { districts } from './schema.js';
+import { districts } from '../schema.js';
 
 describe('PGlite data folder', () => {
   it('persists across reopening, and a second opener of the folder is refused with a clear message', async () => {

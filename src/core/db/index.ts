@@ -10,10 +10,9 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import * as schema from './schema.js';
 import { PGliteWorkerClient } from './pglite-client.js';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface Database {
@@ -50,7 +49,7 @@ async function openPostgres(url: string): Promise<Database> {
     throw new Error(`无法连接 PostgreSQL / cannot connect to PostgreSQL at ${redact(url)}: ${e.message}`);
   });
   c.release();
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
     kind: 'postgresql',
@@ -104,7 +103,7 @@ async function openPglite(dataDir: string, relaxedDurability?: boolean): Promise
     releaseLock();
     throw e;
   }
-  const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
+  const db = drizzlePglite({ client: client as unknown as PGlite }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

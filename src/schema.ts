@@ -1,0 +1,7 @@
+// The whole drizzle schema, gathered from each capability's schema file: what drizzle-kit reads to write the
+// migrations in drizzle/ (npm run db:generate). The database layer (core/db) needs no capability's tables.
+export * from './core/schema.js';
+export * from './core/jobs/schema.js';
+export * from './registry/schema.js';
+export * from './balance/schema.js';
+export * from './exams/schema.js';
