@@ -87,8 +87,21 @@ export function syntheticCounty(seed = 2017) {
   const schools: School[] = [];
   const data = new Map<number, Map<string, SchoolYearData>>(YEARS.map((y) => [y, new Map()]));
   for (let i = 0; i < SCHOOLS; i++) {
-    const level = pick<SchoolLevel>([['小学', 0.6], ['初中', 0.25], ['九年一贯制', 0.1], ['完全中学', 0.02], ['教学点', 0.03]]);
-    const location = level === '教学点' ? '乡村' : pick<Location>([['城区', 0.25], ['镇区', 0.35], ['乡村', 0.4]]);
+    const level = pick<SchoolLevel>([
+      ['小学', 0.6],
+      ['初中', 0.25],
+      ['九年一贯制', 0.1],
+      ['完全中学', 0.02],
+      ['教学点', 0.03],
+    ]);
+    const location =
+      level === '教学点'
+        ? '乡村'
+        : pick<Location>([
+            ['城区', 0.25],
+            ['镇区', 0.35],
+            ['乡村', 0.4],
+          ]);
     const code = `21${String(9000_0000 + i).padStart(8, '0')}`;
     schools.push({
       districtId: '990009',
@@ -116,7 +129,11 @@ export function syntheticCounty(seed = 2017) {
             : { P: between(15, 45), J: between(40, 90), S: between(150, 250) };
     const drift = location === '城区' ? 1.02 : location === '镇区' ? 0.99 : 0.95;
     const ratio: Record<Section, number> =
-      location === '城区' ? { P: between(17.5, 20), J: between(12.6, 13.4), S: between(11.8, 12.6) } : location === '镇区' ? { P: between(15.5, 16.8), J: between(11.2, 12.2), S: 12 } : { P: between(11, 13), J: between(9, 10.5), S: 12 };
+      location === '城区'
+        ? { P: between(17.5, 20), J: between(12.6, 13.4), S: between(11.8, 12.6) }
+        : location === '镇区'
+          ? { P: between(15.5, 16.8), J: between(11.2, 12.2), S: 12 }
+          : { P: between(11, 13), J: between(9, 10.5), S: 12 };
     // Most schools meet a standard comfortably; about one indicator in eight is weak.
     const factor = Object.fromEntries(INDS.map((k) => [k, rnd() < 0.12 ? between(0.5, 0.85) : between(1.05, 1.9)])) as Record<Ind, number>;
     const classMean = location === '城区' ? between(44, 54) : location === '镇区' ? between(36, 46) : between(18, 35);
@@ -205,21 +222,37 @@ async function engine(county: County, packId: string, label: string): Promise<Be
   }
   const prepared = YEARS.map((y) => inputsOf(pack, county, y));
   let sink = 0;
-  const evalOnly = await sample(() => {
-    for (const inputs of prepared) sink += evaluateDistrict(pack, inputs).levels['小学'].counted;
-  }, 2, 7);
-  const withInputs = await sample(() => {
-    for (const y of YEARS) sink += evaluateDistrict(pack, inputsOf(pack, county, y)).levels['初中'].counted;
-  }, 2, 7);
+  const evalOnly = await sample(
+    () => {
+      for (const inputs of prepared) sink += evaluateDistrict(pack, inputs).levels['小学'].counted;
+    },
+    2,
+    7,
+  );
+  const withInputs = await sample(
+    () => {
+      for (const y of YEARS) sink += evaluateDistrict(pack, inputsOf(pack, county, y)).levels['初中'].counted;
+    },
+    2,
+    7,
+  );
   // What the data looks like, so the figure is read against something realistic.
   const last = evaluateDistrict(pack, prepared[prepared.length - 1]);
   const sections = prepared.reduce((s, x) => s + x.length, 0);
   const passing = Object.values(last.levels).reduce((s, l) => s + (l.schoolsPassing ?? 0), 0);
   const counted = Object.values(last.levels).reduce((s, l) => s + l.counted, 0);
-  const shape = pack.schoolRule ? `${Math.round((100 * passing) / counted)}% of school sections pass in ${YEARS[YEARS.length - 1]}` : `composite CV 小学 ${last.levels['小学'].composite?.cv?.toFixed(3)}`;
+  const shape = pack.schoolRule
+    ? `${Math.round((100 * passing) / counted)}% of school sections pass in ${YEARS[YEARS.length - 1]}`
+    : `composite CV 小学 ${last.levels['小学'].composite?.cv?.toFixed(3)}`;
   if (sink < 0) console.log(sink); // keep the work observable
   return [
-    { name: `evaluateDistrict 2,000 × 10 yr (${label})`, value: median(evalOnly), unit: 'ms', target: 200, note: `median; ${spread(evalOnly)}; ${sections.toLocaleString('en-US')} school sections; ${shape}` },
+    {
+      name: `evaluateDistrict 2,000 × 10 yr (${label})`,
+      value: median(evalOnly),
+      unit: 'ms',
+      target: 200,
+      note: `median; ${spread(evalOnly)}; ${sections.toLocaleString('en-US')} school sections; ${shape}`,
+    },
     { name: `  + balanceInputs (${label})`, value: median(withInputs), unit: 'ms', target: 200, note: `median; ${spread(withInputs)}; registry records → inputs (一贯制 split) → evaluation` },
   ];
 }
@@ -288,30 +321,53 @@ async function districtPage(): Promise<BenchResult[]> {
     const health = await sample(() => get('/api/health'), 3, 20);
     const session = await sample(() => a.services.auth.fromCookie(cookies.jh_session), 3, 20);
     let loaded: { schools: School[]; records: Awaited<ReturnType<typeof loadRecords>>; year: number } | null = null;
-    const dbPart = await sample(async () => {
-      const year = await a.services.registry.currentYear(user.districtId);
-      const schools = (await allSchools(database.db, user.districtId)).filter((x) => x.isOpen);
-      const records = await loadRecords(database.db, user.districtId, schools.map((x) => x.code), year);
-      loaded = { schools, records, year };
-    }, 3, 20);
+    const dbPart = await sample(
+      async () => {
+        const year = await a.services.registry.currentYear(user.districtId);
+        const schools = (await allSchools(database.db, user.districtId)).filter((x) => x.isOpen);
+        const records = await loadRecords(
+          database.db,
+          user.districtId,
+          schools.map((x) => x.code),
+          year,
+        );
+        loaded = { schools, records, year };
+      },
+      3,
+      20,
+    );
     const { schools, records, year } = loaded!;
     const byCode = new Map(records.map((r) => [r.schoolCode, r]));
     let result: unknown = null;
-    const compute = await sample(() => {
-      const inputs = schools.flatMap((sc) => (byCode.has(sc.code) ? balanceInputs(pack, sc, byCode.get(sc.code)!) : []));
-      result = { year, ...evaluateDistrict(pack, inputs) };
-    }, 3, 20);
+    const compute = await sample(
+      () => {
+        const inputs = schools.flatMap((sc) => (byCode.has(sc.code) ? balanceInputs(pack, sc, byCode.get(sc.code)!) : []));
+        result = { year, ...evaluateDistrict(pack, inputs) };
+      },
+      3,
+      20,
+    );
     const json = await sample(() => JSON.stringify(result), 3, 20);
     let allRecords = 0;
-    const dbAll = await sample(async () => {
-      allRecords = (await loadRecords(database.db, user.districtId, schools.map((x) => x.code))).length;
-    }, 2, 10);
+    const dbAll = await sample(
+      async () => {
+        allRecords = (
+          await loadRecords(
+            database.db,
+            user.districtId,
+            schools.map((x) => x.code),
+          )
+        ).length;
+      },
+      2,
+      10,
+    );
     out.push(
-      { name: 'parts: GET /api/health', value: median(health), unit: 'ms', note: 'the route\'s steps one at a time (medians); this: inject + session lookup, no work, the floor of any API call' },
+      { name: 'parts: GET /api/health', value: median(health), unit: 'ms', note: "the route's steps one at a time (medians); this: inject + session lookup, no work, the floor of any API call" },
       { name: '  session lookup (fromCookie)', value: median(session), unit: 'ms', note: 'one query per request, in the onRequest hook' },
       { name: '  db: year, schools, records of a year', value: median(dbPart), unit: 'ms', note: `what the evaluation loads; ${records.length} records (three queries for the records alone)` },
       { name: '  db: records of every year', value: median(dbAll), unit: 'ms', note: `what class-sizes and trend load; ${allRecords} records` },
-      { name: '  compute: balanceInputs + evaluate', value: median(compute), unit: 'ms', note: 'national-2017-quality on this year\'s records' },
+      { name: '  compute: balanceInputs + evaluate', value: median(compute), unit: 'ms', note: "national-2017-quality on this year's records" },
       { name: '  JSON.stringify of the evaluation', value: median(json), unit: 'ms' },
     );
   } finally {

@@ -14,7 +14,6 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const STUDENTS = 1_000_000;
 const PYTHON = '/usr/bin/python3';
 
-
 const ENGINE_ONLY = `
 const [file, full] = process.argv.slice(-2);
 const { examCommand } = await import(${JSON.stringify(path.join(ROOT, 'src/exams/cli.ts'))});
@@ -139,7 +138,12 @@ export default async function examBench(): Promise<BenchResult[]> {
   const big = path.join(ROOT, '.tmp', 'bench', `exam-${sizes[sizes.length - 1]}.csv`);
   const engine = await timed(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', ENGINE_ONLY, big, EXAM_FULL_SPEC]);
   if (engine.code === 0)
-    results.push({ name: `exam report ${sizes[sizes.length - 1].toLocaleString('en-US')}: engine only (in-process)`, value: Number(engine.stdout) / 1000, unit: 's', note: engine.peakMb === null ? undefined : `peak RSS ${engine.peakMb.toFixed(0)} MB` });
+    results.push({
+      name: `exam report ${sizes[sizes.length - 1].toLocaleString('en-US')}: engine only (in-process)`,
+      value: Number(engine.stdout) / 1000,
+      unit: 's',
+      note: engine.peakMb === null ? undefined : `peak RSS ${engine.peakMb.toFixed(0)} MB`,
+    });
   const startup = await timed(process.execPath, ['bin/junheng.mjs', '--version']);
   results.push({ name: 'junheng CLI start-up (--version)', value: startup.seconds, unit: 's' });
   return results;

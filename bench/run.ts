@@ -20,7 +20,16 @@ function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -64,8 +73,13 @@ function machine() {
   const cpus = os.cpus();
   let commit: string | null = null;
   try {
-    commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
+    commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty =
+      execSync('git status --porcelain', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() !== '';
     if (dirty) commit += '+dirty';
   } catch {
     /* not a git checkout */
@@ -118,7 +132,12 @@ async function main() {
     } catch (e) {
       const seconds = (performance.now() - t0) / 1000;
       const err = e instanceof Error ? (e.stack ?? e.message) : String(e);
-      console.log(`  ✗ failed after ${seconds.toFixed(1)} s:\n${err.split('\n').map((l) => `    ${l}`).join('\n')}`);
+      console.log(
+        `  ✗ failed after ${seconds.toFixed(1)} s:\n${err
+          .split('\n')
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+      );
       reports.push({ file, seconds, results: [], error: err });
     }
   }
@@ -127,7 +146,16 @@ async function main() {
   const met = all.filter((r) => r.pass === true).length;
   const missed = all.filter((r) => r.pass === false).length;
   const failed = reports.filter((r) => r.error).length;
-  console.log(`\n${met} targets met, ${missed} missed${failed ? `; ${failed} bench file${failed > 1 ? 's' : ''} failed: ${reports.filter((r) => r.error).map((r) => r.file).join(', ')}` : ''}`);
+  console.log(
+    `\n${met} targets met, ${missed} missed${
+      failed
+        ? `; ${failed} bench file${failed > 1 ? 's' : ''} failed: ${reports
+            .filter((r) => r.error)
+            .map((r) => r.file)
+            .join(', ')}`
+        : ''
+    }`,
+  );
 
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, `${JSON.stringify({ startedAt, machine: m, filters, summary: { met, missed, failedFiles: failed }, files: reports }, null, 2)}\n`);

@@ -106,7 +106,12 @@ export default async function sgpBench(): Promise<BenchResult[]> {
     const ours = Math.min(first.seconds, second.seconds);
     const res = second.result;
     const cohorts = res.cohorts.filter((c) => !c.skipped).length;
-    results.push({ name: 'reading: ours, all SGPs (read + fit + read off)', value: ours, unit: 's', note: `${res.students.length} students, ${cohorts} cohorts × 100 τ; runs ${first.seconds.toFixed(2)} s (cold), ${second.seconds.toFixed(2)} s` });
+    results.push({
+      name: 'reading: ours, all SGPs (read + fit + read off)',
+      value: ours,
+      unit: 's',
+      note: `${res.students.length} students, ${cohorts} cohorts × 100 τ; runs ${first.seconds.toFixed(2)} s (cold), ${second.seconds.toFixed(2)} s`,
+    });
     const oracle = gunzipSync(fs.readFileSync(ORACLE))
       .toString('utf8')
       .trim()
@@ -116,14 +121,33 @@ export default async function sgpBench(): Promise<BenchResult[]> {
     const byId = new Map(res.students.map((s) => [s.id, s.sgp]));
     const same = oracle.filter(([id, , sgp]) => byId.get(id) === Number(sgp)).length;
     const w1 = oracle.filter(([id, , sgp]) => Math.abs((byId.get(id) ?? -9) - Number(sgp)) <= 1).length;
-    results.push({ name: 'reading: identical to the R oracle (reported SGP)', value: (100 * same) / oracle.length, unit: '%', target: 99, better: 'higher', note: `${same} / ${oracle.length}; within ±1 ${pct((100 * w1) / oracle.length)}` });
+    results.push({
+      name: 'reading: identical to the R oracle (reported SGP)',
+      value: (100 * same) / oracle.length,
+      unit: '%',
+      target: 99,
+      better: 'higher',
+      note: `${same} / ${oracle.length}; within ±1 ${pct((100 * w1) / oracle.length)}`,
+    });
     if (withR) {
       const peer = tryPeer(results, 'reading: R peer', () => runPeer(READING, 'br'));
       if (peer) {
-      const a = agreement(res, peer.rows);
-      results.push({ name: 'reading: R peer (quantreg rq "br")', value: peer.total_seconds, unit: 's', note: `fits ${peer.fit_seconds.toFixed(1)} s, read ${peer.read_seconds.toFixed(1)} s; rq warnings ${peer.warnings}` });
-      results.push({ name: 'reading: identical to the R peer (every order)', value: a.same, unit: '%', target: 99, better: 'higher', note: `${a.n} SGPs in R, ${a.ourCount} ours; within ±1 ${pct(a.within1)}` });
-      results.push({ name: 'reading: speed-up, R time / our time', value: peer.total_seconds / ours, unit: '×', target: 1, better: 'higher' });
+        const a = agreement(res, peer.rows);
+        results.push({
+          name: 'reading: R peer (quantreg rq "br")',
+          value: peer.total_seconds,
+          unit: 's',
+          note: `fits ${peer.fit_seconds.toFixed(1)} s, read ${peer.read_seconds.toFixed(1)} s; rq warnings ${peer.warnings}`,
+        });
+        results.push({
+          name: 'reading: identical to the R peer (every order)',
+          value: a.same,
+          unit: '%',
+          target: 99,
+          better: 'higher',
+          note: `${a.n} SGPs in R, ${a.ourCount} ours; within ±1 ${pct(a.within1)}`,
+        });
+        results.push({ name: 'reading: speed-up, R time / our time', value: peer.total_seconds / ours, unit: '×', target: 1, better: 'higher' });
       }
     } else results.push({ name: 'reading: R peer', value: NaN, unit: 's', note: rNote });
   } else results.push({ name: 'reading sample', value: NaN, unit: 's', note: `not found: ${READING}` });
@@ -147,15 +171,34 @@ export default async function sgpBench(): Promise<BenchResult[]> {
     if (!peer) return results;
     const estimate = peer.read_seconds + peer.fit_seconds * SGP_TAUS.length;
     const cmp = comparePredictions(syn.data, syn.result, peer.rows);
-    results.push({ name: 'synthetic 200,000: R peer "br", one τ per cohort', value: peer.fit_seconds, unit: 's', note: `τ = ${SGP_TAUS[SAMPLE_TAU_INDEX - 1]}; ×100 τ ≈ ${(estimate / 3600).toFixed(1)} h for the full run` });
+    results.push({
+      name: 'synthetic 200,000: R peer "br", one τ per cohort',
+      value: peer.fit_seconds,
+      unit: 's',
+      note: `τ = ${SGP_TAUS[SAMPLE_TAU_INDEX - 1]}; ×100 τ ≈ ${(estimate / 3600).toFixed(1)} h for the full run`,
+    });
     results.push({ name: 'synthetic 200,000: speed-up, R (extrapolated) / ours', value: estimate / syn.seconds, unit: '×', target: 1, better: 'higher', note: 'R time = one τ measured × 100 + read' });
-    results.push({ name: `synthetic 200,000: predictions at τ = ${SGP_TAUS[SAMPLE_TAU_INDEX - 1]} identical to R (5 decimals)`, value: cmp.same, unit: '%', target: 99, better: 'higher', note: `${cmp.n} student × cohort predictions; largest difference ${cmp.maxDiff.toExponential(2)}` });
+    results.push({
+      name: `synthetic 200,000: predictions at τ = ${SGP_TAUS[SAMPLE_TAU_INDEX - 1]} identical to R (5 decimals)`,
+      value: cmp.same,
+      unit: '%',
+      target: 99,
+      better: 'higher',
+      note: `${cmp.n} student × cohort predictions; largest difference ${cmp.maxDiff.toExponential(2)}`,
+    });
   } else {
     const peer = tryPeer(results, 'synthetic 200,000: R peer', () => runPeer(file, R));
     if (!peer) return results;
     const a = agreement(syn.result, peer.rows);
     results.push({ name: `synthetic 200,000: R peer "${R}", in full`, value: peer.total_seconds, unit: 's', note: `fits ${peer.fit_seconds.toFixed(1)} s; rq warnings ${peer.warnings}` });
-    results.push({ name: 'synthetic 200,000: identical to the R peer (every order)', value: a.same, unit: '%', target: 99, better: 'higher', note: `${a.n} SGPs in R, ${a.ourCount} ours; within ±1 ${pct(a.within1)}` });
+    results.push({
+      name: 'synthetic 200,000: identical to the R peer (every order)',
+      value: a.same,
+      unit: '%',
+      target: 99,
+      better: 'higher',
+      note: `${a.n} SGPs in R, ${a.ourCount} ours; within ±1 ${pct(a.within1)}`,
+    });
     results.push({ name: 'synthetic 200,000: speed-up, R time / our time', value: peer.total_seconds / syn.seconds, unit: '×', target: 1, better: 'higher' });
   }
   return results;
@@ -179,7 +222,10 @@ function comparePredictions(data: WideData, result: SgpResult, rows: string[][])
     const run = result.cohorts.find((c) => c.grade === fit.grade && c.order === fit.order);
     const cohort = selectCohort(data, f, fit.grade, fit.order);
     if (!run?.coef || !cohort) continue;
-    const { X, p } = sgpDesign(cohort.priors, cohort.priorGrades.map((g) => result.knots.get(g)!));
+    const { X, p } = sgpDesign(
+      cohort.priors,
+      cohort.priorGrades.map((g) => result.knots.get(g)!),
+    );
     const t = fit.tau - 1;
     for (let i = 0; i < cohort.rows.length; i++) {
       let ours = 0;

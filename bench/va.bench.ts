@@ -21,7 +21,6 @@ const SYNTHETIC = path.join(ROOT, '.tmp', 'bench', `va-${STUDENTS}.csv`);
 const SAMPLE = path.join(ROOT, 'test/fixtures/sgpdata/sgpData_LONG.csv.gz'); // in the repository (test/fixtures/README.md)
 const PEER = path.join(ROOT, 'bench', 'peers', 'va_peer.R');
 
-
 interface School {
   school: string;
   effect: number;
@@ -95,8 +94,18 @@ async function compare(label: string, file: string, startup: number, results: Be
   if (ours.code !== 0) throw new Error(`junheng growth va failed (${ours.code}): ${ours.stderr}`);
   const oursOut = JSON.parse(ours.stdout) as { grades: Record<string, GradeOut> };
   const mem = (r: Run) => (r.peakMb === null ? '' : `, peak ${Math.round(r.peakMb)} MB`);
-  results.push({ name: `${label}: ours, CLI end to end`, value: ours.seconds, unit: 's', note: `${phases.students.toLocaleString('en-US')} students; child process incl. Node/tsx start-up${mem(ours)}` });
-  results.push({ name: `${label}: ours in-process read / link / fit`, value: phases.read + phases.link + phases.fit, unit: 'ms', note: `read ${phases.read.toFixed(0)} + link ${phases.link.toFixed(0)} + fit ${phases.fit.toFixed(0)} ms` });
+  results.push({
+    name: `${label}: ours, CLI end to end`,
+    value: ours.seconds,
+    unit: 's',
+    note: `${phases.students.toLocaleString('en-US')} students; child process incl. Node/tsx start-up${mem(ours)}`,
+  });
+  results.push({
+    name: `${label}: ours in-process read / link / fit`,
+    value: phases.read + phases.link + phases.fit,
+    unit: 'ms',
+    note: `read ${phases.read.toFixed(0)} + link ${phases.link.toFixed(0)} + fit ${phases.fit.toFixed(0)} ms`,
+  });
   if (!rAvailable()) {
     results.push({ name: `${label}: R peer`, value: NaN, unit: '', note: 'Rscript not found: install r-base-core r-cran-lme4 r-cran-data.table r-cran-jsonlite' });
     return;
@@ -108,13 +117,46 @@ async function compare(label: string, file: string, startup: number, results: Be
   }
   const peerOut = JSON.parse(peer.stdout) as { grades: Record<string, GradeOut>; seconds: { read: number; fit: number }; lme4: string };
   const agree = agreement(oursOut.grades, peerOut.grades);
-  results.push({ name: `${label}: R lme4 ${peerOut.lme4}, Rscript end to end`, value: peer.seconds, unit: 's', note: `fread+merge ${peerOut.seconds.read.toFixed(2)} s, lmer+ranef ${peerOut.seconds.fit.toFixed(2)} s${mem(peer)}` });
-  results.push({ name: `${label}: time ratio R / ours, end to end`, value: peer.seconds / ours.seconds, unit: '×', target: 1, better: 'higher', note: `both child processes, file → JSON; our start-up alone ${startup.toFixed(2)} s` });
+  results.push({
+    name: `${label}: R lme4 ${peerOut.lme4}, Rscript end to end`,
+    value: peer.seconds,
+    unit: 's',
+    note: `fread+merge ${peerOut.seconds.read.toFixed(2)} s, lmer+ranef ${peerOut.seconds.fit.toFixed(2)} s${mem(peer)}`,
+  });
+  results.push({
+    name: `${label}: time ratio R / ours, end to end`,
+    value: peer.seconds / ours.seconds,
+    unit: '×',
+    target: 1,
+    better: 'higher',
+    note: `both child processes, file → JSON; our start-up alone ${startup.toFixed(2)} s`,
+  });
   const rWork = (peerOut.seconds.read + peerOut.seconds.fit) * 1000;
   const work = phases.read + phases.link + phases.fit;
-  results.push({ name: `${label}: time ratio R / ours, read + fit`, value: rWork / work, unit: '×', target: 1, better: 'higher', note: `in-process phases, no start-up: R ${rWork.toFixed(0)} ms vs ours ${work.toFixed(0)} ms` });
-  results.push({ name: `${label}: time ratio R / ours, model fit`, value: (peerOut.seconds.fit * 1000) / phases.fit, unit: '×', target: 1, better: 'higher', note: `lmer+ranef ${(peerOut.seconds.fit * 1000).toFixed(0)} ms vs ours ${phases.fit.toFixed(1)} ms` });
-  results.push({ name: `${label}: corr(school effects) ours vs lme4`, value: agree.corr, unit: '', target: 0.999, better: 'higher', note: `${agree.schools} school × grade effects; 1 − corr = ${(1 - agree.corr).toExponential(1)}` });
+  results.push({
+    name: `${label}: time ratio R / ours, read + fit`,
+    value: rWork / work,
+    unit: '×',
+    target: 1,
+    better: 'higher',
+    note: `in-process phases, no start-up: R ${rWork.toFixed(0)} ms vs ours ${work.toFixed(0)} ms`,
+  });
+  results.push({
+    name: `${label}: time ratio R / ours, model fit`,
+    value: (peerOut.seconds.fit * 1000) / phases.fit,
+    unit: '×',
+    target: 1,
+    better: 'higher',
+    note: `lmer+ranef ${(peerOut.seconds.fit * 1000).toFixed(0)} ms vs ours ${phases.fit.toFixed(1)} ms`,
+  });
+  results.push({
+    name: `${label}: corr(school effects) ours vs lme4`,
+    value: agree.corr,
+    unit: '',
+    target: 0.999,
+    better: 'higher',
+    note: `${agree.schools} school × grade effects; 1 − corr = ${(1 - agree.corr).toExponential(1)}`,
+  });
   results.push({ name: `${label}: max |Δτ²| / τ²`, value: agree.tau2 * 1e6, unit: '×1e-6', target: 10, note: `max |Δeffect| = ${agree.effect.toExponential(2)} scale-score points` });
 }
 
@@ -123,7 +165,12 @@ export default async function (): Promise<BenchResult[]> {
   if (!fs.existsSync(SYNTHETIC)) {
     const t = performance.now();
     generateVaLong(SYNTHETIC, STUDENTS);
-    results.push({ name: 'generate synthetic cohort', value: (performance.now() - t) / 1000, unit: 's', note: `${STUDENTS.toLocaleString('en-US')} students, 500 schools, seed 20250901 → ${path.relative(ROOT, SYNTHETIC)}` });
+    results.push({
+      name: 'generate synthetic cohort',
+      value: (performance.now() - t) / 1000,
+      unit: 's',
+      note: `${STUDENTS.toLocaleString('en-US')} students, 500 schools, seed 20250901 → ${path.relative(ROOT, SYNTHETIC)}`,
+    });
   }
   const startup = (await timed(process.execPath, ['bin/junheng.mjs', '--version'])).seconds;
   results.push({ name: 'junheng CLI start-up (--version)', value: startup, unit: 's', note: 'node + tsx + src/cli.ts, no work: the floor of every CLI figure' });

@@ -10,7 +10,9 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 const CAPABILITIES = ['registry', 'balance', 'exams', 'growth', 'teachers', 'improvement', 'admissions', 'planning', 'wellbeing'];
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.(ts|mjs)$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.(ts|mjs)$/.test(e.name) && !/\.test\.ts$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 /** Runtime imports of a file: `import … from`, `export … from` and `import()`, without `import type` / `export type`. */
@@ -37,7 +39,8 @@ const areaOf = (f: string) => rel(f).split(path.sep)[0];
 
 describe('architecture', () => {
   it('finds runtime imports and skips type-only ones', () => {
-    const src = "import type { A } from './a.js';\nimport { B } from './b.js';\nexport { C } from './c.js';\nexport type { D } from './d.js';\nconst e = await import('./e.js');\n// import { F } from './f.js';";
+    const src =
+      "import type { A } from './a.js';\nimport { B } from './b.js';\nexport { C } from './c.js';\nexport type { D } from './d.js';\nconst e = await import('./e.js');\n// import { F } from './f.js';";
     expect(runtimeImports(src).sort()).toEqual(['./b.js', './c.js', './e.js']);
   });
 
@@ -60,9 +63,7 @@ describe('architecture', () => {
   });
 
   it('core imports no capability, nor the wiring', () => {
-    const bad = files
-      .filter((f) => areaOf(f) === 'core')
-      .flatMap((f) => (graph.get(f) ?? []).filter((d) => areaOf(d) !== 'core').map((d) => `${rel(f)} → ${rel(d)}`));
+    const bad = files.filter((f) => areaOf(f) === 'core').flatMap((f) => (graph.get(f) ?? []).filter((d) => areaOf(d) !== 'core').map((d) => `${rel(f)} → ${rel(d)}`));
     expect(bad).toEqual([]);
   });
 

@@ -36,8 +36,16 @@ describe('studentWeightedCv', () => {
   it('edge cases: no schools, zero students, zero mean, identical schools', () => {
     expect(studentWeightedCv([])).toEqual({ n: 0, students: 0, mean: 0, sd: 0, cv: null });
     expect(studentWeightedCv([{ students: 0, numerator: 5 }]).cv).toBeNull();
-    expect(studentWeightedCv([{ students: 10, numerator: 0 }, { students: 20, numerator: 0 }]).cv).toBeNull();
-    const same = studentWeightedCv([{ students: 10, numerator: 45 }, { students: 30, numerator: 135 }]);
+    expect(
+      studentWeightedCv([
+        { students: 10, numerator: 0 },
+        { students: 20, numerator: 0 },
+      ]).cv,
+    ).toBeNull();
+    const same = studentWeightedCv([
+      { students: 10, numerator: 45 },
+      { students: 30, numerator: 135 },
+    ]);
     expect(same.cv).toBe(0);
     expect(same.mean).toBe(4.5);
     // An empty school is left out and does not change the result.

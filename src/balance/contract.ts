@@ -230,7 +230,10 @@ const CostsParam = z
   .max(2000)
   .transform((s, ctx) => {
     const costs: Record<string, number> = {};
-    for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const m = COST_PART.exec(part);
       if (!m) {
         ctx.addIssue({ code: 'custom', message: `单位成本格式应为 指标:元 / costs must look like key:yuan, got "${part}"` });

@@ -13,13 +13,13 @@ const atThreshold = (code: string, students = 1000): BalanceSchoolInput => ({
   level: '小学',
   students,
   numerators: {
-    teachers_above_degree_per100: 4.2 * students / 100,
+    teachers_above_degree_per100: (4.2 * students) / 100,
     backbone_per100: students / 100,
-    pe_art_per100: 0.9 * students / 100,
+    pe_art_per100: (0.9 * students) / 100,
     teaching_area_per_student: 4.5 * students,
     sports_area_per_student: 7.5 * students,
     equipment_per_student: 2000 * students,
-    multimedia_per100: 2.3 * students / 100,
+    multimedia_per100: (2.3 * students) / 100,
   },
 });
 
@@ -81,7 +81,13 @@ describe('evaluateSchool', () => {
 describe('evaluateDistrict', () => {
   it('CV per indicator is the student-weighted one; the books example shape gives CV 0.51526 > 0.50', () => {
     // Reuse the published five-school books data as the equipment numerators (any indicator works the same way).
-    const data = [[45, 279], [37, 137], [89, 935], [76, 160], [55, 402]];
+    const data = [
+      [45, 279],
+      [37, 137],
+      [89, 935],
+      [76, 160],
+      [55, 402],
+    ];
     const schools = data.map(([p, b], i) => {
       const s = atThreshold(`B${i}`, p);
       s.numerators.equipment_per_student = b;

@@ -158,7 +158,13 @@ export function evaluateLevel(pack: StandardPack, level: BalanceLevel, schools: 
       schoolsMet: t === undefined || !pack.schoolRule ? null : met,
     });
   }
-  const composite = pack.cvRule === 'composite' ? compositeCv(indicators.map((i) => i.cv), Number(pack.cvLimit[level])) : undefined;
+  const composite =
+    pack.cvRule === 'composite'
+      ? compositeCv(
+          indicators.map((i) => i.cv),
+          Number(pack.cvLimit[level]),
+        )
+      : undefined;
   const totalGaps = Object.fromEntries(pack.indicators.map((ind) => [ind.key, Math.round(counted.reduce((s, r) => s + (r.gaps[ind.key] ?? 0), 0) * 100) / 100]));
   const schoolsPassing = pack.schoolRule ? counted.filter((r) => r.pass).length : null;
   const cvsPass = composite ? composite.pass : indicators.every((i) => i.pass);

@@ -43,7 +43,11 @@ export class FlatInputError extends Error {
 }
 
 /** Header text without units in brackets or spaces, e.g. "在校生数(人)" → "在校生数". */
-const bare = (h: string) => h.replace(/[(（][^)）]*[)）]\s*$/, '').replace(/\s+/g, '').toLowerCase();
+const bare = (h: string) =>
+  h
+    .replace(/[(（][^)）]*[)）]\s*$/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
 export function schoolsFromTable(t: Table, fileName: string, pack: StandardPack): BalanceSchoolInput[] {
   const problems: string[] = [];
@@ -53,17 +57,12 @@ export function schoolsFromTable(t: Table, fileName: string, pack: StandardPack)
     if (!c) throw new FlatInputError([`标准 ${pack.id} 的指标 ${ind.key} 没有对应的输入列 / indicator ${ind.key} has no input column`]);
     return { ...c, indicator: ind.key };
   });
-  const wanted = [
-    ...Object.entries(ID_COLUMNS).map(([column, aliases]) => ({ column, aliases })),
-    ...Object.values(SECTION_COLUMNS),
-    ...numeratorCols,
-  ];
+  const wanted = [...Object.entries(ID_COLUMNS).map(([column, aliases]) => ({ column, aliases })), ...Object.values(SECTION_COLUMNS), ...numeratorCols];
   t.header.forEach((h, i) => {
     const b = bare(h);
     for (const c of wanted) if (b === c.column || c.aliases.includes(b)) index.set(c.column, i);
   });
-  for (const col of ['school_code', 'level', ...new Set(numeratorCols.map((c) => c.column))])
-    if (!index.has(col)) problems.push(`${fileName}: 第1行缺少列 ${col} / missing column ${col} in row 1`);
+  for (const col of ['school_code', 'level', ...new Set(numeratorCols.map((c) => c.column))]) if (!index.has(col)) problems.push(`${fileName}: 第1行缺少列 ${col} / missing column ${col} in row 1`);
   if (problems.length) throw new FlatInputError(problems);
 
   const at = (row: number, col: string) => `${fileName}: 第${row}行 ${index.has(col) ? `${columnLetter(index.get(col)! + 1)}列 ` : ''}(${col})`;
@@ -78,8 +77,7 @@ export function schoolsFromTable(t: Table, fileName: string, pack: StandardPack)
     const levelText = cell('level');
     const level = SIMPLE_LEVELS[levelText];
     const combined = (Object.keys(SPLIT_WEIGHTS) as (keyof typeof SPLIT_WEIGHTS)[]).find((k) => k === levelText);
-    if (!level && !combined)
-      problems.push(`${at(row, 'level')}: 学段 "${levelText}" 应为 小学、初中、教学点、九年一贯制、十二年一贯制 或 完全中学 / unknown level`);
+    if (!level && !combined) problems.push(`${at(row, 'level')}: 学段 "${levelText}" 应为 小学、初中、教学点、九年一贯制、十二年一贯制 或 完全中学 / unknown level`);
     const num = (col: string, integer: boolean): number | null => {
       const text = cell(col);
       if (text === '') return null;

@@ -7,11 +7,19 @@ const classes = (grade: number, sizes: number[]) => sizes.map((size, i) => ({ gr
 
 describe('政府保障: school size, special rooms, class sizes', () => {
   it('a 九年一贯制 school of 2,500 meets its 2500 limit exactly; 25 classes need ⌈25/12⌉ = 3 rooms of each kind', () => {
-    const g = guaranteesOfSchool(pack, { code: 'x', name: 'X', level: '九年一贯制' }, {
-      values: { musicRooms: 3, artRooms: 2 },
-      enrolments: [{ grade: 1, students: 1500 }, { grade: 7, students: 1000 }, { grade: 10, students: 400 }],
-      classes: [...classes(1, Array(15).fill(45)), ...classes(7, [...Array(9).fill(50), 51]), ...classes(10, [60])],
-    })!;
+    const g = guaranteesOfSchool(
+      pack,
+      { code: 'x', name: 'X', level: '九年一贯制' },
+      {
+        values: { musicRooms: 3, artRooms: 2 },
+        enrolments: [
+          { grade: 1, students: 1500 },
+          { grade: 7, students: 1000 },
+          { grade: 10, students: 400 },
+        ],
+        classes: [...classes(1, Array(15).fill(45)), ...classes(7, [...Array(9).fill(50), 51]), ...classes(10, [60])],
+      },
+    )!;
     expect(g.students).toBe(2500); // grades 10–12 do not count
     expect(g.maxStudents).toBe(2500);
     expect(g.sizePass).toBe(true);
@@ -22,7 +30,11 @@ describe('政府保障: school size, special rooms, class sizes', () => {
     expect(g.pass).toBe(false);
   });
   it('a 小学 of 2,001 exceeds 2000; 12 classes need 1 room; unknown rooms give pass = null', () => {
-    const g = guaranteesOfSchool(pack, { code: 'y', name: 'Y', level: '小学' }, { values: { musicRooms: 1, artRooms: null }, enrolments: [{ grade: 3, students: 2001 }], classes: classes(3, Array(12).fill(40)) })!;
+    const g = guaranteesOfSchool(
+      pack,
+      { code: 'y', name: 'Y', level: '小学' },
+      { values: { musicRooms: 1, artRooms: null }, enrolments: [{ grade: 3, students: 2001 }], classes: classes(3, Array(12).fill(40)) },
+    )!;
     expect(g.sizePass).toBe(false);
     expect(g.roomsRequired).toBe(1);
     expect(g.roomsPass).toBeNull();

@@ -60,15 +60,20 @@ export const StandardPackSchema = z.object({
 export type StandardPack = z.infer<typeof StandardPackSchema>;
 export type Indicator = StandardPack['indicators'][number];
 
-
 /** What a district may change in a local pack; everything else is inherited from the built-in pack. */
 export const PackOverridesSchema = z
   .object({
     cvLimit: ByLevel.partial().optional(),
     thresholds: z.record(z.string(), ByLevel.partial()).optional(),
-    schoolRule: z.object({ minMet: z.number().int().min(0), remainderMinShare: Decimal }).partial().optional(),
+    schoolRule: z
+      .object({ minMet: z.number().int().min(0), remainderMinShare: Decimal })
+      .partial()
+      .optional(),
     classSize: z.object({ standard: IntByLevel.partial().optional(), large: z.number().int().optional(), huge: z.number().int().optional() }).optional(),
-    schoolSize: z.object({ max: z.number().int().min(1), maxThroughTrain: z.number().int().min(1) }).partial().optional(),
+    schoolSize: z
+      .object({ max: z.number().int().min(1), maxThroughTrain: z.number().int().min(1) })
+      .partial()
+      .optional(),
     unitCosts: z.record(z.string(), z.number().min(0)).optional(),
   })
   .strict();

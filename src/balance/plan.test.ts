@@ -24,9 +24,25 @@ function tinyPack(indicators: object[], over: Partial<Record<'minMet' | 'cvLimit
     unitCosts: over.unitCosts,
   });
 }
-const rooms = (threshold = '2') => ({ key: 'rooms', zh: '多媒体教室', en: 'rooms', unitZh: '间', unitEn: 'rooms', scale: 100, count: true, fields: ['r'], threshold: { 小学: threshold, 初中: threshold } });
+const rooms = (threshold = '2') => ({
+  key: 'rooms',
+  zh: '多媒体教室',
+  en: 'rooms',
+  unitZh: '间',
+  unitEn: 'rooms',
+  scale: 100,
+  count: true,
+  fields: ['r'],
+  threshold: { 小学: threshold, 初中: threshold },
+});
 const area = { key: 'area', zh: '生均面积', en: 'area', unitZh: 'm²', unitEn: 'm²', scale: 1, count: false, fields: ['a'], threshold: { 小学: '10', 初中: '10' } };
-const school = (code: string, students: number, numerators: Record<string, number | null>, extra: Partial<BalanceSchoolInput> = {}): BalanceSchoolInput => ({ code, level: '小学', students, numerators, ...extra });
+const school = (code: string, students: number, numerators: Record<string, number | null>, extra: Partial<BalanceSchoolInput> = {}): BalanceSchoolInput => ({
+  code,
+  level: '小学',
+  students,
+  numerators,
+  ...extra,
+});
 
 /** Apply a plan's additions row by row, as a caller would. */
 function apply(schools: readonly BalanceSchoolInput[], plan: LevelPlan): BalanceSchoolInput[] {
@@ -56,10 +72,20 @@ describe('planLevel — hand-worked', () => {
     expect(p.totals.rooms).toEqual({ add: 6, cost: 360000 });
     expect(p.totalCost).toBe(360000);
     expect(p.additions.filter((a) => a.reason === 'standard')).toEqual([{ schoolCode: 'B', key: 'rooms', add: 1, cost: 60000, reason: 'standard' }]);
-    expect(p.additions.filter((a) => a.reason === 'cv').map((a) => a.add).sort()).toEqual([2, 3].sort()); // A +2 & B +3, or A +3 & B +2
+    expect(
+      p.additions
+        .filter((a) => a.reason === 'cv')
+        .map((a) => a.add)
+        .sort(),
+    ).toEqual([2, 3].sort()); // A +2 & B +3, or A +3 & B +2
     expect(p.additions.map((a) => a.cost)).toEqual([...p.additions.map((a) => a.cost)].sort((x, y) => y - x)); // by cost, descending
     const after = apply(schools, p);
-    expect(after.map((s) => s.numerators.rooms).slice(0, 2).sort()).toEqual([4, 5]);
+    expect(
+      after
+        .map((s) => s.numerators.rooms)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([4, 5]);
     expect(p.floors.rooms!).toBeCloseTo(4.5 / 1.1, 9);
     expect(p.cvBefore.rooms!).toBeGreaterThan(0.1);
     expect(p.cvAfter.rooms!).toBeCloseTo(Math.sqrt(0.1875) / 4.75, 12);
@@ -114,7 +140,10 @@ describe('planLevel — hand-worked', () => {
     const schools = [school('F', 100, { rooms: 5, area: null }), school('A', 100, { rooms: 2, area: 1000 }), school('B', 200, { rooms: 4, area: 2000 })];
     const p = planLevel(pack, '小学', schools);
     expect(p.skipped).toEqual([{ schoolCode: 'F', reason: expect.stringContaining('area') }]);
-    expect(p.additions.map((a) => [a.schoolCode, a.key, a.add, a.reason])).toEqual([['B', 'rooms', 5, 'cv'], ['A', 'rooms', 2, 'cv']]);
+    expect(p.additions.map((a) => [a.schoolCode, a.key, a.add, a.reason])).toEqual([
+      ['B', 'rooms', 5, 'cv'],
+      ['A', 'rooms', 2, 'cv'],
+    ]);
     expect(p.floors.rooms!).toBeCloseTo((5 * Math.sqrt(3) - 0.5) / (Math.sqrt(3) + 0.3), 9);
     expect(p.cvAfter.rooms!).toBeCloseTo(Math.sqrt(0.125) / 4.5, 12);
     const after = evaluateLevel(pack, '小学', apply(schools, p));
@@ -221,7 +250,11 @@ function district(level: BalanceLevel, n: number, seed: number): BalanceSchoolIn
 }
 
 describe('planLevel — the plan makes the level pass', () => {
-  for (const [level, seed] of [['小学', 7], ['初中', 11], ['小学', 2024]] as const) {
+  for (const [level, seed] of [
+    ['小学', 7],
+    ['初中', 11],
+    ['小学', 2024],
+  ] as const) {
     it(`${level}, 50 seeded schools (seed ${seed}), real 2017 pack`, () => {
       const schools = district(level, 50, seed);
       const before = evaluateLevel(real, level, schools);
@@ -278,8 +311,7 @@ describe('planLevel — optimal against brute force (3 schools × 1 count indica
       const sd = Math.sqrt(sum(N.map((x, i) => P[i] * ((x / P[i]) * 100 - mean) ** 2)) / Pt);
       return mean > 0 && sd / mean <= limit + 1e-12;
     };
-    for (let total = 0; total < 10_000; total++)
-      for (let a = 0; a <= total; a++) for (let b = 0; a + b <= total; b++) if (ok([a, b, total - a - b])) return total;
+    for (let total = 0; total < 10_000; total++) for (let a = 0; a <= total; a++) for (let b = 0; a + b <= total; b++) if (ok([a, b, total - a - b])) return total;
     throw new Error('no feasible vector');
   }
 

@@ -134,15 +134,7 @@ interface CvSolution {
  * heap keyed on that, since the rest of Δh is the same for every school — until h ≤ 0, then give
  * back steps whose removal keeps h ≤ 0, and confirm with studentWeightedCv.
  */
-function roundToSteps(
-  d: Ind,
-  P: Float64Array,
-  addReq: Float64Array,
-  f: number,
-  Ptot: number,
-  K: number,
-  verify: (add: Float64Array) => boolean,
-): { add: Float64Array; feasible: boolean } {
+function roundToSteps(d: Ind, P: Float64Array, addReq: Float64Array, f: number, Ptot: number, K: number, verify: (add: Float64Array) => boolean): { add: Float64Array; feasible: boolean } {
   const n = P.length;
   const step = d.step;
   const u = step / 100;
@@ -516,9 +508,7 @@ export function planLevel(pack: StandardPack, level: BalanceLevel, schools: read
     cvAfter[d.key] = cvOf(d, sol.add);
     floors[d.key] = sol.floor;
   }
-  const order = Array.from({ length: rows }, (_, j) => j).sort(
-    (x, y) => rCost[y] - rCost[x] || codeRank[rSchool[x]] - codeRank[rSchool[y]] || rK[x] - rK[y] || rReason[x] - rReason[y],
-  );
+  const order = Array.from({ length: rows }, (_, j) => j).sort((x, y) => rCost[y] - rCost[x] || codeRank[rSchool[x]] - codeRank[rSchool[y]] || rK[x] - rK[y] || rReason[x] - rReason[y]);
   const additions: PlanAddition[] = new Array(rows);
   for (let j = 0; j < rows; j++) {
     const r = order[j];

@@ -19,8 +19,6 @@ export interface ReportContext {
   generatedAt?: Date;
 }
 
-
-
 /** A number with the decimals its Excel format would show (see valueFormat), grouped by thousands. */
 function num(v: number | null | undefined, decimals = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
@@ -82,7 +80,12 @@ function cvChart(level: BalanceLevel, lr: LevelResult, inds: Indicator[]): strin
   const max = Math.max(limit ?? 0, ...rows.map((r) => r.cv ?? 0)) * 1.15 || 1;
   return svgChart(
     {
-      title: { text: `${level} 各指标差异系数${limit !== null ? `（${composite ? '综合差异系数' : ''}标准 ≤ ${limit.toFixed(2)}）` : ''}`, left: 'center', top: 4, textStyle: { fontSize: 13, fontFamily: FONT } },
+      title: {
+        text: `${level} 各指标差异系数${limit !== null ? `（${composite ? '综合差异系数' : ''}标准 ≤ ${limit.toFixed(2)}）` : ''}`,
+        left: 'center',
+        top: 4,
+        textStyle: { fontSize: 13, fontFamily: FONT },
+      },
       grid: { left: 270, right: 60, top: 44, bottom: 24 },
       xAxis: { type: 'value', max: Math.ceil(max * 20) / 20, axisLabel: { fontSize: 10 } },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 10.5, width: 262, overflow: 'break', color: '#333' } },
@@ -95,7 +98,13 @@ function cvChart(level: BalanceLevel, lr: LevelResult, inds: Indicator[]): strin
           markLine:
             limit === null
               ? undefined
-              : { symbol: 'none', silent: true, lineStyle: { color: RED, type: 'dashed', width: 1.5 }, label: { formatter: `标准 ${limit.toFixed(2)}`, position: 'start', color: RED, fontSize: 10 }, data: [{ xAxis: limit }] },
+              : {
+                  symbol: 'none',
+                  silent: true,
+                  lineStyle: { color: RED, type: 'dashed', width: 1.5 },
+                  label: { formatter: `标准 ${limit.toFixed(2)}`, position: 'start', color: RED, fontSize: 10 },
+                  data: [{ xAxis: limit }],
+                },
         },
       ],
     },
@@ -164,9 +173,13 @@ function gapTable(ev: BalanceEvaluation): string {
       if (group.length === 0) continue;
       const d = decimalsOf(lr.indicators.find((i) => i.key === ind.key)?.mean ?? 0);
       for (const r of group) {
-        out.push(`<tr><td class="c">${esc(level)}</td><td>${esc(ind.zh)}</td><td>${esc(r.schoolName || r.schoolCode)}</td><td class="n">${num(r.value, d)}</td><td class="n">${num(r.threshold, d)}</td><td class="n bad">${gapNum(ind, r.gap)}</td><td class="c">${esc(ind.unitZh)}</td></tr>`);
+        out.push(
+          `<tr><td class="c">${esc(level)}</td><td>${esc(ind.zh)}</td><td>${esc(r.schoolName || r.schoolCode)}</td><td class="n">${num(r.value, d)}</td><td class="n">${num(r.threshold, d)}</td><td class="n bad">${gapNum(ind, r.gap)}</td><td class="c">${esc(ind.unitZh)}</td></tr>`,
+        );
       }
-      out.push(`<tr class="sum"><td class="c">${esc(level)}</td><td colspan="4">${esc(ind.zh)} 小计（${group.length} 所学校）</td><td class="n">${gapNum(ind, lr.totalGaps[ind.key] ?? 0)}</td><td class="c">${esc(ind.unitZh)}</td></tr>`);
+      out.push(
+        `<tr class="sum"><td class="c">${esc(level)}</td><td colspan="4">${esc(ind.zh)} 小计（${group.length} 所学校）</td><td class="n">${gapNum(ind, lr.totalGaps[ind.key] ?? 0)}</td><td class="c">${esc(ind.unitZh)}</td></tr>`,
+      );
     }
   }
   return `<table><thead><tr><th>学段</th><th>指标</th><th>学校</th><th>现值</th><th>标准值</th><th>差距（需增加）</th><th>单位</th></tr></thead><tbody>${out.join('')}</tbody></table>`;
@@ -198,7 +211,9 @@ function notesBlock(ev: BalanceEvaluation, ctx: ReportContext, opts: { missing: 
   const lines = [`<p><b>评估依据：</b>${esc(ev.pack.basis)}</p>`];
   if (ev.pack.extends) lines.push(`<p>本地标准，继承 ${esc(ev.pack.extends.id)} 第 ${ev.pack.extends.version} 版。</p>`);
   if (ev.pack.schoolRule)
-    lines.push(`<p><b>学校达标规则：</b>至少 ${ev.pack.schoolRule.minMet} 项达到标准，其余项不低于标准的 ${+(Number(ev.pack.schoolRule.remainderMinShare) * 100).toFixed(2)}%${ev.pack.schoolRule.remainderNote ? `（${esc(ev.pack.schoolRule.remainderNote)}）` : ''}。</p>`);
+    lines.push(
+      `<p><b>学校达标规则：</b>至少 ${ev.pack.schoolRule.minMet} 项达到标准，其余项不低于标准的 ${+(Number(ev.pack.schoolRule.remainderMinShare) * 100).toFixed(2)}%${ev.pack.schoolRule.remainderNote ? `（${esc(ev.pack.schoolRule.remainderNote)}）` : ''}。</p>`,
+    );
   lines.push(`<p><b>差异系数：</b>按在校生数加权，CV = S / X̄，X̄ 为全县合计比值；不足 ${ev.pack.exclusions.teachingPointMinStudents} 人的教学点不计入。</p>`);
   if (opts.missing) lines.push(`<p><b>未填报数据的学校（未计入）：</b>${ev.missing.length ? esc(ev.missing.map(name).join('、')) : '无'}</p>`);
   lines.push(`<p><b>数据尚未审核的学校（结果可能变化）：</b>${ev.unapproved.length ? esc(ev.unapproved.map(name).join('、')) : '无'}</p>`);
@@ -222,7 +237,9 @@ export function districtReportHtml(ev: BalanceEvaluation, ctx: ReportContext): s
   const levels = ev.pack.levels.filter((lv) => ev.levels[lv]);
   const parts: string[] = [header(title, ev, ctx)];
   if (ev.unapproved.length || ev.missing.length)
-    parts.push(`<div class="warn">${ev.missing.length ? `${ev.missing.length} 所学校本学年没有数据，未计入。` : ''}${ev.unapproved.length ? `${ev.unapproved.length} 所学校的数据尚未审核，结果可能变化。` : ''}详见报告末尾说明。</div>`);
+    parts.push(
+      `<div class="warn">${ev.missing.length ? `${ev.missing.length} 所学校本学年没有数据，未计入。` : ''}${ev.unapproved.length ? `${ev.unapproved.length} 所学校的数据尚未审核，结果可能变化。` : ''}详见报告末尾说明。</div>`,
+    );
   parts.push('<h2>一、评估结论</h2>', `<div class="cards">${levels.map((lv) => levelSummaryCard(ev, lv, ev.levels[lv])).join('')}</div>`);
   parts.push('<h2>二、校际差异系数</h2>');
   for (const lv of levels) parts.push(`<div class="chart">${cvChart(lv, ev.levels[lv], ev.pack.indicators)}</div>`, indicatorTable(ev, lv, ev.levels[lv]));
@@ -271,7 +288,10 @@ function schoolChart(part: { level: BalanceLevel; lr: LevelResult; school: Schoo
         {
           type: 'bar',
           barMaxWidth: 18,
-          data: rows.map((r) => ({ value: r.ratio === null ? 0 : r.ratio * 100, itemStyle: { color: r.ratio !== null && r.ratio < 1 - 1e-12 ? (byStandard ? RED : '#e09b2d') : byStandard ? GREEN : BLUE } })),
+          data: rows.map((r) => ({
+            value: r.ratio === null ? 0 : r.ratio * 100,
+            itemStyle: { color: r.ratio !== null && r.ratio < 1 - 1e-12 ? (byStandard ? RED : '#e09b2d') : byStandard ? GREEN : BLUE },
+          })),
           label: { show: true, position: 'right', fontSize: 10, formatter: (p: { dataIndex: number }) => pct(rows[p.dataIndex].ratio) },
           markLine: { symbol: 'none', silent: true, lineStyle: { color: '#555', type: 'dashed', width: 1.2 }, label: { formatter: '100%', position: 'start', fontSize: 10 }, data: [{ xAxis: 100 }] },
         },

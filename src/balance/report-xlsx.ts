@@ -57,8 +57,7 @@ type L = ReturnType<typeof labels>;
 
 const titleOf = (ev: BalanceEvaluation, districtName: string, l: L, what: string) =>
   l.t(`${districtName} ${schoolYearLabel(ev.year)} ${what}`, `${districtName}, school year ${ev.year}-${ev.year + 1}: ${what}`);
-const standardLine = (ev: BalanceEvaluation, l: L) =>
-  l.t(`评估标准：${ev.pack.name}（${ev.pack.id} 第 ${ev.pack.version} 版）`, `Standard: ${ev.pack.nameEn} (${ev.pack.id} v${ev.pack.version})`);
+const standardLine = (ev: BalanceEvaluation, l: L) => l.t(`评估标准：${ev.pack.name}（${ev.pack.id} 第 ${ev.pack.version} 版）`, `Standard: ${ev.pack.nameEn} (${ev.pack.id} v${ev.pack.version})`);
 
 function styleHeader(row: ExcelJS.Row, n: number) {
   row.height = 48;
@@ -92,9 +91,28 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
   const inds = pack.indicators;
   const first = 5; // first indicator column
   const n = 4 + inds.length + (perSchool ? 2 : 0);
-  addTitle(ws, n, titleOf(ev, districtName, l, l.t(`义务教育${pack.cvRule === 'composite' ? '基本' : '优质'}均衡发展 资源配置 校际差异系数及学校达标情况（${level}）`, `resource allocation: inter-school variation and school compliance (${LEVEL_EN[level]})`)), standardLine(ev, l));
+  addTitle(
+    ws,
+    n,
+    titleOf(
+      ev,
+      districtName,
+      l,
+      l.t(
+        `义务教育${pack.cvRule === 'composite' ? '基本' : '优质'}均衡发展 资源配置 校际差异系数及学校达标情况（${level}）`,
+        `resource allocation: inter-school variation and school compliance (${LEVEL_EN[level]})`,
+      ),
+    ),
+    standardLine(ev, l),
+  );
 
-  const header = [l.t('序号', 'No.'), l.t('学校代码', 'School code'), l.t('学校名称', 'School name'), l.t('在校生数(人)', 'Students'), ...inds.map((i) => l.t(`${i.zh}(${i.unitZh})`, `${i.en} (${i.unitEn})`))];
+  const header = [
+    l.t('序号', 'No.'),
+    l.t('学校代码', 'School code'),
+    l.t('学校名称', 'School name'),
+    l.t('在校生数(人)', 'Students'),
+    ...inds.map((i) => l.t(`${i.zh}(${i.unitZh})`, `${i.en} (${i.unitEn})`)),
+  ];
   if (perSchool) header.push(l.t('达标项数', 'Standards met'), l.t('是否达标', 'School meets the rule'));
   styleHeader(ws.addRow(header), n);
 
@@ -139,12 +157,31 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
     return row;
   };
   const I = lr.indicators;
-  summary(l.t('全县平均值', 'District mean (student-weighted)'), I.map((i) => i.mean), (k) => fmt[k]);
-  summary(l.t('标准差', 'Standard deviation'), I.map((i) => i.sd), (k) => fmt[k]);
-  const cvRow = summary(l.t('差异系数', 'Coefficient of variation'), I.map((i) => i.cv), CV_FORMAT);
+  summary(
+    l.t('全县平均值', 'District mean (student-weighted)'),
+    I.map((i) => i.mean),
+    (k) => fmt[k],
+  );
+  summary(
+    l.t('标准差', 'Standard deviation'),
+    I.map((i) => i.sd),
+    (k) => fmt[k],
+  );
+  const cvRow = summary(
+    l.t('差异系数', 'Coefficient of variation'),
+    I.map((i) => i.cv),
+    CV_FORMAT,
+  );
   if (pack.cvRule === 'each') {
-    summary(l.t('差异系数标准', 'CV limit'), I.map((i) => i.limit), '0.00');
-    const passRow = summary(l.t('是否达到', 'Within the limit'), I.map((i: IndicatorResult) => (i.pass ? l.reached : l.notReached)));
+    summary(
+      l.t('差异系数标准', 'CV limit'),
+      I.map((i) => i.limit),
+      '0.00',
+    );
+    const passRow = summary(
+      l.t('是否达到', 'Within the limit'),
+      I.map((i: IndicatorResult) => (i.pass ? l.reached : l.notReached)),
+    );
     I.forEach((i, k) => {
       passRow.getCell(first + k).font = { bold: true, color: i.pass ? GREEN : RED };
       if (!i.pass) cvRow.getCell(first + k).font = { color: RED };
@@ -158,8 +195,16 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
     passRow.getCell(first).font = { bold: true, color: c.pass ? GREEN : RED };
   }
   if (perSchool) {
-    summary(l.t('学校达标标准', 'Per-school standard'), I.map((i) => i.threshold), (k) => fmt[k]);
-    summary(l.t('达标学校数', 'Schools meeting it'), I.map((i) => i.schoolsMet), '0');
+    summary(
+      l.t('学校达标标准', 'Per-school standard'),
+      I.map((i) => i.threshold),
+      (k) => fmt[k],
+    );
+    summary(
+      l.t('达标学校数', 'Schools meeting it'),
+      I.map((i) => i.schoolsMet),
+      '0',
+    );
   }
 
   ws.addRow([]);
@@ -196,9 +241,18 @@ function notes(ev: BalanceEvaluation, l: L): string[] {
   const names = namesInEvaluation(ev);
   const named = (c: string) => (names.has(c) ? `${names.get(c)}(${c})` : c);
   const out = [l.t(`依据：${ev.pack.basis}`, `Basis: ${ev.pack.basis}`)];
-  if (ev.pack.schoolRule?.remainderNote) out.push(l.t(`达标规则：至少 ${ev.pack.schoolRule.minMet} 项达到标准，其余不低于标准的 ${Number(ev.pack.schoolRule.remainderMinShare) * 100}%（${ev.pack.schoolRule.remainderNote}）`, `School rule: at least ${ev.pack.schoolRule.minMet} standards met, the others at ≥ ${Number(ev.pack.schoolRule.remainderMinShare) * 100}% (${ev.pack.schoolRule.remainderNote})`));
+  if (ev.pack.schoolRule?.remainderNote)
+    out.push(
+      l.t(
+        `达标规则：至少 ${ev.pack.schoolRule.minMet} 项达到标准，其余不低于标准的 ${Number(ev.pack.schoolRule.remainderMinShare) * 100}%（${ev.pack.schoolRule.remainderNote}）`,
+        `School rule: at least ${ev.pack.schoolRule.minMet} standards met, the others at ≥ ${Number(ev.pack.schoolRule.remainderMinShare) * 100}% (${ev.pack.schoolRule.remainderNote})`,
+      ),
+    );
   if (ev.missing.length) out.push(l.t(`本学年未填报数据的学校（未计入）：${ev.missing.join('、')}`, `Schools without figures this year (not counted): ${ev.missing.join(', ')}`));
-  if (ev.unapproved.length) out.push(l.t(`数据尚未审核的学校（结果可能变化）：${ev.unapproved.map(named).join('、')}`, `Schools whose figures are not yet approved (the result may change): ${ev.unapproved.map(named).join(', ')}`));
+  if (ev.unapproved.length)
+    out.push(
+      l.t(`数据尚未审核的学校（结果可能变化）：${ev.unapproved.map(named).join('、')}`, `Schools whose figures are not yet approved (the result may change): ${ev.unapproved.map(named).join(', ')}`),
+    );
   return out;
 }
 
@@ -237,7 +291,18 @@ function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: 
   const n = 10;
   addTitle(ws, n, titleOf(ev, districtName, l, l.t('学校达标差距清单', 'gaps to the per-school standards')), standardLine(ev, l));
   styleHeader(
-    ws.addRow([l.t('序号', 'No.'), l.t('学段', 'Level'), l.t('指标', 'Indicator'), l.t('学校代码', 'School code'), l.t('学校名称', 'School name'), l.t('在校生数(人)', 'Students'), l.t('现值', 'Current value'), l.t('标准值', 'Standard'), l.t('差距(需增加)', 'Gap (to add)'), l.t('单位', 'Unit')]),
+    ws.addRow([
+      l.t('序号', 'No.'),
+      l.t('学段', 'Level'),
+      l.t('指标', 'Indicator'),
+      l.t('学校代码', 'School code'),
+      l.t('学校名称', 'School name'),
+      l.t('在校生数(人)', 'Students'),
+      l.t('现值', 'Current value'),
+      l.t('标准值', 'Standard'),
+      l.t('差距(需增加)', 'Gap (to add)'),
+      l.t('单位', 'Unit'),
+    ]),
     n,
   );
   const rows = gapRows(ev);
@@ -259,7 +324,18 @@ function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: 
         row.getCell(8).numFmt = fmt;
         row.getCell(9).numFmt = gapFormat(ind);
       }
-      const total = ws.addRow(['', l.levelName(level), l.indName(ind), '', l.t(`小计（${group.length} 所学校）`, `Total (${group.length} schools)`), '', '', '', lr.totalGaps[ind.key] ?? 0, l.unit(ind)]);
+      const total = ws.addRow([
+        '',
+        l.levelName(level),
+        l.indName(ind),
+        '',
+        l.t(`小计（${group.length} 所学校）`, `Total (${group.length} schools)`),
+        '',
+        '',
+        '',
+        lr.totalGaps[ind.key] ?? 0,
+        l.unit(ind),
+      ]);
       border(total, n);
       for (let c = 1; c <= n; c++) {
         total.getCell(c).fill = SUMMARY_FILL;
@@ -323,11 +399,31 @@ function addGuaranteeSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, district
     l.t('是否达标', 'All met'),
   ];
   const n = header.length;
-  addTitle(ws, n, titleOf(ev, districtName, l, l.t('政府保障程度（学校规模、音乐美术专用教室、班额）', 'government guarantees (school size, music and art rooms, class sizes)')), g?.note ?? standardLine(ev, l));
+  addTitle(
+    ws,
+    n,
+    titleOf(ev, districtName, l, l.t('政府保障程度（学校规模、音乐美术专用教室、班额）', 'government guarantees (school size, music and art rooms, class sizes)')),
+    g?.note ?? standardLine(ev, l),
+  );
   styleHeader(ws.addRow(header), n);
   const yn = (v: boolean | null) => (v === null ? l.t('缺数据', 'no data') : v ? l.yes : l.no);
   ev.guarantees.forEach((s, idx) => {
-    const row = ws.addRow([idx + 1, s.schoolCode, s.schoolName, s.level, s.students, s.maxStudents, yn(s.sizePass), s.classes, s.roomsRequired, ...roomFields.map((f) => s.rooms[f]), yn(s.roomsPass), s.classesOverStandard, yn(s.classSizePass), yn(s.pass)]);
+    const row = ws.addRow([
+      idx + 1,
+      s.schoolCode,
+      s.schoolName,
+      s.level,
+      s.students,
+      s.maxStudents,
+      yn(s.sizePass),
+      s.classes,
+      s.roomsRequired,
+      ...roomFields.map((f) => s.rooms[f]),
+      yn(s.roomsPass),
+      s.classesOverStandard,
+      yn(s.classSizePass),
+      yn(s.pass),
+    ]);
     border(row, n);
     const bad = (col: number, fail: boolean | null) => {
       if (fail) row.getCell(col).font = { color: RED, bold: true };

@@ -6,7 +6,9 @@ import { districts } from '../core/schema.js';
 export const standardPacks = pgTable(
   'standard_packs',
   {
-    districtId: text('district_id').notNull().references(() => districts.districtId),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.districtId),
     id: text('id').notNull(),
     version: integer('version').notNull(),
     extendsId: text('extends_id').notNull(),
@@ -23,7 +25,9 @@ export const standardPacks = pgTable(
 export const balanceEvaluations = pgTable(
   'balance_evaluations',
   {
-    districtId: text('district_id').notNull().references(() => districts.districtId),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.districtId),
     id: bigserial('id', { mode: 'number' }).notNull(),
     year: integer('year').notNull(),
     standardId: text('standard_id').notNull(),

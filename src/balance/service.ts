@@ -44,7 +44,17 @@ export class BalanceService {
     for (const p of await store.listLocalPacks(this.db, districtId)) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
     const local = [...byId.values()].map((vs) => {
       const last = vs[vs.length - 1];
-      return { id: last.id, version: last.version, name: last.name, nameEn: last.resolved.nameEn, builtIn: false, extends: last.resolved.extends, versions: vs.map((v) => v.version), createdBy: last.createdBy, createdAt: last.createdAt };
+      return {
+        id: last.id,
+        version: last.version,
+        name: last.name,
+        nameEn: last.resolved.nameEn,
+        builtIn: false,
+        extends: last.resolved.extends,
+        versions: vs.map((v) => v.version),
+        createdBy: last.createdBy,
+        createdAt: last.createdAt,
+      };
     });
     return [...builtIn, ...local];
   }
@@ -63,7 +73,9 @@ export class BalanceService {
 
   async standard(districtId: string, id: string, version?: number): Promise<StandardDetail> {
     const { pack, stored } = await this.resolve(districtId, id, version);
-    const versions = stored ? (await store.listLocalPacks(this.db, districtId)).filter((p) => p.id === id).map((p) => ({ version: p.version, createdBy: p.createdBy, createdAt: p.createdAt })) : [{ version: pack.version }];
+    const versions = stored
+      ? (await store.listLocalPacks(this.db, districtId)).filter((p) => p.id === id).map((p) => ({ version: p.version, createdBy: p.createdBy, createdAt: p.createdAt }))
+      : [{ version: pack.version }];
     return { pack, builtIn: !stored, input: stored?.input, versions };
   }
 
@@ -110,7 +122,11 @@ export class BalanceService {
   /** The open schools and their records of one year. */
   private async yearRecords(districtId: string, year: number) {
     const schools = await this.openSchools(districtId);
-    const records = await this.registry.districtRecords(districtId, schools.map((x) => x.code), year);
+    const records = await this.registry.districtRecords(
+      districtId,
+      schools.map((x) => x.code),
+      year,
+    );
     return { schools, records, byCode: new Map(records.map((r) => [r.schoolCode, r])) };
   }
 
@@ -171,9 +187,15 @@ export class BalanceService {
     const { pack } = await this.resolve(districtId, standardId, version);
     const schools = await this.registry.districtSchools(districtId);
     const names = new Map(schools.map((x) => [x.code, x.name]));
-    const records = await this.registry.districtRecords(districtId, schools.map((x) => x.code));
+    const records = await this.registry.districtRecords(
+      districtId,
+      schools.map((x) => x.code),
+    );
     const reportOf = (y: number) =>
-      classSizeReport(pack, records.filter((r) => r.year === y).flatMap((r) => r.classes.map((c) => ({ ...c, schoolCode: r.schoolCode, schoolName: names.get(r.schoolCode) }))));
+      classSizeReport(
+        pack,
+        records.filter((r) => r.year === y).flatMap((r) => r.classes.map((c) => ({ ...c, schoolCode: r.schoolCode, schoolName: names.get(r.schoolCode) }))),
+      );
     const years = (await this.registry.districtYears(districtId)).map((y) => y.year).sort((a, b) => a - b);
     const reports = new Map(years.map((y) => [y, reportOf(y)]));
     const { list, ...counts } = reports.get(year) ?? reportOf(year);
@@ -188,18 +210,31 @@ export class BalanceService {
   async trend(districtId: string, standardId = DEFAULT_STANDARD, version?: number): Promise<Trend> {
     const { pack } = await this.resolve(districtId, standardId, version);
     const schools = await this.openSchools(districtId);
-    const all = await this.registry.districtRecords(districtId, schools.map((x) => x.code));
+    const all = await this.registry.districtRecords(
+      districtId,
+      schools.map((x) => x.code),
+    );
     const years = (await this.registry.districtYears(districtId)).map((y) => y.year).sort((a, b) => a - b);
     const byKey = new Map(all.map((r) => [`${r.schoolCode}:${r.year}`, r]));
     return {
       standard: pack.id,
       version: pack.version,
       years: years.map((year) => {
-        const ev = evaluateDistrict(pack, BalanceService.inputsOf(pack, schools, (code) => byKey.get(`${code}:${year}`)));
+        const ev = evaluateDistrict(
+          pack,
+          BalanceService.inputsOf(pack, schools, (code) => byKey.get(`${code}:${year}`)),
+        );
         const levels = Object.fromEntries(
           Object.entries(ev.levels).map(([lv, l]) => [
             lv,
-            { pass: l.pass, composite: l.composite, counted: l.counted, schoolsPassing: l.schoolsPassing, indicators: l.indicators.map((i) => ({ key: i.key, cv: i.cv, limit: i.limit, pass: i.pass, mean: i.mean })), totalGaps: l.totalGaps },
+            {
+              pass: l.pass,
+              composite: l.composite,
+              counted: l.counted,
+              schoolsPassing: l.schoolsPassing,
+              indicators: l.indicators.map((i) => ({ key: i.key, cv: i.cv, limit: i.limit, pass: i.pass, mean: i.mean })),
+              totalGaps: l.totalGaps,
+            },
           ]),
         );
         return { year, levels };
@@ -226,7 +261,16 @@ export class BalanceService {
   async evaluation(districtId: string, id: number): Promise<SavedEvaluation> {
     const r = await store.getEvaluation(this.db, districtId, id);
     if (!r) throw notFound(`评估 ${id} 不存在 / no saved evaluation ${id}`);
-    return { id: r.id, year: r.year, standardId: r.standardId, standardVersion: r.standardVersion, note: r.note, createdBy: r.createdBy, createdAt: r.createdAt, result: fromSavedResult<Evaluation>(r.result) };
+    return {
+      id: r.id,
+      year: r.year,
+      standardId: r.standardId,
+      standardVersion: r.standardVersion,
+      note: r.note,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+      result: fromSavedResult<Evaluation>(r.result),
+    };
   }
 
   // ---------- downloads: the inspectors' workbook and the PDF reports ----------

@@ -103,7 +103,9 @@ describe('local packs inherit and override', () => {
   });
   it('refuses overrides that would silently change nothing', () => {
     expect(() => resolveLocalPack({ ...input, overrides: { thresholds: { nope: { 小学: '1' } } } }, 1, base)).toThrow(/nope/);
-    expect(() => resolveLocalPack({ ...input, extends: 'national-2012-basic', overrides: { thresholds: { books_per_student: { 小学: '30' } } } }, 1, loadStandard('national-2012-basic'))).toThrow(/no per-school thresholds/);
+    expect(() => resolveLocalPack({ ...input, extends: 'national-2012-basic', overrides: { thresholds: { books_per_student: { 小学: '30' } } } }, 1, loadStandard('national-2012-basic'))).toThrow(
+      /no per-school thresholds/,
+    );
     expect(() => resolveLocalPack({ ...input, overrides: { schoolRule: { minMet: 9 } } }, 1, base)).toThrow(/exceeds/);
   });
 });

@@ -18,7 +18,17 @@ export interface StoredPack {
 
 const toStored = (r: typeof standardPacks.$inferSelect): StoredPack => {
   const body = r.body as { input: LocalPackInput; resolved: StandardPack };
-  return { id: r.id, version: r.version, name: r.name, extendsId: r.extendsId, extendsVersion: r.extendsVersion, input: body.input, resolved: body.resolved, createdBy: r.createdBy, createdAt: r.createdAt };
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    extendsId: r.extendsId,
+    extendsVersion: r.extendsVersion,
+    input: body.input,
+    resolved: body.resolved,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
 };
 
 export async function listLocalPacks(db: Db, districtId: string): Promise<StoredPack[]> {
@@ -37,7 +47,10 @@ export async function getLocalPack(db: Db, districtId: string, id: string, versi
 }
 
 export async function latestPackVersion(db: Db, districtId: string, id: string): Promise<number> {
-  const [r] = await db.select({ v: max(standardPacks.version) }).from(standardPacks).where(and(eq(standardPacks.districtId, districtId), eq(standardPacks.id, id)));
+  const [r] = await db
+    .select({ v: max(standardPacks.version) })
+    .from(standardPacks)
+    .where(and(eq(standardPacks.districtId, districtId), eq(standardPacks.id, id)));
   return r?.v ?? 0;
 }
 
@@ -64,7 +77,11 @@ export interface EvaluationSummary {
   createdAt: string;
 }
 
-export async function insertEvaluation(db: Db, districtId: string, e: { year: number; standardId: string; standardVersion: number; note: string | null; result: unknown; user: string }): Promise<EvaluationSummary> {
+export async function insertEvaluation(
+  db: Db,
+  districtId: string,
+  e: { year: number; standardId: string; standardVersion: number; note: string | null; result: unknown; user: string },
+): Promise<EvaluationSummary> {
   const [r] = await db
     .insert(balanceEvaluations)
     .values({ districtId, year: e.year, standardId: e.standardId, standardVersion: e.standardVersion, note: e.note, result: e.result, createdBy: e.user })
@@ -74,13 +91,24 @@ export async function insertEvaluation(db: Db, districtId: string, e: { year: nu
 
 export async function listEvaluations(db: Db, districtId: string): Promise<EvaluationSummary[]> {
   return db
-    .select({ id: balanceEvaluations.id, year: balanceEvaluations.year, standardId: balanceEvaluations.standardId, standardVersion: balanceEvaluations.standardVersion, note: balanceEvaluations.note, createdBy: balanceEvaluations.createdBy, createdAt: balanceEvaluations.createdAt })
+    .select({
+      id: balanceEvaluations.id,
+      year: balanceEvaluations.year,
+      standardId: balanceEvaluations.standardId,
+      standardVersion: balanceEvaluations.standardVersion,
+      note: balanceEvaluations.note,
+      createdBy: balanceEvaluations.createdBy,
+      createdAt: balanceEvaluations.createdAt,
+    })
     .from(balanceEvaluations)
     .where(eq(balanceEvaluations.districtId, districtId))
     .orderBy(desc(balanceEvaluations.id));
 }
 
 export async function getEvaluation(db: Db, districtId: string, id: number) {
-  const [r] = await db.select().from(balanceEvaluations).where(and(eq(balanceEvaluations.districtId, districtId), eq(balanceEvaluations.id, id)));
+  const [r] = await db
+    .select()
+    .from(balanceEvaluations)
+    .where(and(eq(balanceEvaluations.districtId, districtId), eq(balanceEvaluations.id, id)));
   return r ?? null;
 }

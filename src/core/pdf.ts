@@ -117,11 +117,13 @@ export function renderPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> 
     if (idleTimer) clearTimeout(idleTimer);
     return renderNow(html, opts);
   });
-  queue = run.catch(() => {}).finally(() => {
-    if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => void closePdfRenderer(), IDLE_CLOSE_MS);
-    idleTimer.unref();
-  });
+  queue = run
+    .catch(() => {})
+    .finally(() => {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => void closePdfRenderer(), IDLE_CLOSE_MS);
+      idleTimer.unref();
+    });
   return run;
 }
 

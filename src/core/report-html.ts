@@ -7,8 +7,7 @@ export const GREEN = '#2e7d32';
 export const BLUE = '#3b6fb6';
 
 /** Every text from the data (school, exam and pack names) goes through this. */
-export const esc = (v: unknown): string =>
-  String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Fixed decimals with a real minus sign; a value that rounds to 0 is written without a sign ("0.000", not "−0.000"). */
 export function fixed(v: number | null | undefined, d: number): string {

@@ -11,7 +11,9 @@ export const districts = pgTable('districts', {
 export const users = pgTable(
   'users',
   {
-    districtId: text('district_id').notNull().references(() => districts.districtId),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.districtId),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     role: text('role').notNull(), // admin | analyst | clerk | inspector | viewer

@@ -9,8 +9,7 @@ import { readWideCsv } from './import/wide-csv.js';
 import type { ExamImportOptions } from './import-cli.js';
 import { DEFAULT_OPTIONS, examReport, TOTAL, type ExamReport, type ReportOptions } from './report.js';
 
-export const EXAM_IMPORT_USAGE =
-  'usage: junheng exam import FILE --exam NAME [--create --grade 9 --type 中考 --full 语文=120,数学=120,…] [--district ID] [--data ./data] [--json]';
+export const EXAM_IMPORT_USAGE = 'usage: junheng exam import FILE --exam NAME [--create --grade 9 --type 中考 --full 语文=120,数学=120,…] [--district ID] [--data ./data] [--json]';
 export const EXAM_USAGE = 'usage: junheng exam report --input FILE.csv --full 语文=120,数学=120,… [--excellent 0.85] [--pass 0.6] [--low 0.4] [--bottom 30] [--json]';
 
 export interface ExamCliOptions {
@@ -33,16 +32,17 @@ const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => 
 /** Runs the command; returns the exit code (`exam import` needs the database: a promise of it). */
 export function examCommand(sub: string | undefined, opts: ExamCliOptions & ExamImportOptions, io: Output = stdio): number | Promise<number> {
   if (sub === 'import') return import('./import-cli.js').then((m) => m.examImportCommand(opts, io));
-  if (sub !== 'report' || !opts.input || !opts.full) return io.err(sub === 'report' ? EXAM_USAGE : `${EXAM_USAGE}\n${EXAM_IMPORT_USAGE}`), 2;
+  if (sub !== 'report' || !opts.input || !opts.full) return (io.err(sub === 'report' ? EXAM_USAGE : `${EXAM_USAGE}\n${EXAM_IMPORT_USAGE}`), 2);
   const fullMarks = parseFullMarks(opts.full);
-  if ('error' in fullMarks) return io.err(fullMarks.error), 2;
+  if ('error' in fullMarks) return (io.err(fullMarks.error), 2);
   const options = { ...DEFAULT_OPTIONS };
   for (const key of ['excellent', 'pass', 'low', 'bottom'] as const) {
     const raw = opts[key];
     if (raw === undefined) continue;
     const value = Number(raw);
     const ok = key === 'bottom' ? value >= 0 && value <= 100 : value > 0 && value <= 1;
-    if (raw.trim() === '' || !ok) return io.err(`--${key} ${raw}: ${key === 'bottom' ? '应为 0–100 的百分位 / a percentile from 0 to 100' : '应为满分的比例 (0, 1] / a share of full marks in (0, 1]'}`), 2;
+    if (raw.trim() === '' || !ok)
+      return (io.err(`--${key} ${raw}: ${key === 'bottom' ? '应为 0–100 的百分位 / a percentile from 0 to 100' : '应为满分的比例 (0, 1] / a share of full marks in (0, 1]'}`), 2);
     options[key] = value;
   }
   const file = opts.input;
@@ -51,17 +51,17 @@ export function examCommand(sub: string | undefined, opts: ExamCliOptions & Exam
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    return io.err(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`), 2;
+    return (io.err(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`), 2);
   }
   let read;
   try {
     read = readWideCsv(buf, fullMarks);
   } catch (e) {
-    if (e instanceof RangeError) return io.err(`${name}: ${e.message}`), 2; // e.g. a CSV over 2 GiB
+    if (e instanceof RangeError) return (io.err(`${name}: ${e.message}`), 2); // e.g. a CSV over 2 GiB
     throw e;
   }
   const { data, problems } = read;
-  if (!data) return io.err([`${name}: ${problems.count} 个问题,未生成报告 / ${problems.count} problem(s), no report`, ...problems.lines(name)].join('\n')), 2;
+  if (!data) return (io.err([`${name}: ${problems.count} 个问题,未生成报告 / ${problems.count} problem(s), no report`, ...problems.lines(name)].join('\n')), 2);
   const report = examReport(data, options);
   const voided = data.cellMarks.voided;
   if (voided) io.err(`注意:${voided} 个作弊成绩按缺考处理,不计入人数与总分 / ${voided} voided (作弊) scores counted as absent`);
@@ -76,9 +76,17 @@ function text(r: ExamReport, o: ReportOptions): string {
   const lines = [`${r.students} 名学生 / students; 优秀 ≥ ${o.excellent}, 及格 ≥ ${o.pass}, 低分 < ${o.low} × 满分`, '', '科目         满分   人数    平均分  标准差  中位数  优秀率  及格率  低分率'];
   for (const [s, x] of Object.entries(r.subjects)) {
     const d = x.district;
-    lines.push(`${s.padEnd(10 - [...s].length)} ${String(x.full).padStart(6)} ${String(d.n).padStart(7)} ${num(d.mean).padStart(8)} ${num(d.sd).padStart(7)} ${num(d.median).padStart(7)} ${pct(d.excellent_rate).padStart(7)} ${pct(d.pass_rate).padStart(7)} ${pct(d.low_rate).padStart(7)}`);
+    lines.push(
+      `${s.padEnd(10 - [...s].length)} ${String(x.full).padStart(6)} ${String(d.n).padStart(7)} ${num(d.mean).padStart(8)} ${num(d.sd).padStart(7)} ${num(d.median).padStart(7)} ${pct(d.excellent_rate).padStart(7)} ${pct(d.pass_rate).padStart(7)} ${pct(d.low_rate).padStart(7)}`,
+    );
   }
-  lines.push('', `校际${TOTAL}均分差异系数 / CV of school means: ${num(r.cv_of_school_means, 4)}`, `后${r.bottom.percentile}%分数线 / threshold: ${num(r.bottom.threshold, 1)}`, '', `学校        ${TOTAL}人数  ${TOTAL}均分  后${r.bottom.percentile}%率`);
+  lines.push(
+    '',
+    `校际${TOTAL}均分差异系数 / CV of school means: ${num(r.cv_of_school_means, 4)}`,
+    `后${r.bottom.percentile}%分数线 / threshold: ${num(r.bottom.threshold, 1)}`,
+    '',
+    `学校        ${TOTAL}人数  ${TOTAL}均分  后${r.bottom.percentile}%率`,
+  );
   const totals = r.subjects[TOTAL].schools;
   r.bottom.schools.forEach((b, i) => lines.push(`${b.school_code.padEnd(12)} ${String(totals[i].n).padStart(7)} ${num(totals[i].mean).padStart(8)} ${pct(b.rate).padStart(8)}`));
   return lines.join('\n');

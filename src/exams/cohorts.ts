@@ -112,7 +112,10 @@ export class ExamCohorts {
   async columnStats(districtId: string, examId: number, column: string): Promise<ColumnStats | null> {
     const r = await loadReport(this.db, districtId, examId);
     const report = r?.report as
-      | { district?: { stats?: Record<string, { mean?: unknown; sd?: unknown }> }; schools?: { school: string; stats?: Record<string, { mean?: unknown; excellent_rate?: unknown; pass_rate?: unknown }> }[] }
+      | {
+          district?: { stats?: Record<string, { mean?: unknown; sd?: unknown }> };
+          schools?: { school: string; stats?: Record<string, { mean?: unknown; excellent_rate?: unknown; pass_rate?: unknown }> }[];
+        }
       | undefined;
     if (!report) return null;
     const d = report.district?.stats?.[column];

@@ -158,7 +158,8 @@ const JUNIOR_LEVELS = new Set(['初中', '九年一贯制', '完全中学', '十
 // ---------------------------------------------------------------------------------------------
 // Names
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严';
 const GIVEN_BOY = '浩宇轩子涵博文俊杰明辰睿泽一航昊天嘉豪晨阳思远铭瑞鹏飞皓然志强建国伟诚家乐宏宸逸凡梓煜锦程';
 const GIVEN_GIRL = '欣怡梓涵雨桐诗琪佳怡思雨梦瑶紫萱雅琳可欣语嫣若曦晓婷静雯婉清一诺心妍子墨艺涵嘉琪悦彤舒雅';
 
@@ -209,7 +210,10 @@ function scoreOf(rng: Rng, latent: number, subject: number, full: number, diffic
 
 function classSizes(d: SchoolYearData | undefined, grade: number): number[] {
   if (!d) return [];
-  return d.classes.filter((c) => c.grade === grade).sort((a, b) => a.classNo - b.classNo).map((c) => c.size);
+  return d.classes
+    .filter((c) => c.grade === grade)
+    .sort((a, b) => a.classNo - b.classNo)
+    .map((c) => c.size);
 }
 
 const className = (grade: number, classNo: number) => `${GRADE_ZH[grade]}(${classNo})班`;
@@ -320,16 +324,20 @@ export function generateDemoExams(demo: DemoDistrict, seed = 20241): DemoExam[] 
         const latent = latentOf(p);
         const absentAll = rng.next() < 0.012;
         const absentOne = !absentAll && rng.next() < 0.02 ? rng.int(0, DEMO_SUBJECTS.length - 1) : -1;
-        const scores = DEMO_SUBJECTS.map((s, k) =>
-          absentAll || k === absentOne ? null : scoreOf(rng, latent + p.pupil.strengths[k] + 0.3 * rng.normal(), k, s.fullMarks, diff[k]),
-        );
+        const scores = DEMO_SUBJECTS.map((s, k) => (absentAll || k === absentOne ? null : scoreOf(rng, latent + p.pupil.strengths[k] + 0.3 * rng.normal(), k, s.fullMarks, diff[k])));
         return { id: p.pupil.id, name: p.pupil.name, gender: p.pupil.girl ? '女' : '男', schoolCode: p.school, schoolName: names.get(p.school)!, className: className(grade, p.classNo), scores };
       });
       rows.sort((a, b) => (a.schoolCode < b.schoolCode ? -1 : a.schoolCode > b.schoolCode ? 1 : a.className < b.className ? -1 : a.className > b.className ? 1 : a.id < b.id ? -1 : 1));
       return { spec, rows };
     };
-    made.set(`${tag}7`, sheet(`${tag}7`, entryYear, 7, entry, (p) => p.pupil.ability));
-    made.set(`${tag}8`, sheet(`${tag}8`, entryYear + 1, 8, exit, (p) => grown.get(p.pupil.id)!));
+    made.set(
+      `${tag}7`,
+      sheet(`${tag}7`, entryYear, 7, entry, (p) => p.pupil.ability),
+    );
+    made.set(
+      `${tag}8`,
+      sheet(`${tag}8`, entryYear + 1, 8, exit, (p) => grown.get(p.pupil.id)!),
+    );
   }
   for (const k of ['A7', 'B7', 'A8', 'B8']) exams.push(made.get(k)!);
   return exams.sort((a, b) => a.spec.date.localeCompare(b.spec.date) || a.spec.grade - b.spec.grade);

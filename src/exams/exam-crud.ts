@@ -141,12 +141,34 @@ export async function updateExam(db: Db, user: CurrentUser, id: number, input: E
     for (const s of subjectSets) await store.updateSubject(tx, user.districtId, id, s.position, s.set);
     const entries: AuditEntry[] = [];
     const old = before as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(set)) if (String(old[k] ?? '') !== String(v ?? '')) entries.push({ username: user.username, action: 'update', entity: 'exam', entityKey: String(id), field: k, oldValue: old[k] ?? null, newValue: v ?? null, detail: before.name });
-    if (redefine) entries.push({ username: user.username, action: 'update', entity: 'exam', entityKey: String(id), field: 'subjects', oldValue: before.subjects.map((s) => s.subject), newValue: redefine, detail: before.name });
+    for (const [k, v] of Object.entries(set))
+      if (String(old[k] ?? '') !== String(v ?? ''))
+        entries.push({ username: user.username, action: 'update', entity: 'exam', entityKey: String(id), field: k, oldValue: old[k] ?? null, newValue: v ?? null, detail: before.name });
+    if (redefine)
+      entries.push({
+        username: user.username,
+        action: 'update',
+        entity: 'exam',
+        entityKey: String(id),
+        field: 'subjects',
+        oldValue: before.subjects.map((s) => s.subject),
+        newValue: redefine,
+        detail: before.name,
+      });
     for (const s of subjectSets) {
       const b = s.before as unknown as Record<string, unknown>;
       for (const [k, v] of Object.entries(s.set))
-        if (String(b[k] ?? '') !== String(v ?? '')) entries.push({ username: user.username, action: 'update', entity: 'exam', entityKey: String(id), field: `${s.before.subject}.${k}`, oldValue: b[k] ?? null, newValue: v ?? null, detail: before.name });
+        if (String(b[k] ?? '') !== String(v ?? ''))
+          entries.push({
+            username: user.username,
+            action: 'update',
+            entity: 'exam',
+            entityKey: String(id),
+            field: `${s.before.subject}.${k}`,
+            oldValue: b[k] ?? null,
+            newValue: v ?? null,
+            detail: before.name,
+          });
     }
     await recordAudit(tx, user.districtId, entries);
     // Only the cut lines, full marks and 后x% change the report (ranks, Z and T do not depend on them).
@@ -189,7 +211,14 @@ export async function removeExam(db: Db, user: CurrentUser, id: number, notImpor
   await db.transaction(async (tx) => {
     await store.deleteExam(tx, user.districtId, id);
     await recordAudit(tx, user.districtId, [
-      { username: user.username, action: 'delete', entity: 'exam', entityKey: String(id), oldValue: { name: before.name, studentCount: before.studentCount, sourceFile: before.sourceFile }, detail: before.name },
+      {
+        username: user.username,
+        action: 'delete',
+        entity: 'exam',
+        entityKey: String(id),
+        oldValue: { name: before.name, studentCount: before.studentCount, sourceFile: before.sourceFile },
+        detail: before.name,
+      },
     ]);
   });
 }

@@ -62,12 +62,12 @@ export function progressBar(write: (s: string) => void) {
 
 export async function examImportCommand(opts: ExamImportOptions, io: ImportIo): Promise<number> {
   const bar = io.bar ?? ((s: string) => process.stderr.write(s));
-  if (!opts.file || !opts.exam) return io.err(EXAM_IMPORT_USAGE), 2;
+  if (!opts.file || !opts.exam) return (io.err(EXAM_IMPORT_USAGE), 2);
   let buf: Buffer;
   try {
     buf = fs.readFileSync(opts.file);
   } catch (e) {
-    return io.err(`${opts.file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`), 2;
+    return (io.err(`${opts.file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`), 2);
   }
   const [{ openDatabase }, { ExamService }, { AppError }, { districts }] = await Promise.all([
     import('../core/db/index.js'),
@@ -79,20 +79,29 @@ export async function examImportCommand(opts: ExamImportOptions, io: ImportIo): 
   try {
     database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: opts.data ?? process.env.JUNHENG_DATA ?? './data' });
   } catch (e) {
-    return io.err((e as Error).message), 2;
+    return (io.err((e as Error).message), 2);
   }
   try {
     await database.migrate();
     const rows = await database.db.select().from(districts).orderBy(districts.districtId);
     const d = opts.district ? rows.find((r) => r.districtId === opts.district) : rows[0];
-    if (!d) return io.err(opts.district ? `no district ${opts.district}` : 'the database has no district yet: run `junheng serve` or `junheng demo` first'), 2;
-    const actor: CurrentUser = { districtId: d.districtId, districtName: d.name, username: 'cli', displayName: 'command line', role: 'admin', schoolCode: null, mustChangePassword: false, assignedSchools: [] };
+    if (!d) return (io.err(opts.district ? `no district ${opts.district}` : 'the database has no district yet: run `junheng serve` or `junheng demo` first'), 2);
+    const actor: CurrentUser = {
+      districtId: d.districtId,
+      districtName: d.name,
+      username: 'cli',
+      displayName: 'command line',
+      role: 'admin',
+      schoolCode: null,
+      mustChangePassword: false,
+      assignedSchools: [],
+    };
     const service = new ExamService(database.db);
     let exam = await service.findByName(actor, opts.exam);
     if (!exam) {
-      if (!opts.create) return io.err(`没有名为「${opts.exam}」的考试;加 --create --grade … --type … --full … 新建 / no exam named ${opts.exam}: add --create to create it`), 2;
+      if (!opts.create) return (io.err(`没有名为「${opts.exam}」的考试;加 --create --grade … --type … --full … 新建 / no exam named ${opts.exam}: add --create to create it`), 2);
       const made = createInput(opts);
-      if ('error' in made) return io.err(made.error), 2;
+      if ('error' in made) return (io.err(made.error), 2);
       exam = await service.create(actor, made);
       io.err(`新建考试 / created exam「${exam.name}」(id ${exam.id}): ${exam.subjects.map((s) => `${s.subject}=${s.fullMarks}`).join(', ')}`);
     }

@@ -20,7 +20,6 @@ export interface ExamReportContext {
   generatedAt?: Date;
 }
 
-
 const num = (v: number | null | undefined, d = 2) => fixed(v, d);
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(v * 100).toFixed(1)}%`);
 const signedPct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v > 0.0005 ? '+' : ''}${pct(v).replace(/^-/, '−')}`);
@@ -69,7 +68,16 @@ export function histogramSvg(report: Report, column = TOTAL): string {
       yAxis: { type: 'value', name: '人数', minInterval: 1 },
       series: [
         { type: 'bar', name: '人数', barCategoryGap: '4%', data: counts, itemStyle: { color: '#5b8ff9' }, label: { show: counts.length <= 20, position: 'top', fontSize: 9 } },
-        { type: 'line', name: '正态曲线', smooth: true, symbol: 'none', lineStyle: { width: 2.5, color: '#f59e0b' }, itemStyle: { color: '#f59e0b' }, data: normal.map((x) => Math.round(x * 100) / 100), z: 5 },
+        {
+          type: 'line',
+          name: '正态曲线',
+          smooth: true,
+          symbol: 'none',
+          lineStyle: { width: 2.5, color: '#f59e0b' },
+          itemStyle: { color: '#f59e0b' },
+          data: normal.map((x) => Math.round(x * 100) / 100),
+          z: 5,
+        },
       ],
     },
     720,

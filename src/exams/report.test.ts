@@ -29,8 +29,7 @@ describe('examReport', () => {
     const half = report(['学籍号,学校代码,语文,数学', ...rows], ['语文', '数学'], [100, 120]);
     // One score of 0.25 (and its row removed from the comparison) forces the sorting path for 语文 and 总分.
     const other = report(['学籍号,学校代码,语文,数学', ...rows, 'x,S9,0.25,0'], ['语文', '数学'], [100, 120]);
-    const strip = (r: typeof half) =>
-      JSON.parse(JSON.stringify(r, (k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)));
+    const strip = (r: typeof half) => JSON.parse(JSON.stringify(r, (k, v) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)));
     const a = strip(half);
     const b = strip(other);
     for (const s of ['语文', '数学', '总分']) {

@@ -23,7 +23,11 @@ export interface ExamFile {
 async function storedReport(db: Db, user: CurrentUser, exam: store.ExamWithSubjects) {
   const r = await store.loadReport(db, user.districtId, exam.id);
   if (!r) throw notFound(`考试「${exam.name}」尚未导入成绩 / no scores imported for this exam yet`);
-  return { report: r.report as Report, computedAt: r.computedAt, settings: r.settings as { bottomPercentile: number; subjects: { name: string; full: number; excellent: number; pass: number; low: number }[] } };
+  return {
+    report: r.report as Report,
+    computedAt: r.computedAt,
+    settings: r.settings as { bottomPercentile: number; subjects: { name: string; full: number; excellent: number; pass: number; low: number }[] },
+  };
 }
 
 /** The report as the user may see it: the district aggregates, and the schools of their 'exams.read' scope. */

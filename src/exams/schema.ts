@@ -15,7 +15,9 @@ export { MARK_NORMAL, MARK_ABSENT, MARK_VOIDED, MARK_EXEMPT } from './marks.js';
 export const exams = pgTable(
   'exams',
   {
-    districtId: text('district_id').notNull().references(() => districts.districtId),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.districtId),
     id: bigserial('id', { mode: 'number' }).notNull(),
     name: text('name').notNull(),
     date: date('date', { mode: 'string' }),

@@ -20,7 +20,11 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 // ───────────────────────────── exams and subjects ─────────────────────────────
 
 export async function listExams(db: Db, districtId: string): Promise<ExamWithSubjects[]> {
-  const list = await db.select().from(exams).where(eq(exams.districtId, districtId)).orderBy(sql`${exams.date} desc nulls last`, asc(exams.id));
+  const list = await db
+    .select()
+    .from(exams)
+    .where(eq(exams.districtId, districtId))
+    .orderBy(sql`${exams.date} desc nulls last`, asc(exams.id));
   const subs = await db.select().from(examSubjects).where(eq(examSubjects.districtId, districtId)).orderBy(asc(examSubjects.examId), asc(examSubjects.position));
   const items = await db.select().from(examItems).where(eq(examItems.districtId, districtId)).orderBy(asc(examItems.examId), asc(examItems.position), asc(examItems.itemNo));
   const by = new Map<number, SubjectRow[]>();
@@ -31,14 +35,24 @@ export async function listExams(db: Db, districtId: string): Promise<ExamWithSub
 }
 
 export async function getExam(db: Db, districtId: string, id: number): Promise<ExamWithSubjects | null> {
-  const [e] = await db.select().from(exams).where(and(eq(exams.districtId, districtId), eq(exams.id, id)));
+  const [e] = await db
+    .select()
+    .from(exams)
+    .where(and(eq(exams.districtId, districtId), eq(exams.id, id)));
   if (!e) return null;
-  const subjects = await db.select().from(examSubjects).where(and(eq(examSubjects.districtId, districtId), eq(examSubjects.examId, id))).orderBy(asc(examSubjects.position));
+  const subjects = await db
+    .select()
+    .from(examSubjects)
+    .where(and(eq(examSubjects.districtId, districtId), eq(examSubjects.examId, id)))
+    .orderBy(asc(examSubjects.position));
   return { ...e, subjects, items: await listItems(db, districtId, id) };
 }
 
 export async function findExamByName(db: Db, districtId: string, name: string): Promise<ExamWithSubjects | null> {
-  const [e] = await db.select({ id: exams.id }).from(exams).where(and(eq(exams.districtId, districtId), eq(exams.name, name)));
+  const [e] = await db
+    .select({ id: exams.id })
+    .from(exams)
+    .where(and(eq(exams.districtId, districtId), eq(exams.name, name)));
   return e ? getExam(db, districtId, e.id) : null;
 }
 
@@ -46,13 +60,20 @@ export type NewExam = Omit<typeof exams.$inferInsert, 'districtId' | 'id'>;
 export type NewSubject = Omit<typeof examSubjects.$inferInsert, 'districtId' | 'examId'>;
 
 export async function insertExam(db: Db, districtId: string, exam: NewExam, subjects: NewSubject[]): Promise<number> {
-  const [{ id }] = await db.insert(exams).values({ ...exam, districtId }).returning({ id: exams.id });
+  const [{ id }] = await db
+    .insert(exams)
+    .values({ ...exam, districtId })
+    .returning({ id: exams.id });
   await db.insert(examSubjects).values(subjects.map((s) => ({ ...s, districtId, examId: id })));
   return id;
 }
 
 export async function updateExam(db: Db, districtId: string, id: number, set: Partial<NewExam>): Promise<void> {
-  if (Object.keys(set).length) await db.update(exams).set(set).where(and(eq(exams.districtId, districtId), eq(exams.id, id)));
+  if (Object.keys(set).length)
+    await db
+      .update(exams)
+      .set(set)
+      .where(and(eq(exams.districtId, districtId), eq(exams.id, id)));
 }
 
 export async function deleteSubjects(db: Db, districtId: string, examId: number): Promise<void> {
@@ -340,7 +361,10 @@ export async function saveReport(db: Db, districtId: string, examId: number, rep
 }
 
 export async function loadReport(db: Db, districtId: string, examId: number) {
-  const [r] = await db.select().from(examReports).where(and(eq(examReports.districtId, districtId), eq(examReports.examId, examId)));
+  const [r] = await db
+    .select()
+    .from(examReports)
+    .where(and(eq(examReports.districtId, districtId), eq(examReports.examId, examId)));
   return r ?? null;
 }
 
@@ -362,7 +386,17 @@ export async function replaceItems(db: Db, districtId: string, examId: number, i
 }
 
 /** Item scores of one subject for the students `rows[from..to)` (indexes into studentIds), one real[] per student. */
-export async function insertItemScores(db: Db, districtId: string, examId: number, position: number, studentIds: readonly string[], rows: Int32Array, columns: readonly Float32Array[], from: number, to: number): Promise<void> {
+export async function insertItemScores(
+  db: Db,
+  districtId: string,
+  examId: number,
+  position: number,
+  studentIds: readonly string[],
+  rows: Int32Array,
+  columns: readonly Float32Array[],
+  from: number,
+  to: number,
+): Promise<void> {
   const ids: string[] = new Array(to - from);
   let lit = '{';
   for (let r = from; r < to; r++) {

@@ -95,8 +95,14 @@ export async function growthWorkbook(va: VaResponse, districtName: string): Prom
     ['ICC τ²/(τ²+σ²)', m.icc],
     ['学生数 n / 学校数', `${m.n} / ${m.groups}`],
     ['最小人数 minimum n', va.minN],
-    ['说明 Reading', '成绩先在各自考试内标准化(z 分,总体标准差),增值以出口考试标准差为单位。增值 = 学校随机截距的经验贝叶斯估计(收缩),SE 为条件标准差,95% 区间 = 增值 ± 1.96·SE;区间全在 0 以上为“高于预期”,全在 0 以下为“低于预期”。'],
-    ['', 'Scores are standardised within each exam (z, population SD); value-added is in SDs of the exit exam. It is the empirical-Bayes (shrunken) school intercept; SE = conditional SD; 95% interval = effect ± 1.96·SE; above / below when the interval excludes 0.'],
+    [
+      '说明 Reading',
+      '成绩先在各自考试内标准化(z 分,总体标准差),增值以出口考试标准差为单位。增值 = 学校随机截距的经验贝叶斯估计(收缩),SE 为条件标准差,95% 区间 = 增值 ± 1.96·SE;区间全在 0 以上为“高于预期”,全在 0 以下为“低于预期”。',
+    ],
+    [
+      '',
+      'Scores are standardised within each exam (z, population SD); value-added is in SDs of the exit exam. It is the empirical-Bayes (shrunken) school intercept; SE = conditional SD; 95% interval = effect ± 1.96·SE; above / below when the interval excludes 0.',
+    ],
     ['象限 Quadrants', '成就(出口平均 z)× 增长(增值),以 0(全县)为界;起点象限用入口平均 z。/ achievement (mean exit z) × growth (value-added), cut at 0; the start quadrant uses the mean entry z.'],
   ];
   if (va.sgp.available) lines.push(['SGP', va.sgp.note]);

@@ -216,7 +216,8 @@ function groupVa(e: EffectRow, students: readonly StudentGrowth[], gain: GroupMe
 export function computePair(entry: ExamScores, exit: ExamScores, subject: string, sgpRunner?: SgpRunner): PairModel {
   const exams = [examInput(entry), examInput(exit)];
   const link = linkExams(exams, { movers: 'later' });
-  if (link.students.length < 3) throw new PairError(`两次考试只有 ${link.students.length} 名学生能按学籍号匹配,无法计算增值 / only ${link.students.length} students link the two exams: too few for value-added`);
+  if (link.students.length < 3)
+    throw new PairError(`两次考试只有 ${link.students.length} 名学生能按学籍号匹配,无法计算增值 / only ${link.students.length} students link the two exams: too few for value-added`);
   const gains = studentGains(link, exams, 'all');
   const scored = (s: ExamScores) => Float64Array.from(Array.from(s.values).filter((v) => !Number.isNaN(v)));
   const [zIn, zOut] = [standardizer(scored(entry)), standardizer(scored(exit))];
@@ -279,10 +280,38 @@ export function computePair(entry: ExamScores, exit: ExamScores, subject: string
     const k = classKey(s.school, s.class);
     (byClass.get(k) ?? byClass.set(k, []).get(k)!).push(s);
   }
-  const gainSchool = byKey(groupMeans(students, (s) => s.school, (s) => s.zGain, 0));
-  const rankSchool = byKey(groupMeans(students, (s) => s.school, (s) => s.rankChange, 0));
-  const gainClass = byKey(groupMeans(students, (s) => classKey(s.school, s.class), (s) => s.zGain, 0));
-  const rankClass = byKey(groupMeans(students, (s) => classKey(s.school, s.class), (s) => s.rankChange, 0));
+  const gainSchool = byKey(
+    groupMeans(
+      students,
+      (s) => s.school,
+      (s) => s.zGain,
+      0,
+    ),
+  );
+  const rankSchool = byKey(
+    groupMeans(
+      students,
+      (s) => s.school,
+      (s) => s.rankChange,
+      0,
+    ),
+  );
+  const gainClass = byKey(
+    groupMeans(
+      students,
+      (s) => classKey(s.school, s.class),
+      (s) => s.zGain,
+      0,
+    ),
+  );
+  const rankClass = byKey(
+    groupMeans(
+      students,
+      (s) => classKey(s.school, s.class),
+      (s) => s.rankChange,
+      0,
+    ),
+  );
   const sgpSchool = sgpSummary(students, (s) => s.school);
   const sgpClass = sgpSummary(students, (s) => classKey(s.school, s.class));
 

@@ -62,7 +62,9 @@ export function errorBarSvg(schools: readonly SchoolRow[]): string {
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${FONT}" font-size="10">`];
   parts.push(`<text x="${W / 2}" y="14" text-anchor="middle" font-size="12" font-weight="bold">各校增值及 95% 区间(出口考试标准差)</text>`);
   for (const v of t) {
-    parts.push(`<line x1="${x(v)}" y1="${top - 4}" x2="${x(v)}" y2="${H - 30}" stroke="${v === 0 ? '#555' : '#e3e6ea'}" stroke-width="${v === 0 ? 1.2 : 1}"${v === 0 ? '' : ' stroke-dasharray="3,3"'}/>`);
+    parts.push(
+      `<line x1="${x(v)}" y1="${top - 4}" x2="${x(v)}" y2="${H - 30}" stroke="${v === 0 ? '#555' : '#e3e6ea'}" stroke-width="${v === 0 ? 1.2 : 1}"${v === 0 ? '' : ' stroke-dasharray="3,3"'}/>`,
+    );
     parts.push(`<text x="${x(v)}" y="${H - 16}" text-anchor="middle" fill="#555">${f(v, 2)}</text>`);
   }
   rows.forEach((r, i) => {
@@ -75,7 +77,9 @@ export function errorBarSvg(schools: readonly SchoolRow[]): string {
     parts.push(`<circle cx="${x(r.effect)}" cy="${y}" r="3.6" fill="${c}"/>`);
     parts.push(`<text x="${W - right + 6}" y="${y + 3.5}" fill="#555">${signed(r.effect, 2)} (n=${r.n})</text>`);
   });
-  parts.push(`<text x="${left}" y="${H - 2}" fill="${GREEN}">● 高于预期</text><text x="${left + 80}" y="${H - 2}" fill="${BLUE}">● 符合预期</text><text x="${left + 160}" y="${H - 2}" fill="${RED}">● 低于预期</text>`);
+  parts.push(
+    `<text x="${left}" y="${H - 2}" fill="${GREEN}">● 高于预期</text><text x="${left + 80}" y="${H - 2}" fill="${BLUE}">● 符合预期</text><text x="${left + 160}" y="${H - 2}" fill="${RED}">● 低于预期</text>`,
+  );
   parts.push('</svg>');
   return parts.join('');
 }
@@ -105,8 +109,14 @@ export function quadrantSvg(schools: readonly SchoolRow[], axis: 'achievement' |
     [m.l, y0, x0 - m.l, H - m.b - y0, '#fdecec'],
   ];
   for (const [a, b, w, h, c] of shade) if (w > 0 && h > 0) p.push(`<rect x="${a}" y="${b}" width="${w}" height="${h}" fill="${c}"/>`);
-  for (const v of tx) p.push(`<line x1="${X(v)}" y1="${m.t}" x2="${X(v)}" y2="${H - m.b}" stroke="#e0e0e0" stroke-dasharray="3,3"/><text x="${X(v)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${f(v, 2)}</text>`);
-  for (const v of ty) p.push(`<line x1="${m.l}" y1="${Y(v)}" x2="${W - m.r}" y2="${Y(v)}" stroke="#e0e0e0" stroke-dasharray="3,3"/><text x="${m.l - 6}" y="${Y(v) + 3.5}" text-anchor="end" fill="#555">${f(v, 2)}</text>`);
+  for (const v of tx)
+    p.push(
+      `<line x1="${X(v)}" y1="${m.t}" x2="${X(v)}" y2="${H - m.b}" stroke="#e0e0e0" stroke-dasharray="3,3"/><text x="${X(v)}" y="${H - m.b + 14}" text-anchor="middle" fill="#555">${f(v, 2)}</text>`,
+    );
+  for (const v of ty)
+    p.push(
+      `<line x1="${m.l}" y1="${Y(v)}" x2="${W - m.r}" y2="${Y(v)}" stroke="#e0e0e0" stroke-dasharray="3,3"/><text x="${m.l - 6}" y="${Y(v) + 3.5}" text-anchor="end" fill="#555">${f(v, 2)}</text>`,
+    );
   p.push(`<line x1="${x0}" y1="${m.t}" x2="${x0}" y2="${H - m.b}" stroke="#555"/><line x1="${m.l}" y1="${y0}" x2="${W - m.r}" y2="${y0}" stroke="#555"/>`);
   const q = (k: Quadrant, x: number, y: number, anchor: string) => `<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="11" font-weight="bold" fill="#666">${labels[k]}</text>`;
   p.push(q('high-achievement-high-growth', W - m.r - 6, m.t + 14, 'end'), q('low-achievement-high-growth', m.l + 6, m.t + 14, 'start'));
@@ -151,7 +161,9 @@ function classTables(va: VaResponse): string {
           : `<tr><td>${esc(c.class)}</td><td class="n">${c.n}</td><td class="n">${signed(c.effect)}</td><td class="n">${f(c.se)}</td><td class="n">${f(c.lower)} ~ ${f(c.upper)}</td><td class="c ${c.label}">${LABEL_ZH[c.label]}</td><td class="n">${signed(c.achievement, 2)}</td><td class="n">${signed(c.gainMean, 2)}</td></tr>`,
       )
       .join('');
-    out.push(`<h3>${esc(s.name)}</h3><table><thead><tr><th>班级</th><th>n</th><th>增值</th><th>SE</th><th>95% 区间</th><th>评价</th><th>出口 z</th><th>z 增量</th></tr></thead><tbody>${body}</tbody></table>`);
+    out.push(
+      `<h3>${esc(s.name)}</h3><table><thead><tr><th>班级</th><th>n</th><th>增值</th><th>SE</th><th>95% 区间</th><th>评价</th><th>出口 z</th><th>z 增量</th></tr></thead><tbody>${body}</tbody></table>`,
+    );
   }
   return out.join('');
 }

@@ -16,7 +16,20 @@ import type { CohortExam, ExamCohorts } from '../exams/cohorts.js';
 import { twoYearTargets, type SchoolTarget } from './targets/two-year.js';
 import { QUADRANT_LABEL, type Quadrant } from './targets/quadrants.js';
 import { DEFAULT_MIN_N } from './va/effects.js';
-import { columnValues, computePair, PairError, TOTAL, type ClassVa, type ExamLinkageSummary, type ExamScores, type GroupVa, type ModelSummary, type PairModel, type SchoolVa, type SgpRunner } from './pair-model.js';
+import {
+  columnValues,
+  computePair,
+  PairError,
+  TOTAL,
+  type ClassVa,
+  type ExamLinkageSummary,
+  type ExamScores,
+  type GroupVa,
+  type ModelSummary,
+  type PairModel,
+  type SchoolVa,
+  type SgpRunner,
+} from './pair-model.js';
 import type * as C from './contract.js';
 import type { TOTAL as CONTRACT_TOTAL } from './contract.js';
 
@@ -275,7 +288,6 @@ export class GrowthService {
 
   // ───────────────────────────── students ─────────────────────────────
 
-
   /**
    * The linked students of a school (or one of its classes): scores, z, gains, the district line, SGP. The viewer's
    * scope is that of 'students.read'; without a school named, the one school of that scope (a clerk's own). Names
@@ -289,7 +301,12 @@ export class GrowthService {
     const minN = q.minN ?? DEFAULT_MIN_N;
     const list = model.students.filter((s) => s.school === school && (q.class === undefined || s.class === q.class));
     const namesShown = viewer.can('students.names', school);
-    const names = namesShown ? await this.cohorts.studentNames(viewer.districtId, list.map((s) => s.id)) : new Map<string, string | null>();
+    const names = namesShown
+      ? await this.cohorts.studentNames(
+          viewer.districtId,
+          list.map((s) => s.id),
+        )
+      : new Map<string, string | null>();
     const schoolNames = await this.cohorts.schoolNames(viewer.districtId);
     const sch = model.schools.find((s) => s.school === school);
     const klass = q.class === undefined ? undefined : model.classes.find((c) => c.school === school && c.class === q.class);
@@ -386,14 +403,18 @@ export class GrowthService {
       }
       const metrics = (['meanZ', 'excellentRate', 'passRate'] as const).map((metric) => ({
         metric,
-        schools: twoYearTargets(hist[metric], { targetYear, cap: metric === 'meanZ' ? undefined : 1 }).filter(keep).map(row),
+        schools: twoYearTargets(hist[metric], { targetYear, cap: metric === 'meanZ' ? undefined : 1 })
+          .filter(keep)
+          .map(row),
       }));
       series.push({ kind: 'achievement' as const, key, type, grade, targetYear, exams: base.map((x) => ({ id: x.o.id, name: x.o.name, schoolYear: x.o.schoolYear })), metrics });
 
       // Value-added into this grade.
       const pairs: { from: ExamOption; to: ExamOption }[] = [];
       for (const x of list) {
-        const candidates = exams.filter((y) => y.o.grade === grade - 1 && y.o.schoolYear === x.o.schoolYear! - 1).sort((a, b) => Number(a.o.type === type) - Number(b.o.type === type) || byDate(a.o, b.o));
+        const candidates = exams
+          .filter((y) => y.o.grade === grade - 1 && y.o.schoolYear === x.o.schoolYear! - 1)
+          .sort((a, b) => Number(a.o.type === type) - Number(b.o.type === type) || byDate(a.o, b.o));
         const entry = candidates[candidates.length - 1];
         if (entry) pairs.push({ from: entry.o, to: x.o });
       }

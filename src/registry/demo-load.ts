@@ -37,7 +37,9 @@ export async function loadDemoDistrict(db: Db, seed?: number, onProgress: DemoPr
           reviewedAt: status === 'approved' || status === 'returned' ? at(10, 25) : null,
         });
       }
-    await recordAudit(tx, demo.districtId, [{ username: 'system', action: 'create', entity: 'district', entityKey: demo.districtId, detail: `演示数据 demo data: ${demo.schools.length} schools, years ${demo.years.join(', ')}` }]);
+    await recordAudit(tx, demo.districtId, [
+      { username: 'system', action: 'create', entity: 'district', entityKey: demo.districtId, detail: `演示数据 demo data: ${demo.schools.length} schools, years ${demo.years.join(', ')}` },
+    ]);
   });
   // The junior-secondary exams of two cohorts (grade 7 → 8), imported through the exam service (src/exams/demo.ts).
   onProgress('导入演示考试成绩 / importing the demo exams’ scores');

@@ -65,9 +65,16 @@ describe('generateDemoDistrict', () => {
     expect(schools.length).toBeGreaterThanOrEqual(35);
     expect(schools.length).toBeLessThanOrEqual(45);
     for (const level of ['小学', '初中', '九年一贯制', '完全中学', '教学点'] as const) {
-      expect(schools.some((s) => s.level === level), level).toBe(true);
+      expect(
+        schools.some((s) => s.level === level),
+        level,
+      ).toBe(true);
     }
-    for (const loc of LOCATIONS) expect(schools.some((s) => s.location === loc), loc).toBe(true);
+    for (const loc of LOCATIONS)
+      expect(
+        schools.some((s) => s.location === loc),
+        loc,
+      ).toBe(true);
     const islands = schools.filter((s) => s.isIsland);
     expect(islands.length).toBeGreaterThanOrEqual(2);
     expect(islands.every((s) => s.location === '乡村')).toBe(true);
@@ -109,13 +116,19 @@ describe('generateDemoDistrict', () => {
     for (const { school, year, data } of records()) {
       const where = `${school.name} ${year}`;
       const grades = GRADES_OF_LEVEL[school.level].filter((g) => school.level !== '教学点' || g <= 4);
-      expect(data.enrolments.map((e) => e.grade), where).toEqual(grades);
+      expect(
+        data.enrolments.map((e) => e.grade),
+        where,
+      ).toEqual(grades);
       for (const e of data.enrolments) {
         expect(Number.isInteger(e.students) && e.students > 0, where).toBe(true);
         const cls = data.classes.filter((c) => c.grade === e.grade);
         expect(cls.length, where).toBeGreaterThan(0);
         expect(cls.map((c) => c.classNo)).toEqual(cls.map((_, i) => i + 1));
-        expect(cls.reduce((s, c) => s + c.size, 0), `${where} grade ${e.grade}`).toBe(e.students);
+        expect(
+          cls.reduce((s, c) => s + c.size, 0),
+          `${where} grade ${e.grade}`,
+        ).toBe(e.students);
         for (const c of cls) {
           expect(Number.isInteger(c.size) && c.size > 0, where).toBe(true);
           if (school.location === '乡村') expect(c.size, where).toBeLessThanOrEqual(40);
@@ -131,7 +144,10 @@ describe('generateDemoDistrict', () => {
         if (f.type === 'decimal') expect(Math.round(v! * 100) / 100, `${where} ${f.key}`).toBe(v);
       }
       expect(Number.isInteger(data.values.equipmentValueYuan)).toBe(true);
-      expect(checkConsistency(data.values).map((r) => r.id), where).toEqual([]);
+      expect(
+        checkConsistency(data.values).map((r) => r.id),
+        where,
+      ).toEqual([]);
       expect(data.values.teachersTotal!, where).toBeGreaterThan(0);
     }
   });
@@ -147,14 +163,18 @@ describe('generateDemoDistrict', () => {
     expect(ratio('初中')).toBeGreaterThan(11);
     expect(ratio('初中')).toBeLessThan(14);
     expect(ratio('小学', '乡村')).toBeLessThan(ratio('小学', '城区'));
-    const small = records(2024).filter((r) => r.school.level === '教学点').map((r) => studentsOf(r.data));
+    const small = records(2024)
+      .filter((r) => r.school.level === '教学点')
+      .map((r) => studentsOf(r.data));
     expect(small.some((n) => n < 50)).toBe(true);
     expect(small.some((n) => n >= 50)).toBe(true);
   });
 
   it('moves cohorts up a grade and drifts urban up, rural down', () => {
     const total = (year: number, loc: string) =>
-      records(year).filter((r) => r.school.location === loc && r.school.isOpen).reduce((s, r) => s + studentsOf(r.data), 0);
+      records(year)
+        .filter((r) => r.school.location === loc && r.school.isOpen)
+        .reduce((s, r) => s + studentsOf(r.data), 0);
     expect(total(2024, '城区')).toBeGreaterThan(total(2022, '城区'));
     expect(total(2024, '乡村')).toBeLessThan(total(2022, '乡村'));
     const shiyan = demo.schools.find((s) => s.name === '青溪县实验小学')!;
@@ -163,7 +183,10 @@ describe('generateDemoDistrict', () => {
   });
 
   it('spreads class sizes: large urban classes in 2022, fewer in 2024', () => {
-    const count = (year: number, min: number) => records(year).flatMap((r) => r.data.classes).filter((c) => c.size >= min).length;
+    const count = (year: number, min: number) =>
+      records(year)
+        .flatMap((r) => r.data.classes)
+        .filter((c) => c.size >= min).length;
     expect(count(2022, 46)).toBeGreaterThanOrEqual(5);
     expect(count(2022, 51)).toBeGreaterThanOrEqual(5);
     expect(count(2022, 56)).toBeGreaterThanOrEqual(3);
@@ -200,7 +223,10 @@ describe('generateDemoDistrict', () => {
   });
 
   it('improves resources year by year', () => {
-    const sum = (year: number, key: string) => records(year).filter((r) => r.school.isOpen).reduce((s, r) => s + r.data.values[key]!, 0);
+    const sum = (year: number, key: string) =>
+      records(year)
+        .filter((r) => r.school.isOpen)
+        .reduce((s, r) => s + r.data.values[key]!, 0);
     expect(sum(2024, 'equipmentValueYuan')).toBeGreaterThan(sum(2022, 'equipmentValueYuan'));
     expect(sum(2024, 'buildingAreaM2')).toBeGreaterThanOrEqual(sum(2022, 'buildingAreaM2'));
     expect(sum(2024, 'books')).toBeGreaterThan(sum(2022, 'books'));

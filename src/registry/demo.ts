@@ -136,8 +136,17 @@ const SPECS: readonly Spec[] = [
   { name: '大溪镇中心小学', level: '小学', location: '镇区', group: G_JGT1, address: '青溪县大溪镇溪滨路16号', at: town(DX), base: { P: 130 } },
   { name: '龙泉镇中心小学', level: '小学', location: '镇区', address: '青溪县龙泉镇龙泉路3号', at: town(LQ), base: { P: 110 } },
   { name: '石门镇中心小学', level: '小学', location: '镇区', address: '青溪县石门镇石门街21号', at: town(SM), base: { P: 120 } },
-  { name: '横塘镇中心小学', level: '小学', location: '镇区', group: G_JGT2, address: '青溪县横塘镇塘前路5号', at: town(HT), base: { P: 95 },
-    weak: ['peArt', 'multimedia', 'equipment'], fixed: { multimedia: 2024 } },
+  {
+    name: '横塘镇中心小学',
+    level: '小学',
+    location: '镇区',
+    group: G_JGT2,
+    address: '青溪县横塘镇塘前路5号',
+    at: town(HT),
+    base: { P: 95 },
+    weak: ['peArt', 'multimedia', 'equipment'],
+    fixed: { multimedia: 2024 },
+  },
   { name: '双港镇中心小学', level: '小学', location: '镇区', address: '青溪县双港镇港城路60号', at: town(SG), base: { P: 140 } },
   // 小学 — 乡村
   { name: '白沙镇岭头小学', level: '小学', location: '乡村', group: G_SHIYAN, address: '青溪县白沙镇岭头村18号', at: village(BS, 0.04, -0.03), base: { P: 35 } },
@@ -158,15 +167,41 @@ const SPECS: readonly Spec[] = [
   { name: '横塘镇初级中学', level: '初中', location: '镇区', address: '青溪县横塘镇塘前路40号', at: town(HT), base: { J: 160 } },
   { name: '上林初级中学', level: '初中', location: '乡村', boarding: true, group: G_JGT3, address: '青溪县大溪镇上林村50号', at: village(DX, -0.06, 0.04), base: { J: 76 } },
   { name: '沙岗初级中学', level: '初中', location: '乡村', boarding: true, address: '青溪县双港镇沙岗村66号', at: village(SG, -0.05, -0.01), base: { J: 66 } },
-  { name: '竹坑初级中学', level: '初中', location: '乡村', boarding: true, address: '青溪县龙泉镇竹坑村90号', at: village(LQ, 0.06, 0.01), base: { J: 58 },
-    weak: ['backbone', 'equipment', 'sportsArea'] },
+  {
+    name: '竹坑初级中学',
+    level: '初中',
+    location: '乡村',
+    boarding: true,
+    address: '青溪县龙泉镇竹坑村90号',
+    at: village(LQ, 0.06, 0.01),
+    base: { J: 58 },
+    weak: ['backbone', 'equipment', 'sportsArea'],
+  },
   // 九年一贯制
   { name: '青溪外国语学校(民办)', level: '九年一贯制', location: '城区', private: true, address: '青溪县城关镇滨江路8号', at: CG, base: { P: 90, J: 120 }, mean: 42 },
   { name: '石门九年一贯制学校', level: '九年一贯制', location: '镇区', address: '青溪县石门镇石门街99号', at: town(SM), base: { P: 90, J: 110 } },
   { name: '龙泉九年一贯制学校', level: '九年一贯制', location: '乡村', boarding: true, address: '青溪县龙泉镇龙泉村12号', at: village(LQ, -0.04, 0.03), base: { P: 35, J: 50 } },
-  { name: '金峰九年一贯制学校', level: '九年一贯制', location: '乡村', boarding: true, address: '青溪县大溪镇金峰村3号', at: village(DX, 0.02, -0.05), base: { P: 30, J: 45 },
-    weak: ['peArt', 'sportsArea', 'equipment'] },
-  { name: '南岙岛九年一贯制学校', level: '九年一贯制', location: '乡村', island: true, boarding: true, group: G_JGT3, address: '青溪县南岙乡南岙村1号', at: [29.86, 122.285, 0.004], base: { P: 22, J: 28 } },
+  {
+    name: '金峰九年一贯制学校',
+    level: '九年一贯制',
+    location: '乡村',
+    boarding: true,
+    address: '青溪县大溪镇金峰村3号',
+    at: village(DX, 0.02, -0.05),
+    base: { P: 30, J: 45 },
+    weak: ['peArt', 'sportsArea', 'equipment'],
+  },
+  {
+    name: '南岙岛九年一贯制学校',
+    level: '九年一贯制',
+    location: '乡村',
+    island: true,
+    boarding: true,
+    group: G_JGT3,
+    address: '青溪县南岙乡南岙村1号',
+    at: [29.86, 122.285, 0.004],
+    base: { P: 22, J: 28 },
+  },
   // 完全中学
   { name: '青溪中学', level: '完全中学', location: '城区', address: '青溪县城关镇学府路1号', at: CG, base: { J: 300, S: 350 }, mean: 49 },
   // 教学点 (grades 1–4 only)
@@ -314,8 +349,7 @@ function makeProfile(spec: Spec, rng: Rng, students2022: number): Profile {
   const rural = spec.location === '乡村';
   const crowded = urban && (spec.mean ?? 0) >= 52;
   const weak = new Set(spec.weak ?? []);
-  const pass = (ind: Indicator, good: [number, number], bad: [number, number]) =>
-    weak.has(ind) ? rng.between(bad[0], bad[1]) : rng.between(good[0], good[1]);
+  const pass = (ind: Indicator, good: [number, number], bad: [number, number]) => (weak.has(ind) ? rng.between(bad[0], bad[1]) : rng.between(good[0], good[1]));
   const isJunior = spec.level === '初中' || spec.level === '完全中学';
   const ratio: Record<Section, number> = spec.private
     ? { P: rng.between(14.5, 16), J: rng.between(10.5, 11.5), S: rng.between(11, 12) }
@@ -336,9 +370,7 @@ function makeProfile(spec: Spec, rng: Rng, students2022: number): Profile {
   return {
     ratio,
     minPerClass: { P: spec.level === '教学点' ? 1 : 1.8, J: 3.2, S: 3.2 },
-    degreeShare: isJunior || spec.level === '九年一贯制'
-      ? rural ? rng.between(0.8, 0.9) : rng.between(0.88, 0.98)
-      : rural ? rng.between(0.88, 0.96) : rng.between(0.95, 1),
+    degreeShare: isJunior || spec.level === '九年一贯制' ? (rural ? rng.between(0.8, 0.9) : rng.between(0.88, 0.98)) : rural ? rng.between(0.88, 0.96) : rng.between(0.95, 1),
     pgShare: urban ? rng.between(0.03, 0.09) : rural ? rng.between(0, 0.02) : rng.between(0.01, 0.04),
     seniorShare: rng.between(0.45, 0.66),
     backboneFactor: pass('backbone', urban ? [1.6, 2.6] : [1.3, 2.1], [0.35, 0.7]),
@@ -348,8 +380,7 @@ function makeProfile(spec: Spec, rng: Rng, students2022: number): Profile {
     ageShares: age,
     areaFactor: pass('teachArea', crowded ? [1.08, 1.2] : [1.15, 1.7], [0.7, 0.84]),
     sportsFactor: pass('sportsArea', rural ? [1.4, 2.6] : [1.12, 1.6], crowded ? [0.55, 0.7] : [0.6, 0.78]),
-    indoorBase:
-      students2022 >= 1000 ? rng.between(1200, 2200) : students2022 >= 400 ? rng.between(450, 1000) : spec.location === '镇区' ? rng.between(0, 400) : rng.between(0, 120),
+    indoorBase: students2022 >= 1000 ? rng.between(1200, 2200) : students2022 >= 400 ? rng.between(450, 1000) : spec.location === '镇区' ? rng.between(0, 400) : rng.between(0, 120),
     buildingRatio: spec.boarding ? rng.between(0.44, 0.54) : rng.between(0.58, 0.7),
     equipFactor: pass('equipment', [1.15, 1.9], [0.5, 0.68]),
     equipGrowth: rng.between(0.035, 0.07),
@@ -404,9 +435,7 @@ function statValues(spec: Spec, p: Profile, y: YearInputs, first: YearInputs, rn
 
   // A weak school has few (but, where one still falls short, at least one) backbone or PE/art teachers.
   const short = (ind: Indicator, factor: number) => Math.min(Math.ceil(need(ind)) - 1, Math.max(1, Math.floor(need(ind) * factor)));
-  let backbone = weakNow('backbone')
-    ? short('backbone', p.backboneFactor + 0.03 * t)
-    : Math.ceil(need('backbone') * p.backboneFactor * (1 + 0.04 * t));
+  let backbone = weakNow('backbone') ? short('backbone', p.backboneFactor + 0.03 * t) : Math.ceil(need('backbone') * p.backboneFactor * (1 + 0.04 * t));
   backbone = Math.min(backbone, Math.floor(total * 0.45));
   const province = Math.floor(backbone * p.provinceShare);
   const city = Math.floor(backbone * p.cityShare);

@@ -19,8 +19,7 @@ export function diffSchoolYear(before: SchoolYearData | null, after: SchoolYearD
   const grades = new Map<number, [number | null, number | null]>();
   for (const e of before?.enrolments ?? []) grades.set(e.grade, [e.students, null]);
   for (const e of after.enrolments) grades.set(e.grade, [grades.get(e.grade)?.[0] ?? null, e.students]);
-  for (const [g, [o, n]] of [...grades].sort((a, b) => a[0] - b[0]))
-    if (o !== n) changes.push({ field: `students.${g}`, label: `${GRADE_ZH[g]}学生数`, oldValue: o, newValue: n });
+  for (const [g, [o, n]] of [...grades].sort((a, b) => a[0] - b[0])) if (o !== n) changes.push({ field: `students.${g}`, label: `${GRADE_ZH[g]}学生数`, oldValue: o, newValue: n });
   const classes = new Map<string, [number | null, number | null, number, number]>();
   for (const c of before?.classes ?? []) classes.set(`${c.grade}.${c.classNo}`, [c.size, null, c.grade, c.classNo]);
   for (const c of after.classes) classes.set(`${c.grade}.${c.classNo}`, [classes.get(`${c.grade}.${c.classNo}`)?.[0] ?? null, c.size, c.grade, c.classNo]);

@@ -42,45 +42,98 @@ describe('buildStatsWorkbook → parseStatsWorkbook round trip', () => {
   // 高于规定学历 35 ≤ 40; 骨干 5+2+1 = 8 ≤ 40; 体音美 3+2+2 = 7 ≤ 40; 教学及辅助用房 4200.25 ≤ 校舍 8500.5.
   const primary: SchoolYearData = {
     values: allValues({
-      teachersTotal: 40, teachersAboveDegree: 35, teachersPostgraduate: 3,
-      backboneCounty: 5, backboneCity: 2, backboneProvince: 1,
-      peTeachers: 3, musicTeachers: 2, artTeachers: 2,
-      seniorTitleTeachers: 20, certifiedTeachers: 40,
-      teachersAgeUnder30: 10, teachersAge30to39: 12, teachersAge40to49: 10, teachersAge50plus: 8,
-      buildingAreaM2: 8500.5, teachingAuxAreaM2: 4200.25, indoorSportsAreaM2: 600, sportsGroundAreaM2: 7200,
-      equipmentValueYuan: 1234567.89, multimediaClassrooms: 24, computers: 120, books: 30000, musicRooms: 2, artRooms: 2,
+      teachersTotal: 40,
+      teachersAboveDegree: 35,
+      teachersPostgraduate: 3,
+      backboneCounty: 5,
+      backboneCity: 2,
+      backboneProvince: 1,
+      peTeachers: 3,
+      musicTeachers: 2,
+      artTeachers: 2,
+      seniorTitleTeachers: 20,
+      certifiedTeachers: 40,
+      teachersAgeUnder30: 10,
+      teachersAge30to39: 12,
+      teachersAge40to49: 10,
+      teachersAge50plus: 8,
+      buildingAreaM2: 8500.5,
+      teachingAuxAreaM2: 4200.25,
+      indoorSportsAreaM2: 600,
+      sportsGroundAreaM2: 7200,
+      equipmentValueYuan: 1234567.89,
+      multimediaClassrooms: 24,
+      computers: 120,
+      books: 30000,
+      musicRooms: 2,
+      artRooms: 2,
     }),
     // each grade's 学生数 = sum of its two classes: 45+45=90, 44+44=88, 46+46=92, 43+42=85, 44+43=87, 40+40=80
     enrolments: [
-      { grade: 1, students: 90 }, { grade: 2, students: 88 }, { grade: 3, students: 92 },
-      { grade: 4, students: 85 }, { grade: 5, students: 87 }, { grade: 6, students: 80 },
+      { grade: 1, students: 90 },
+      { grade: 2, students: 88 },
+      { grade: 3, students: 92 },
+      { grade: 4, students: 85 },
+      { grade: 5, students: 87 },
+      { grade: 6, students: 80 },
     ],
     classes: [
-      { grade: 1, classNo: 1, size: 45 }, { grade: 1, classNo: 2, size: 45 },
-      { grade: 2, classNo: 1, size: 44 }, { grade: 2, classNo: 2, size: 44 },
-      { grade: 3, classNo: 1, size: 46 }, { grade: 3, classNo: 2, size: 46 },
-      { grade: 4, classNo: 1, size: 43 }, { grade: 4, classNo: 2, size: 42 },
-      { grade: 5, classNo: 1, size: 44 }, { grade: 5, classNo: 2, size: 43 },
-      { grade: 6, classNo: 1, size: 40 }, { grade: 6, classNo: 2, size: 40 },
+      { grade: 1, classNo: 1, size: 45 },
+      { grade: 1, classNo: 2, size: 45 },
+      { grade: 2, classNo: 1, size: 44 },
+      { grade: 2, classNo: 2, size: 44 },
+      { grade: 3, classNo: 1, size: 46 },
+      { grade: 3, classNo: 2, size: 46 },
+      { grade: 4, classNo: 1, size: 43 },
+      { grade: 4, classNo: 2, size: 42 },
+      { grade: 5, classNo: 1, size: 44 },
+      { grade: 5, classNo: 2, size: 43 },
+      { grade: 6, classNo: 1, size: 40 },
+      { grade: 6, classNo: 2, size: 40 },
     ],
   };
   // 第二中学: ages 15+20+15+10 = 60 = 专任教师数; several figures not reported (null).
   const junior: SchoolYearData = {
     values: allValues({
-      teachersTotal: 60, teachersAboveDegree: 55, teachersPostgraduate: 6,
-      backboneCounty: 8, backboneCity: 3, peTeachers: 4, musicTeachers: 2, artTeachers: 2,
-      teachersAgeUnder30: 15, teachersAge30to39: 20, teachersAge40to49: 15, teachersAge50plus: 10,
-      buildingAreaM2: 12000, teachingAuxAreaM2: 6000.75, computers: 200, books: 45000,
+      teachersTotal: 60,
+      teachersAboveDegree: 55,
+      teachersPostgraduate: 6,
+      backboneCounty: 8,
+      backboneCity: 3,
+      peTeachers: 4,
+      musicTeachers: 2,
+      artTeachers: 2,
+      teachersAgeUnder30: 15,
+      teachersAge30to39: 20,
+      teachersAge40to49: 15,
+      teachersAge50plus: 10,
+      buildingAreaM2: 12000,
+      teachingAuxAreaM2: 6000.75,
+      computers: 200,
+      books: 45000,
     }),
     // 50+50+50 = 150, 49+49+50 = 148, 48+48+49 = 145
-    enrolments: [{ grade: 7, students: 150 }, { grade: 8, students: 148 }, { grade: 9, students: 145 }],
+    enrolments: [
+      { grade: 7, students: 150 },
+      { grade: 8, students: 148 },
+      { grade: 9, students: 145 },
+    ],
     classes: [
-      { grade: 7, classNo: 1, size: 50 }, { grade: 7, classNo: 2, size: 50 }, { grade: 7, classNo: 3, size: 50 },
-      { grade: 8, classNo: 1, size: 49 }, { grade: 8, classNo: 2, size: 49 }, { grade: 8, classNo: 3, size: 50 },
-      { grade: 9, classNo: 1, size: 48 }, { grade: 9, classNo: 2, size: 48 }, { grade: 9, classNo: 3, size: 49 },
+      { grade: 7, classNo: 1, size: 50 },
+      { grade: 7, classNo: 2, size: 50 },
+      { grade: 7, classNo: 3, size: 50 },
+      { grade: 8, classNo: 1, size: 49 },
+      { grade: 8, classNo: 2, size: 49 },
+      { grade: 8, classNo: 3, size: 50 },
+      { grade: 9, classNo: 1, size: 48 },
+      { grade: 9, classNo: 2, size: 48 },
+      { grade: 9, classNo: 3, size: 49 },
     ],
   };
-  const data = new Map([[P, primary], [J, junior]]);
+  const data = new Map([
+    [P, primary],
+    [J, junior],
+  ]);
 
   it('gives back identical data and no problems', async () => {
     const file = await buildStatsWorkbook({ year: 2024, schools, data });
@@ -145,8 +198,15 @@ describe('buildStatsWorkbook → parseStatsWorkbook round trip', () => {
     // 第一小学 reports grades 1 and 2 only: 45 + 45 = 90 and 44 = 44
     const small: SchoolYearData = {
       values: allValues({ teachersTotal: 10 }),
-      enrolments: [{ grade: 1, students: 90 }, { grade: 2, students: 44 }],
-      classes: [{ grade: 1, classNo: 1, size: 45 }, { grade: 1, classNo: 2, size: 45 }, { grade: 2, classNo: 1, size: 44 }],
+      enrolments: [
+        { grade: 1, students: 90 },
+        { grade: 2, students: 44 },
+      ],
+      classes: [
+        { grade: 1, classNo: 1, size: 45 },
+        { grade: 1, classNo: 2, size: 45 },
+        { grade: 2, classNo: 1, size: 44 },
+      ],
     };
     const file = await buildStatsWorkbook({ year: 2024, schools: [schools[0], schools[1]], data: new Map([[P, small]]) });
     const wb = new ExcelJS.Workbook();
@@ -311,7 +371,10 @@ describe('parseStatsWorkbook: grades and classes', () => {
     expect(data.get(P)).toEqual({
       values: {},
       enrolments: [{ grade: 1, students: 90 }],
-      classes: [{ grade: 1, classNo: 1, size: 45 }, { grade: 1, classNo: 2, size: 44 }],
+      classes: [
+        { grade: 1, classNo: 1, size: 45 },
+        { grade: 1, classNo: 2, size: 44 },
+      ],
     });
   });
 
@@ -332,7 +395,11 @@ describe('parseStatsWorkbook: grades and classes', () => {
     expect(problems[0].reason).toContain('小学没有七年级');
     expect(problems[1].reason).toContain('无法识别的年级「七年纪」');
     expect(problems[2].reason).toContain('初中没有高一');
-    expect(data.get(J)!.enrolments).toEqual([{ grade: 7, students: 150 }, { grade: 8, students: 148 }, { grade: 9, students: 145 }]);
+    expect(data.get(J)!.enrolments).toEqual([
+      { grade: 7, students: 150 },
+      { grade: 8, students: 148 },
+      { grade: 9, students: 145 },
+    ]);
   });
 
   it('reports duplicates in 年级学生 and 班级, a missing 学生数, and classes of a grade without a 年级学生 row', async () => {
@@ -391,8 +458,14 @@ describe('parseStatsWorkbook: whole-file and header problems', () => {
 
   it('reports a sheet without 学校标识码 and a sheet without any known field; ignores unknown sheets', async () => {
     const file = await handMade({
-      教师: [['学校', '专任教师数(人)'], ['第一小学', 40]],
-      校舍与装备: [['学校标识码', '学校名称', '操场颜色'], [P, '第一小学', '红']],
+      教师: [
+        ['学校', '专任教师数(人)'],
+        ['第一小学', 40],
+      ],
+      校舍与装备: [
+        ['学校标识码', '学校名称', '操场颜色'],
+        [P, '第一小学', '红'],
+      ],
       我的草稿: [['随便'], [1]],
     });
     const { problems, present } = await parseStatsWorkbook(file, ctx);
@@ -406,7 +479,10 @@ describe('parseStatsWorkbook: whole-file and header problems', () => {
     const file = await handMade({
       说明: [['学校年度统计填报表（2024-2025学年）']],
       教师: [TEACHER_HEADERS, [P, '第一小学', 40, 35, 3], [J, '第二中学', 60, 55, 6]],
-      校舍与装备: [['学校标识码', '学校名称', '校舍建筑面积(m²)', '教学及辅助用房面积(m²)'], [P, '第一小学', 8500.5, 4200]],
+      校舍与装备: [
+        ['学校标识码', '学校名称', '校舍建筑面积(m²)', '教学及辅助用房面积(m²)'],
+        [P, '第一小学', 8500.5, 4200],
+      ],
       // 23 + 22 = 45 = 学生数 of 第一小学 一年级; 50 = 学生数 of 第二中学 七年级
       年级学生: [ENROL_HEADERS, [P, '第一小学', '一年级', 45], [J, '第二中学', '七年级', 50]],
       班级: [CLASS_HEADERS, [P, '第一小学', '一年级', 1, 23], [P, '第一小学', '一年级', 2, 22], [J, '第二中学', '初一', 1, 50]],
@@ -437,12 +513,16 @@ describe('helpers', () => {
 describe('exportRowsWorkbook', () => {
   it('streams 100,000 rows into a one-sheet workbook', async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => ({ id: i + 1, user: `user${i % 7}`, at: new Date(Date.UTC(2024, 8, 1)), detail: { n: i } }));
-    const file = await exportRowsWorkbook('审计日志:2024/09', [
-      { header: '序号', key: 'id' },
-      { header: '用户', key: 'user', width: 16 },
-      { header: '时间', key: 'at', width: 20 },
-      { header: '详情', key: 'detail' },
-    ], rows);
+    const file = await exportRowsWorkbook(
+      '审计日志:2024/09',
+      [
+        { header: '序号', key: 'id' },
+        { header: '用户', key: 'user', width: 16 },
+        { header: '时间', key: 'at', width: 20 },
+        { header: '详情', key: 'detail' },
+      ],
+      rows,
+    );
     const reader = openXlsxReader(file);
     let count = 0;
     let last: unknown[] = [];

@@ -5,7 +5,10 @@ import { schools } from './schema.js';
 
 /** Is there a school with this code in the district? */
 export async function schoolExists(db: Db, districtId: string, code: string): Promise<boolean> {
-  const [s] = await db.select({ c: schools.code }).from(schools).where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
+  const [s] = await db
+    .select({ c: schools.code })
+    .from(schools)
+    .where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
   return !!s;
 }
 

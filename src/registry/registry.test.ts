@@ -58,7 +58,11 @@ describe('diffSchoolYear', () => {
     const b = base();
     b.values.teachersTotal = 11;
     b.values.teachersAge50plus = 2;
-    b.classes = [{ grade: 7, classNo: 1, size: 48 }, { grade: 7, classNo: 2, size: 47 }, { grade: 7, classNo: 3, size: 40 }];
+    b.classes = [
+      { grade: 7, classNo: 1, size: 48 },
+      { grade: 7, classNo: 2, size: 47 },
+      { grade: 7, classNo: 3, size: 40 },
+    ];
     b.enrolments = [{ grade: 7, students: 135 }];
     expect(diffSchoolYear(a, b).map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
       ['teachersTotal', 10, 11],
@@ -71,7 +75,16 @@ describe('diffSchoolYear', () => {
 });
 
 describe('workflow transitions', () => {
-  const user = (role: CurrentUser['role'], schoolCode: string | null = null): CurrentUser => ({ districtId: 'd', districtName: 'D', username: 'u', displayName: 'u', role, schoolCode, mustChangePassword: false, assignedSchools: [] });
+  const user = (role: CurrentUser['role'], schoolCode: string | null = null): CurrentUser => ({
+    districtId: 'd',
+    districtName: 'D',
+    username: 'u',
+    displayName: 'u',
+    role,
+    schoolCode,
+    mustChangePassword: false,
+    assignedSchools: [],
+  });
   it('follows draft → submitted → approved/returned, reopen by the bureau', () => {
     const clerk = user('clerk', 'S1');
     const bureau = user('analyst');

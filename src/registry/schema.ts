@@ -9,7 +9,9 @@ export { districts };
 export const schools = pgTable(
   'schools',
   {
-    districtId: text('district_id').notNull().references(() => districts.districtId),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.districtId),
     code: text('code').notNull(), // 学校标识码
     name: text('name').notNull(),
     level: text('level').notNull(),
@@ -29,7 +31,9 @@ export const schools = pgTable(
 export const academicYears = pgTable(
   'academic_years',
   {
-    districtId: text('district_id').notNull().references(() => districts.districtId),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.districtId),
     year: integer('year').notNull(), // 2024 = the 2024–2025 school year, statistics as of autumn
     isCurrent: boolean('is_current').notNull().default(false),
   },
@@ -37,9 +41,10 @@ export const academicYears = pgTable(
 );
 
 // One column per scalar statistic, generated from the field registry (fields.ts).
-const statColumns = Object.fromEntries(
-  STAT_FIELDS.map((fd) => [fd.key, fd.type === 'int' ? integer(fd.column) : doublePrecision(fd.column)]),
-) as Record<string, ReturnType<typeof integer> | ReturnType<typeof doublePrecision>>;
+const statColumns = Object.fromEntries(STAT_FIELDS.map((fd) => [fd.key, fd.type === 'int' ? integer(fd.column) : doublePrecision(fd.column)])) as Record<
+  string,
+  ReturnType<typeof integer> | ReturnType<typeof doublePrecision>
+>;
 
 export const schoolYearStats = pgTable(
   'school_year_stats',

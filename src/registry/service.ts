@@ -6,20 +6,7 @@ import type { CurrentUser } from '../core/auth/roles.js';
 import { allows, schoolsOf, scopeOf, type Capability } from '../core/auth/policy.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/http/errors.js';
 import { CONSISTENCY_RULES, GRADE_EN, GRADE_ZH, STAT_FIELDS, TOPICS } from './fields.js';
-import {
-  GRADES_OF_LEVEL,
-  LEVEL_EN,
-  LOCATION_EN,
-  LOCATIONS,
-  OWNERSHIP_EN,
-  OWNERSHIPS,
-  SCHOOL_CODE_PATTERN,
-  SCHOOL_LEVELS,
-  STAT_STATUSES,
-  STATUS_ZH,
-  type School,
-  type StatStatus,
-} from './model.js';
+import { GRADES_OF_LEVEL, LEVEL_EN, LOCATION_EN, LOCATIONS, OWNERSHIP_EN, OWNERSHIPS, SCHOOL_CODE_PATTERN, SCHOOL_LEVELS, STAT_STATUSES, STATUS_ZH, type School, type StatStatus } from './model.js';
 import * as store from './store.js';
 import { JobService } from '../core/jobs/service.js';
 import type { ImportProblem, SchoolYearData, SchoolYearRecord } from './types.js';
@@ -197,7 +184,17 @@ export class RegistryService {
       await recordAudit(
         tx,
         user.districtId,
-        changes.map((c) => ({ username: user.username, action: 'update', entity: 'stats', entityKey: `${code}/${year}`, field: c.field, oldValue: c.oldValue, newValue: c.newValue, batchId, detail: c.label })),
+        changes.map((c) => ({
+          username: user.username,
+          action: 'update',
+          entity: 'stats',
+          entityKey: `${code}/${year}`,
+          field: c.field,
+          oldValue: c.oldValue,
+          newValue: c.newValue,
+          batchId,
+          detail: c.label,
+        })),
       );
     });
     return this.record(user, code, year);
@@ -228,7 +225,12 @@ export class RegistryService {
   async reviewQueue(user: CurrentUser, year: number, status: StatStatus | undefined) {
     if (!allows(user, 'stats.review')) throw forbidden('只有教育局可以审核 / only the bureau reviews');
     const rows = await store.listSchoolRows(this.db, user.districtId, year, schoolsFor(user, 'stats.review'), {});
-    const records = await store.loadRecords(this.db, user.districtId, rows.filter((r) => r.status).map((r) => r.code), year);
+    const records = await store.loadRecords(
+      this.db,
+      user.districtId,
+      rows.filter((r) => r.status).map((r) => r.code),
+      year,
+    );
     const byCode = new Map(records.map((r) => [r.schoolCode, r]));
     return rows.flatMap((r) => {
       const rec = byCode.get(r.code);
@@ -279,7 +281,14 @@ export class RegistryService {
     if (code && !allows(user, 'stats.read', code)) throw forbidden('无权查看该校数据 / you may not view this school’s data');
     const schools = (await store.allSchools(this.db, user.districtId, code ? [code] : inScope)).filter((s) => s.isOpen || code);
     if (code && !schools.length) throw notFound(`学校 ${code} 不存在 / no school ${code}`);
-    const records = withData ? await store.loadRecords(this.db, user.districtId, schools.map((s) => s.code), year) : [];
+    const records = withData
+      ? await store.loadRecords(
+          this.db,
+          user.districtId,
+          schools.map((s) => s.code),
+          year,
+        )
+      : [];
     return { buffer: await buildStatsWorkbook({ year, schools, data: new Map(records.map((r) => [r.schoolCode, r])) }), school: code ?? null };
   }
 
@@ -294,7 +303,8 @@ export class RegistryService {
     const schools = await store.allSchools(this.db, user.districtId);
     const known = new Map(schools.map((s) => [s.code, { name: s.name, level: s.level }]));
     const { data, problems, present } = await parseStatsWorkbook(buffer, { fileName, year, knownSchools: known });
-    const fail = (list: ImportProblem[]) => new AppError(422, 'import_failed', `文件有 ${list.length} 处问题,未保存任何数据 / ${list.length} problems in the file; nothing was saved`, { problems: list });
+    const fail = (list: ImportProblem[]) =>
+      new AppError(422, 'import_failed', `文件有 ${list.length} 处问题,未保存任何数据 / ${list.length} problems in the file; nothing was saved`, { problems: list });
     if (problems.length) throw fail(problems);
     // Problems that belong to a whole school rather than one cell.
     const schoolProblem = (reason: string, header = '学校标识码'): ImportProblem => ({ file: fileName, sheet: '', row: 0, column: '', header, reason });
@@ -335,7 +345,17 @@ export class RegistryService {
         await recordAudit(
           tx,
           user.districtId,
-          changes.map((c) => ({ username: user.username, action: 'import', entity: 'stats', entityKey: `${w.code}/${year}`, field: c.field, oldValue: c.oldValue, newValue: c.newValue, batchId, detail: `${c.label} ← ${fileName}` })),
+          changes.map((c) => ({
+            username: user.username,
+            action: 'import',
+            entity: 'stats',
+            entityKey: `${w.code}/${year}`,
+            field: c.field,
+            oldValue: c.oldValue,
+            newValue: c.newValue,
+            batchId,
+            detail: `${c.label} ← ${fileName}`,
+          })),
         );
         changedFields += changes.length;
         changedSchools++;

@@ -10,8 +10,7 @@ import type { School, StatStatus } from './model.js';
 import type { SchoolYearData, SchoolYearRecord } from './types.js';
 
 export type Scope = 'all' | string[];
-const inScope = (col: typeof schools.code | typeof schoolYearStats.schoolCode, scope: Scope): SQL | undefined =>
-  scope === 'all' ? undefined : inArray(col, scope.length ? scope : ['\u0000']);
+const inScope = (col: typeof schools.code | typeof schoolYearStats.schoolCode, scope: Scope): SQL | undefined => (scope === 'all' ? undefined : inArray(col, scope.length ? scope : ['\u0000']));
 
 const toSchool = (r: typeof schools.$inferSelect): School => ({ ...r }) as School;
 
@@ -34,16 +33,26 @@ export async function ensureYear(db: Db, districtId: string, year: number) {
 
 export async function setCurrentYear(db: Db, districtId: string, year: number) {
   await ensureYear(db, districtId, year);
-  await db.update(academicYears).set({ isCurrent: sql`${academicYears.year} = ${year}` }).where(eq(academicYears.districtId, districtId));
+  await db
+    .update(academicYears)
+    .set({ isCurrent: sql`${academicYears.year} = ${year}` })
+    .where(eq(academicYears.districtId, districtId));
 }
 
 export async function getSchool(db: Db, districtId: string, code: string): Promise<School | null> {
-  const [r] = await db.select().from(schools).where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
+  const [r] = await db
+    .select()
+    .from(schools)
+    .where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
   return r ? toSchool(r) : null;
 }
 
 export async function allSchools(db: Db, districtId: string, scope: Scope = 'all'): Promise<School[]> {
-  const rows = await db.select().from(schools).where(and(eq(schools.districtId, districtId), inScope(schools.code, scope))).orderBy(asc(schools.code));
+  const rows = await db
+    .select()
+    .from(schools)
+    .where(and(eq(schools.districtId, districtId), inScope(schools.code, scope)))
+    .orderBy(asc(schools.code));
   return rows.map(toSchool);
 }
 
@@ -53,7 +62,10 @@ export async function insertSchool(db: Db, s: School) {
 
 export async function updateSchool(db: Db, s: School) {
   const { districtId, code, ...rest } = s;
-  await db.update(schools).set(rest).where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
+  await db
+    .update(schools)
+    .set(rest)
+    .where(and(eq(schools.districtId, districtId), eq(schools.code, code)));
 }
 
 export interface SchoolFilter {

@@ -21,22 +21,72 @@ const recA: Rec = sampleRecord(); // 134 students, 3 classes
 const recB: Rec = (() => {
   const r = sampleRecord();
   r.values = { ...r.values, teachersAboveDegree: 3, teachingAuxAreaM2: 450, sportsGroundAreaM2: 600, equipmentValueYuan: 300000, books: 2500, computers: 20, seniorTitleTeachers: 5 };
-  r.enrolments = [{ grade: 1, students: 60 }, { grade: 3, students: 60 }];
-  r.classes = [{ grade: 1, classNo: 1, size: 30 }, { grade: 1, classNo: 2, size: 30 }, { grade: 3, classNo: 1, size: 30 }, { grade: 3, classNo: 2, size: 30 }];
+  r.enrolments = [
+    { grade: 1, students: 60 },
+    { grade: 3, students: 60 },
+  ];
+  r.classes = [
+    { grade: 1, classNo: 1, size: 30 },
+    { grade: 1, classNo: 2, size: 30 },
+    { grade: 3, classNo: 1, size: 30 },
+    { grade: 3, classNo: 2, size: 30 },
+  ];
   return r;
 })();
 const recT: Rec = (() => {
   const r = sampleRecord();
-  r.values = { ...r.values, teachersTotal: 3, teachersAboveDegree: 3, teachersPostgraduate: 0, backboneCounty: 0, peTeachers: 1, musicTeachers: 1, artTeachers: 1, seniorTitleTeachers: 1, certifiedTeachers: 3, teachersAgeUnder30: 3, teachersAge30to39: 0, teachersAge40to49: 0, teachersAge50plus: 0, teachingAuxAreaM2: 60 };
-  r.enrolments = [{ grade: 1, students: 15 }, { grade: 2, students: 15 }];
-  r.classes = [{ grade: 1, classNo: 1, size: 15 }, { grade: 2, classNo: 1, size: 15 }];
+  r.values = {
+    ...r.values,
+    teachersTotal: 3,
+    teachersAboveDegree: 3,
+    teachersPostgraduate: 0,
+    backboneCounty: 0,
+    peTeachers: 1,
+    musicTeachers: 1,
+    artTeachers: 1,
+    seniorTitleTeachers: 1,
+    certifiedTeachers: 3,
+    teachersAgeUnder30: 3,
+    teachersAge30to39: 0,
+    teachersAge40to49: 0,
+    teachersAge50plus: 0,
+    teachingAuxAreaM2: 60,
+  };
+  r.enrolments = [
+    { grade: 1, students: 15 },
+    { grade: 2, students: 15 },
+  ];
+  r.classes = [
+    { grade: 1, classNo: 1, size: 15 },
+    { grade: 2, classNo: 1, size: 15 },
+  ];
   return r;
 })();
 const recC: Rec = (() => {
   const r = sampleRecord();
-  r.values = { ...r.values, teachersTotal: 20, teachersAboveDegree: 18, seniorTitleTeachers: 8, certifiedTeachers: 20, teachersAgeUnder30: 5, teachersAge30to39: 5, teachersAge40to49: 5, teachersAge50plus: 5, teachingAuxAreaM2: 1200, buildingAreaM2: 4000 };
-  r.enrolments = [{ grade: 7, students: 100 }, { grade: 8, students: 80 }];
-  r.classes = [{ grade: 7, classNo: 1, size: 50 }, { grade: 7, classNo: 2, size: 50 }, { grade: 8, classNo: 1, size: 40 }, { grade: 8, classNo: 2, size: 40 }];
+  r.values = {
+    ...r.values,
+    teachersTotal: 20,
+    teachersAboveDegree: 18,
+    seniorTitleTeachers: 8,
+    certifiedTeachers: 20,
+    teachersAgeUnder30: 5,
+    teachersAge30to39: 5,
+    teachersAge40to49: 5,
+    teachersAge50plus: 5,
+    teachingAuxAreaM2: 1200,
+    buildingAreaM2: 4000,
+  };
+  r.enrolments = [
+    { grade: 7, students: 100 },
+    { grade: 8, students: 80 },
+  ];
+  r.classes = [
+    { grade: 7, classNo: 1, size: 50 },
+    { grade: 7, classNo: 2, size: 50 },
+    { grade: 8, classNo: 1, size: 40 },
+    { grade: 8, classNo: 2, size: 40 },
+  ];
   return r;
 })();
 const students = (r: Rec) => r.enrolments.reduce((s, e) => s + e.students, 0);
@@ -59,7 +109,12 @@ beforeAll(async () => {
   const admin = await signIn(t.app, 'admin');
   const { districtId: _d, ...body } = T;
   expect((await admin.post('/api/schools', body)).statusCode).toBe(200);
-  for (const [code, rec] of [[SCHOOL_A.code, recA], [SCHOOL_B.code, recB], [SCHOOL_C.code, recC], [T.code, recT]] as const) {
+  for (const [code, rec] of [
+    [SCHOOL_A.code, recA],
+    [SCHOOL_B.code, recB],
+    [SCHOOL_C.code, recC],
+    [T.code, recT],
+  ] as const) {
     const res = await admin.put(`/api/schools/${code}/stats/2024`, rec);
     expect(res.statusCode, res.body).toBe(200);
   }
@@ -132,7 +187,11 @@ describe('GET /api/balance/export.xlsx', () => {
     expect((tp.getCell(3).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFE7E6E6');
 
     // The bottom rows against an independent weighted CV over A and B.
-    for (const [col, keys, scale] of [[degree, ['teachersAboveDegree'], 100], [area, ['teachingAuxAreaM2'], 1], [sports, ['sportsGroundAreaM2', 'indoorSportsAreaM2'], 1]] as const) {
+    for (const [col, keys, scale] of [
+      [degree, ['teachersAboveDegree'], 100],
+      [area, ['teachingAuxAreaM2'], 1],
+      [sports, ['sportsGroundAreaM2', 'indoorSportsAreaM2'], 1],
+    ] as const) {
       const want = weightedCv(primary(...keys), scale);
       expect(num(rowWhere(ws, 1, '全县平均值'), col)).toBeCloseTo(want.mean, 10);
       expect(num(rowWhere(ws, 1, '标准差'), col)).toBeCloseTo(want.sd, 10);
@@ -176,7 +235,15 @@ describe('GET /api/balance/export.xlsx', () => {
     expect(rows.some((r) => r[3] === T.code)).toBe(false);
     // Sorted by level, then indicator (the pack's order); a subtotal after each indicator.
     const listed = rows.filter((r) => typeof r[0] === 'number');
-    const order = ['每百名学生拥有高于规定学历教师数', '每百名学生拥有县级以上骨干教师数', '每百名学生拥有体育、艺术(美术、音乐)专任教师数', '生均教学及辅助用房面积', '生均体育运动场馆面积', '生均教学仪器设备值', '每百名学生拥有网络多媒体教室数'];
+    const order = [
+      '每百名学生拥有高于规定学历教师数',
+      '每百名学生拥有县级以上骨干教师数',
+      '每百名学生拥有体育、艺术(美术、音乐)专任教师数',
+      '生均教学及辅助用房面积',
+      '生均体育运动场馆面积',
+      '生均教学仪器设备值',
+      '每百名学生拥有网络多媒体教室数',
+    ];
     const keyOf = (r: (string | number)[]) => (r[1] === '小学' ? 0 : 100) + order.indexOf(String(r[2]));
     expect(listed.map(keyOf)).toEqual([...listed.map(keyOf)].sort((x, y) => x - y));
     const backboneTotal = rows.find((r) => r[0] === '' && r[1] === '小学' && r[2] === '每百名学生拥有县级以上骨干教师数' && String(r[4]).startsWith('小计'));
@@ -186,7 +253,15 @@ describe('GET /api/balance/export.xlsx', () => {
     const g = wb.getWorksheet('政府保障')!;
     const col = (text: string) => colOf(g, text);
     const ga = rowWhere(g, 2, SCHOOL_A.code);
-    expect([num(ga, col('在校生数')), num(ga, col('规模上限')), num(ga, col('班级数')), num(ga, col('应配音乐')), num(ga, col('音乐专用教室数')), num(ga, col('美术专用教室数')), num(ga, col('超标准班额班数'))]).toEqual([134, 2000, 3, 1, 1, 1, 0]);
+    expect([
+      num(ga, col('在校生数')),
+      num(ga, col('规模上限')),
+      num(ga, col('班级数')),
+      num(ga, col('应配音乐')),
+      num(ga, col('音乐专用教室数')),
+      num(ga, col('美术专用教室数')),
+      num(ga, col('超标准班额班数')),
+    ]).toEqual([134, 2000, 3, 1, 1, 1, 0]);
     // C: 7th-grade classes of 50 are at the 初中 standard (50), not over it.
     expect(num(rowWhere(g, 2, SCHOOL_C.code), col('超标准班额班数'))).toBe(0);
     expect(rowWhere(g, 2, T.code).getCell(3).value).toBe('测试<村>教学点');
@@ -196,7 +271,16 @@ describe('GET /api/balance/export.xlsx', () => {
     const { wb } = await workbook('/api/balance/export.xlsx?standard=national-2012-basic');
     const ws = wb.getWorksheet('小学')!;
     // The 2012 pack's eight indicators: numerator fields and scale.
-    const defs: [string[], number][] = [[['teachingAuxAreaM2'], 1], [['sportsGroundAreaM2', 'indoorSportsAreaM2'], 1], [['equipmentValueYuan'], 1], [['computers'], 100], [['books'], 1], [['teachersTotal'], 1], [['teachersAboveDegree'], 1], [['seniorTitleTeachers'], 1]];
+    const defs: [string[], number][] = [
+      [['teachingAuxAreaM2'], 1],
+      [['sportsGroundAreaM2', 'indoorSportsAreaM2'], 1],
+      [['equipmentValueYuan'], 1],
+      [['computers'], 100],
+      [['books'], 1],
+      [['teachersTotal'], 1],
+      [['teachersAboveDegree'], 1],
+      [['seniorTitleTeachers'], 1],
+    ];
     const cvs = defs.map(([keys, scale]) => weightedCv(primary(...keys), scale).cv);
     const cvRow = rowWhere(ws, 1, '差异系数');
     cvs.forEach((cv, k) => expect(num(cvRow, 5 + k)).toBeCloseTo(cv, 10));
@@ -265,32 +349,44 @@ describe('PDF reports', () => {
     }
   };
 
-  it.skipIf(!hasChromium)('renders the district report', async () => {
-    const res = await (await signIn(t.app, 'analyst')).get('/api/balance/report.pdf?year=2024');
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(res.rawPayload);
-    expect(text).toContain('测试县');
-    expect(text).toContain('测试第一小学');
-    expect(text).toContain('测试<村>教学点');
-    expect(text).toContain('差异系数');
-  }, 60_000);
+  it.skipIf(!hasChromium)(
+    'renders the district report',
+    async () => {
+      const res = await (await signIn(t.app, 'analyst')).get('/api/balance/report.pdf?year=2024');
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = pdfText(res.rawPayload);
+      expect(text).toContain('测试县');
+      expect(text).toContain('测试第一小学');
+      expect(text).toContain('测试<村>教学点');
+      expect(text).toContain('差异系数');
+    },
+    60_000,
+  );
 
-  it.skipIf(!hasChromium)('renders a school report', async () => {
-    const res = await (await signIn(t.app, 'inspector')).get(`/api/balance/schools/${SCHOOL_B.code}/report.pdf`);
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toContain(encodeURIComponent('测试第二小学'));
-    const text = pdfText(res.rawPayload);
-    expect(text).toContain('测试第二小学');
-    expect(text).toContain('资源配置达标情况');
-  }, 60_000);
+  it.skipIf(!hasChromium)(
+    'renders a school report',
+    async () => {
+      const res = await (await signIn(t.app, 'inspector')).get(`/api/balance/schools/${SCHOOL_B.code}/report.pdf`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('测试第二小学'));
+      const text = pdfText(res.rawPayload);
+      expect(text).toContain('测试第二小学');
+      expect(text).toContain('资源配置达标情况');
+    },
+    60_000,
+  );
 
-  it.skipIf(!hasChromium)('renders concurrent requests one after the other', async () => {
-    const analyst = await signIn(t.app, 'analyst');
-    const all = await Promise.all([SCHOOL_A.code, SCHOOL_C.code, SCHOOL_B.code].map((c) => analyst.get(`/api/balance/schools/${c}/report.pdf`)));
-    expect(all.map((r) => r.statusCode)).toEqual([200, 200, 200]);
-    expect(pdfText(all[1].rawPayload)).toContain('测试初级中学');
-  }, 60_000);
+  it.skipIf(!hasChromium)(
+    'renders concurrent requests one after the other',
+    async () => {
+      const analyst = await signIn(t.app, 'analyst');
+      const all = await Promise.all([SCHOOL_A.code, SCHOOL_C.code, SCHOOL_B.code].map((c) => analyst.get(`/api/balance/schools/${c}/report.pdf`)));
+      expect(all.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+      expect(pdfText(all[1].rawPayload)).toContain('测试初级中学');
+    },
+    60_000,
+  );
 });

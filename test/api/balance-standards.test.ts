@@ -10,9 +10,36 @@ beforeAll(async () => {
   const admin = await signIn(t.app, 'admin');
   expect((await admin.put(`/api/schools/${SCHOOL_A.code}/stats/2024`, sampleRecord())).statusCode).toBe(200);
   const b = sampleRecord();
-  b.values = { ...b.values, teachingAuxAreaM2: 300, sportsGroundAreaM2: 1200, equipmentValueYuan: 90000, computers: 10, books: 2000, teachersTotal: 6, teachersAboveDegree: 5, seniorTitleTeachers: 2, certifiedTeachers: 6, teachersPostgraduate: 0, teachersAgeUnder30: 2, teachersAge30to39: 2, teachersAge40to49: 1, teachersAge50plus: 1, backboneCounty: 0, peTeachers: 1, musicTeachers: 0, artTeachers: 0, multimediaClassrooms: 1 };
-  b.enrolments = [{ grade: 1, students: 30 }, { grade: 2, students: 30 }];
-  b.classes = [{ grade: 1, classNo: 1, size: 30 }, { grade: 2, classNo: 1, size: 30 }];
+  b.values = {
+    ...b.values,
+    teachingAuxAreaM2: 300,
+    sportsGroundAreaM2: 1200,
+    equipmentValueYuan: 90000,
+    computers: 10,
+    books: 2000,
+    teachersTotal: 6,
+    teachersAboveDegree: 5,
+    seniorTitleTeachers: 2,
+    certifiedTeachers: 6,
+    teachersPostgraduate: 0,
+    teachersAgeUnder30: 2,
+    teachersAge30to39: 2,
+    teachersAge40to49: 1,
+    teachersAge50plus: 1,
+    backboneCounty: 0,
+    peTeachers: 1,
+    musicTeachers: 0,
+    artTeachers: 0,
+    multimediaClassrooms: 1,
+  };
+  b.enrolments = [
+    { grade: 1, students: 30 },
+    { grade: 2, students: 30 },
+  ];
+  b.classes = [
+    { grade: 1, classNo: 1, size: 30 },
+    { grade: 2, classNo: 1, size: 30 },
+  ];
   expect((await admin.put(`/api/schools/${SCHOOL_B.code}/stats/2024`, b)).statusCode).toBe(200);
 });
 afterAll(async () => t.close());

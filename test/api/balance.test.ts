@@ -12,9 +12,24 @@ beforeAll(async () => {
   expect((await admin.post('/api/schools', body)).statusCode).toBe(200);
   expect((await admin.put(`/api/schools/${SCHOOL_A.code}/stats/2024`, sampleRecord())).statusCode).toBe(200);
   const rec = sampleRecord();
-  rec.values = { ...rec.values, teachersTotal: 40, teachersAboveDegree: 40, certifiedTeachers: 40, seniorTitleTeachers: 20, teachersAgeUnder30: 10, teachersAge30to39: 10, teachersAge40to49: 10, teachersAge50plus: 10, teachingAuxAreaM2: 23226, buildingAreaM2: 30000 };
+  rec.values = {
+    ...rec.values,
+    teachersTotal: 40,
+    teachersAboveDegree: 40,
+    certifiedTeachers: 40,
+    seniorTitleTeachers: 20,
+    teachersAgeUnder30: 10,
+    teachersAge30to39: 10,
+    teachersAge40to49: 10,
+    teachersAge50plus: 10,
+    teachingAuxAreaM2: 23226,
+    buildingAreaM2: 30000,
+  };
   // The published split example: 166 小学 and 210 初中 students.
-  rec.enrolments = [{ grade: 1, students: 166 }, { grade: 7, students: 210 }];
+  rec.enrolments = [
+    { grade: 1, students: 166 },
+    { grade: 7, students: 210 },
+  ];
   rec.classes = [41, 41, 42, 42].map((size, i) => ({ grade: 1, classNo: i + 1, size })).concat([42, 42, 42, 42, 42].map((size, i) => ({ grade: 7, classNo: i + 1, size })));
   expect((await admin.put(`/api/schools/${D.code}/stats/2024`, rec)).statusCode).toBe(200);
 });
@@ -41,14 +56,14 @@ describe('GET /api/balance/evaluation', () => {
     const dj = r.levels['初中'].schools[0];
     expect(dj.schoolCode).toBe(`${D.code}-J`);
     expect(dj.students).toBe(210);
-    expect(dj.values.teachers_above_degree_per100).toBeCloseTo((40 * 231) / 397 / 210 * 100, 9); // 23.2746 teachers for 210 students
+    expect(dj.values.teachers_above_degree_per100).toBeCloseTo(((40 * 231) / 397 / 210) * 100, 9); // 23.2746 teachers for 210 students
     expect(r.missing.sort()).toEqual(['2133000002', '2133000003']);
   });
 
   it('is closed to clerks and viewers', async () => {
     expect((await (await signIn(t.app, 'clerkA')).get('/api/balance/evaluation')).statusCode).toBe(403);
     expect((await (await signIn(t.app, 'viewer')).get('/api/balance/evaluation')).statusCode).toBe(403);
-    expect((await (await signIn(t.app, "analyst")).get('/api/balance/evaluation?standard=nope')).statusCode).toBe(404);
+    expect((await (await signIn(t.app, 'analyst')).get('/api/balance/evaluation?standard=nope')).statusCode).toBe(404);
   });
 });
 

@@ -10,7 +10,13 @@ const SCHOOLS = new Map([
   ['2133000001', '测试第一小学'],
   ['2133000002', '测试第二小学'],
 ]);
-const ctx = (subjects: [string, number][] = [['语文', 120], ['数学', 120], ['道德与法治', 100]]) => ({ subjects: subjects.map(([name, full]) => ({ name, full })), schools: SCHOOLS });
+const ctx = (
+  subjects: [string, number][] = [
+    ['语文', 120],
+    ['数学', 120],
+    ['道德与法治', 100],
+  ],
+) => ({ subjects: subjects.map(([name, full]) => ({ name, full })), schools: SCHOOLS });
 const csv = (lines: string[]) => Buffer.from(lines.join('\n'), 'utf8');
 const reasons = (r: Awaited<ReturnType<typeof parseExamFile>>) => r.problems.list().map((p) => `${p.sheet}!${p.column}${p.row} ${p.reason}`);
 
@@ -33,7 +39,10 @@ describe('exam file reader', () => {
     expect(Array.from(d.gender)).toEqual([1, 2, 2]);
     expect(d.schoolCodes).toEqual(['2133000001', '2133000002']);
     expect(Array.from(d.school)).toEqual([0, 1, 1]);
-    expect(d.classes).toEqual([{ school: 0, name: '1班' }, { school: 1, name: '2班' }]);
+    expect(d.classes).toEqual([
+      { school: 0, name: '1班' },
+      { school: 1, name: '2班' },
+    ]);
     expect(Array.from(d.scores[0])).toEqual([98.5, NaN, 60]);
     expect(Array.from(d.scores[1])).toEqual([110, NaN, 0]);
     expect(Array.from(d.marks[0])).toEqual([MARK_NORMAL, MARK_ABSENT, MARK_NORMAL]);
@@ -101,7 +110,14 @@ describe('exam file reader', () => {
   it('header problems: no student id column, a missing subject, an unknown column', async () => {
     const r = await parseExamFile(csv(['姓名,学校代码,语文', '甲,2133000001,90']), 'h.csv', ctx([['语文', 120]]));
     expect(reasons(r)).toEqual([expect.stringMatching(/前 10 行中没有表头/)]);
-    const r2 = await parseExamFile(csv(['学籍号,学校代码,语文,英语', 'A1,2133000001,90,90']), 'h.csv', ctx([['语文', 120], ['数学', 120]]));
+    const r2 = await parseExamFile(
+      csv(['学籍号,学校代码,语文,英语', 'A1,2133000001,90,90']),
+      'h.csv',
+      ctx([
+        ['语文', 120],
+        ['数学', 120],
+      ]),
+    );
     expect(reasons(r2)).toEqual([expect.stringMatching(/^!D1 未知的列「英语」/), expect.stringMatching(/^!1 缺少科目「数学」/)]);
     expect((await parseExamFile(Buffer.alloc(0), 'e.csv', ctx())).problems.list()[0].reason).toMatch(/为空/);
     expect((await parseExamFile(Buffer.from('PK\x03\x04junk'), 'x.xlsx', ctx())).problems.list()[0].reason).toMatch(/xlsx/);
@@ -119,7 +135,15 @@ describe('exam file reader', () => {
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await parseExamFile(buf, 'x.xlsx', ctx());
     expect(reasons(r)).toEqual([expect.stringMatching(/^七年级!E4 分数 130 高于满分 120/), expect.stringMatching(/^七年级!F4 不是分数/)]);
-    const ok = await parseExamFile(buf, 'x.xlsx', ctx([['语文', 150], ['数学', 120], ['道德与法治', 100]]));
+    const ok = await parseExamFile(
+      buf,
+      'x.xlsx',
+      ctx([
+        ['语文', 150],
+        ['数学', 120],
+        ['道德与法治', 100],
+      ]),
+    );
     expect(reasons(ok)).toEqual([expect.stringMatching(/F4/)]);
   });
 
@@ -129,7 +153,7 @@ describe('exam file reader', () => {
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const names = (b: Buffer) => {
       const out: string[] = [];
-      for (let p = 0; p + 30 < b.length && b.readUInt32LE(p) === 0x04034b50; ) {
+      for (let p = 0; p + 30 < b.length && b.readUInt32LE(p) === 0x04034b50;) {
         const n = b.readUInt16LE(p + 26);
         out.push(b.toString('utf8', p + 30, p + 30 + n));
         p = b.indexOf(Buffer.from([0x50, 0x4b]), p + 30 + n + b.readUInt16LE(p + 28));

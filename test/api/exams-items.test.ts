@@ -95,7 +95,18 @@ describe('item scores', () => {
     const clerk = await signIn(t.app, 'clerkA');
     expect((await clerk.get(`/api/exams/${examId}/items?subject=${encodeURIComponent('数学')}`)).statusCode).toBe(200);
     // Items cannot change once scores are in.
-    const put = await bureau.put(`/api/exams/${examId}`, { subjects: [{ subject: '数学', fullMarks: 20, items: [{ label: '1', fullMarks: 10 }, { label: '2', fullMarks: 10 }] }] });
+    const put = await bureau.put(`/api/exams/${examId}`, {
+      subjects: [
+        {
+          subject: '数学',
+          fullMarks: 20,
+          items: [
+            { label: '1', fullMarks: 10 },
+            { label: '2', fullMarks: 10 },
+          ],
+        },
+      ],
+    });
     expect(put.statusCode).toBe(409);
   });
 

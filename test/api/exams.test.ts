@@ -91,7 +91,16 @@ describe('exams', () => {
   it('imports the wide .xlsx and reports the numbers computed independently', async () => {
     const r = await upload(bureau, `/api/exams/${examId}/import?wait=1`, await wideXlsx(), '期末成绩.xlsx');
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json().result).toMatchObject({ examId, format: 'xlsx', layout: ['wide'], students: 18, schools: 3, classes: 5, marks: { absent: 1, blank: 1, voided: 1, exempt: 1, missing: 0 }, replaced: 0 });
+    expect(r.json().result).toMatchObject({
+      examId,
+      format: 'xlsx',
+      layout: ['wide'],
+      students: 18,
+      schools: 3,
+      classes: 5,
+      marks: { absent: 1, blank: 1, voided: 1, exempt: 1, missing: 0 },
+      replaced: 0,
+    });
     const { exam, report } = (await bureau.get(`/api/exams/${examId}/report`)).json();
     expect(exam).toMatchObject({ studentCount: 18, status: 'ready', sourceFile: '期末成绩.xlsx' });
     expect(report.subjects).toEqual(['语文', '数学', '英语', '总分']);
@@ -237,7 +246,10 @@ describe('exams', () => {
     const csv = '学籍号,姓名,学校代码,班级,语文,数学,物理\nG1,甲,2133000001,1班,90,90,90\n';
     const r = await upload(bureau, `/api/exams/${examId}/import?wait=1`, Buffer.from(csv), 'h.csv');
     expect(r.statusCode).toBe(422);
-    const reasons = r.json().problems.map((p: { reason: string; column: string }) => `${p.column}:${p.reason}`).join('\n');
+    const reasons = r
+      .json()
+      .problems.map((p: { reason: string; column: string }) => `${p.column}:${p.reason}`)
+      .join('\n');
     expect(reasons).toMatch(/G:未知的列「物理」/);
     expect(reasons).toMatch(/缺少科目「英语」/);
   });
@@ -344,8 +356,18 @@ describe('exams', () => {
     const r = (await bureau.get(`/api/exams/${examId}/compare?with=${earlier.id}`)).json();
     // Later ranks (N = 14): G001 4, G002 2, G003 8, G004 11, G006 1 | G007 13, G008 11, G009 14; G005 has no 总分 now.
     const P = (r: number, n: number) => (100 * (n - r + 1)) / n;
-    const a = [[1, 4], [2, 2], [3, 8], [4, 11], [6, 1]];
-    const b = [[7, 13], [8, 11], [9, 14]];
+    const a = [
+      [1, 4],
+      [2, 2],
+      [3, 8],
+      [4, 11],
+      [6, 1],
+    ];
+    const b = [
+      [7, 13],
+      [8, 11],
+      [9, 14],
+    ];
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
     expect(r).toMatchObject({ linked: 8, onlyLater: 9, with: { id: earlier.id } });
     const sa = r.schools.find((s: { schoolCode: string }) => s.schoolCode === A);

@@ -16,7 +16,7 @@ const C = '2133000003';
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  const u = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const u = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
   // Irwin–Hall: the sum of 12 uniforms − 6, close enough to N(0, 1) for test data.
   return () => {
     let t = 0;

@@ -294,7 +294,9 @@ describe('growth API', () => {
     near(effect.target, R_TOTAL.schools[A].effect);
     const clerk = await signIn(t.app, 'clerkA');
     const mine = (await clerk.get('/api/growth/targets')).json();
-    expect(mine.series.flatMap((s: { metrics: { schools: { school: string }[] }[] }) => s.metrics.flatMap((m) => m.schools.map((x) => x.school)))).toSatisfy((xs: string[]) => xs.length > 0 && xs.every((x) => x === A));
+    expect(mine.series.flatMap((s: { metrics: { schools: { school: string }[] }[] }) => s.metrics.flatMap((m) => m.schools.map((x) => x.school)))).toSatisfy(
+      (xs: string[]) => xs.length > 0 && xs.every((x) => x === A),
+    );
     expect((await clerk.get(`/api/growth/targets?school=${B}`)).statusCode).toBe(403);
   });
 

@@ -26,7 +26,14 @@ const schoolsAB = [SCHOOL_A, SCHOOL_B].map((s) => ({ code: s.code, name: s.name,
 describe('statistics upload', () => {
   it('imports a filled workbook, and re-uploading the same file changes nothing', async () => {
     const bureau = await signIn(t.app, 'analyst');
-    const buf = await buildStatsWorkbook({ year: 2024, schools: schoolsAB, data: new Map([[SCHOOL_A.code, sampleRecord()], [SCHOOL_B.code, sampleRecord()]]) });
+    const buf = await buildStatsWorkbook({
+      year: 2024,
+      schools: schoolsAB,
+      data: new Map([
+        [SCHOOL_A.code, sampleRecord()],
+        [SCHOOL_B.code, sampleRecord()],
+      ]),
+    });
     const first = await upload(bureau, buf);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ ok: true, schools: 2, changedSchools: 2, changedFields: 60, unchanged: false }); // 2 × (25 + 2 + 3)
@@ -42,7 +49,23 @@ describe('statistics upload', () => {
   it('names every bad cell and saves nothing', async () => {
     const bureau = await signIn(t.app, 'analyst');
     const good = sampleRecord();
-    const buf = await buildStatsWorkbook({ year: 2024, schools: [...schoolsAB, { code: SCHOOL_C.code, name: SCHOOL_C.name, level: SCHOOL_C.level }], data: new Map([[SCHOOL_C.code, { ...good, enrolments: [{ grade: 7, students: 90 }], classes: [{ grade: 7, classNo: 1, size: 45 }, { grade: 7, classNo: 2, size: 45 }] }]]) });
+    const buf = await buildStatsWorkbook({
+      year: 2024,
+      schools: [...schoolsAB, { code: SCHOOL_C.code, name: SCHOOL_C.name, level: SCHOOL_C.level }],
+      data: new Map([
+        [
+          SCHOOL_C.code,
+          {
+            ...good,
+            enrolments: [{ grade: 7, students: 90 }],
+            classes: [
+              { grade: 7, classNo: 1, size: 45 },
+              { grade: 7, classNo: 2, size: 45 },
+            ],
+          },
+        ],
+      ]),
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const teachers = wb.getWorksheet('教师')!;
@@ -71,7 +94,14 @@ describe('statistics upload', () => {
   it("refuses a clerk's file that carries another school, and locked (approved) data", async () => {
     const clerk = await signIn(t.app, 'clerkA');
     const bureau = await signIn(t.app, 'analyst');
-    const both = await buildStatsWorkbook({ year: 2024, schools: schoolsAB, data: new Map([[SCHOOL_A.code, sampleRecord()], [SCHOOL_B.code, sampleRecord()]]) });
+    const both = await buildStatsWorkbook({
+      year: 2024,
+      schools: schoolsAB,
+      data: new Map([
+        [SCHOOL_A.code, sampleRecord()],
+        [SCHOOL_B.code, sampleRecord()],
+      ]),
+    });
     const r = await upload(clerk, both);
     expect(r.statusCode).toBe(422);
     expect(JSON.stringify(r.json().problems)).toContain(SCHOOL_B.code);
@@ -80,7 +110,14 @@ describe('statistics upload', () => {
     await bureau.post(`/api/schools/${SCHOOL_B.code}/stats/2024/approve`);
     const changed = sampleRecord();
     changed.values.books = 7000;
-    const buf = await buildStatsWorkbook({ year: 2024, schools: schoolsAB, data: new Map([[SCHOOL_A.code, changed], [SCHOOL_B.code, changed]]) });
+    const buf = await buildStatsWorkbook({
+      year: 2024,
+      schools: schoolsAB,
+      data: new Map([
+        [SCHOOL_A.code, changed],
+        [SCHOOL_B.code, changed],
+      ]),
+    });
     const locked = await upload(bureau, buf);
     expect(locked.statusCode).toBe(422);
     expect(JSON.stringify(locked.json().problems)).toMatch(/已审核|approved/);

@@ -28,7 +28,10 @@ describe('OpenAPI description', () => {
       expect(op['x-policy'], path).toBeTruthy();
       expect(op.responses['200'], path).toBeTruthy();
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
-      const declared = (op.parameters as Json[]).filter((p) => p.in === 'path').map((p) => p.name).sort();
+      const declared = (op.parameters as Json[])
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort();
       expect(declared, path).toEqual(inPath);
     }
   });

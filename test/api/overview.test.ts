@@ -74,7 +74,10 @@ describe('district overview on the demo district', () => {
 
   it('filters the school list', async () => {
     const list = (await get(`/api/schools?year=2024&level=${encodeURIComponent('初中')}&location=${encodeURIComponent('乡村')}`)).schools;
-    const expected = demo.schools.filter((s) => s.level === '初中' && s.location === '乡村').map((s) => s.code).sort();
+    const expected = demo.schools
+      .filter((s) => s.level === '初中' && s.location === '乡村')
+      .map((s) => s.code)
+      .sort();
     expect(list.map((s: { code: string }) => s.code)).toEqual(expected);
     const q = (await get(`/api/schools?q=${encodeURIComponent('实验')}`)).schools;
     expect(q.length).toBe(demo.schools.filter((s) => s.name.includes('实验')).length);

@@ -53,7 +53,10 @@ describe('yearly statistics workflow', () => {
     bad.classes[0].size = 50; // grade 1 classes now add up to 95, not 90
     const r = await bureau.put(`/api/schools/${SCHOOL_B.code}/stats/2024`, bad);
     expect(r.statusCode).toBe(400);
-    const fields = r.json().problems.map((p: { field: string }) => p.field).sort();
+    const fields = r
+      .json()
+      .problems.map((p: { field: string }) => p.field)
+      .sort();
     expect(fields).toEqual(['books', 'enrolments.1', 'teachersAboveDegree']);
     expect((await bureau.get(`/api/schools/${SCHOOL_B.code}/stats`)).json().records).toEqual([]);
   });

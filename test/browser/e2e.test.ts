@@ -74,7 +74,7 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
     await page.screenshot({ path: path.join(shots, '04-balance.png'), fullPage: true });
   });
 
-  it('what-if: changing a school\'s numerator recomputes its compliance and the CVs in the browser', async () => {
+  it("what-if: changing a school's numerator recomputes its compliance and the CVs in the browser", async () => {
     await page.goto(base + '/balance?tab=schools');
     const row = page.getByTestId('balance-school-2133990101');
     await row.waitFor({ timeout: 20_000 });
@@ -102,7 +102,12 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
   it('shows every balance tab and saves an evaluation to the history', async () => {
     await page.goto(base + '/balance');
     await page.getByTestId('balance-banner').first().waitFor({ timeout: 20_000 });
-    for (const [tab, n] of [['gaps', '07'], ['classes', '08'], ['guarantees', '09'], ['trend', '10']] as const) {
+    for (const [tab, n] of [
+      ['gaps', '07'],
+      ['classes', '08'],
+      ['guarantees', '09'],
+      ['trend', '10'],
+    ] as const) {
       await page.getByTestId(`balance-tab-${tab}`).click();
       const ready = { gaps: 'balance-gaps', classes: 'balance-class-trend', guarantees: 'balance-guarantees', trend: 'balance-trend-cv-primary' }[tab];
       await page.getByTestId(ready).first().waitFor({ timeout: 20_000 });
@@ -119,8 +124,7 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
   });
 
   it('creates a local standard with every CV limit at 0.30 and sees more indicators fail under it', async () => {
-    const failing = async () =>
-      Number(await page.getByTestId('balance-cv-failing-primary').textContent()) + Number(await page.getByTestId('balance-cv-failing-junior').textContent());
+    const failing = async () => Number(await page.getByTestId('balance-cv-failing-primary').textContent()) + Number(await page.getByTestId('balance-cv-failing-junior').textContent());
     await page.goto(base + '/balance');
     await page.getByTestId('balance-cv-failing-primary').waitFor({ state: 'attached', timeout: 20_000 });
     const before = await failing();
@@ -135,7 +139,10 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
     await page.getByTestId('standards-cv-primary').fill('0.30');
     await page.getByTestId('standards-cv-junior').fill('0.30');
     await page.getByTestId('standards-class-junior').fill('45');
-    await page.getByTestId('standards-overrides').getByText(/cvLimit\.初中 = 0\.30?$/).waitFor();
+    await page
+      .getByTestId('standards-overrides')
+      .getByText(/cvLimit\.初中 = 0\.30?$/)
+      .waitFor();
     await page.screenshot({ path: path.join(shots, '13-standards-create.png'), fullPage: false });
     await page.getByTestId('standards-submit').click();
     await page.getByTestId('standards-item-dinghai-2025').waitFor({ timeout: 10_000 });
@@ -192,12 +199,22 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
   let page: Page;
   let base: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-e2e-exams-'));
-  const SUBJECTS: [string, number][] = [['语文', 120], ['数学', 120], ['英语', 120], ['物理', 100], ['化学', 100], ['道德与法治', 100], ['历史', 100], ['地理', 100], ['生物', 100]];
+  const SUBJECTS: [string, number][] = [
+    ['语文', 120],
+    ['数学', 120],
+    ['英语', 120],
+    ['物理', 100],
+    ['化学', 100],
+    ['道德与法治', 100],
+    ['历史', 100],
+    ['地理', 100],
+    ['生物', 100],
+  ];
 
   /** A wide CSV: 学籍号, 姓名, 学校代码, 班级, one column per subject; a seeded LCG, one school clearly weaker. */
   function scoresCsv(schools: string[], opts: { bad?: boolean } = {}): string {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const normal = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
     const lines = [['学籍号', '姓名', '学校代码', '班级', ...SUBJECTS.map(([s]) => s)].join(',')];
     schools.forEach((code, g) => {
@@ -251,7 +268,10 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
 
   it('creates an exam with the 中考 preset, sees a bad file rejected, imports a good one with a progress bar', async () => {
     const { schools } = (await (await page.request.get(`${base}/api/schools`)).json()) as { schools: { code: string; level: string }[] };
-    const junior = schools.filter((s) => s.level === '初中').map((s) => s.code).slice(0, 4);
+    const junior = schools
+      .filter((s) => s.level === '初中')
+      .map((s) => s.code)
+      .slice(0, 4);
     expect(junior.length).toBe(4);
     schoolCode = junior[0];
     const good = path.join(dir, '中考成绩.csv');
@@ -297,7 +317,7 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
     await page.screenshot({ path: path.join(shots, '23-exam-report.png'), fullPage: true });
   });
 
-  it('opens a school from the ranking, then a student\'s report card', async () => {
+  it("opens a school from the ranking, then a student's report card", async () => {
     await page.getByTestId(`exam-school-${schoolCode}`).click();
     await page.waitForURL(new RegExp(`/exams/\\d+/schools/${schoolCode}`));
     const students = page.getByTestId('exam-students');
@@ -313,7 +333,7 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
     await page.screenshot({ path: path.join(shots, '25-exam-student.png'), fullPage: true });
   });
 
-  it('compares a demo exam with the same cohort\'s earlier exam (rank change per school)', async () => {
+  it("compares a demo exam with the same cohort's earlier exam (rank change per school)", async () => {
     const { exams } = (await (await page.request.get(`${base}/api/exams`)).json()) as { exams: { id: number; name: string }[] };
     const later = exams.find((e) => e.name === '2023学年八年级期末');
     const earlier = exams.find((e) => e.name === '2022学年七年级期末');

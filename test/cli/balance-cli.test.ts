@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-cli-'));
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/junheng.mjs', 'balance', 'evaluate', ...args], { encoding: 'utf8' });
-const HEADER = 'school_code,school_name,level,students,teachers_above_required_degree,backbone_teachers_county_or_above,pe_art_teachers,teaching_aux_area_m2,sports_area_m2,equipment_value_yuan,multimedia_classrooms';
+const HEADER =
+  'school_code,school_name,level,students,teachers_above_required_degree,backbone_teachers_county_or_above,pe_art_teachers,teaching_aux_area_m2,sports_area_m2,equipment_value_yuan,multimedia_classrooms';
 
 describe('junheng balance evaluate', () => {
   it('prints the JSON of the issue for a flat CSV (values worked out by hand)', () => {
@@ -29,7 +30,15 @@ describe('junheng balance evaluate', () => {
     expect([s1.met, s1.pass, s1.excluded]).toEqual([7, true, false]); // exactly at every threshold
     // S2 (500 students): 4.0 < 4.2 → needs 21 − 20 = 1; backbone 0.6 → 5 − 3 = 2; PE/art 0.8 → 4.5 → 5 − 4 = 1;
     // 4.0 m² → 2250 − 2000 = 250; 6.0 m² → 3750 − 3000 = 750; 1800 yuan → 1,000,000 − 900,000 = 100,000; 2.0 rooms → 11.5 → 12 − 10 = 2.
-    expect(s2.gaps).toEqual({ teachers_above_degree_per100: 1, backbone_per100: 2, pe_art_per100: 1, teaching_area_per_student: 250, sports_area_per_student: 750, equipment_per_student: 100000, multimedia_per100: 2 });
+    expect(s2.gaps).toEqual({
+      teachers_above_degree_per100: 1,
+      backbone_per100: 2,
+      pe_art_per100: 1,
+      teaching_area_per_student: 250,
+      sports_area_per_student: 750,
+      equipment_per_student: 100000,
+      multimedia_per100: 2,
+    });
     expect([s2.met, s2.pass]).toEqual([0, false]);
     expect(p.pass).toBe(false);
     expect(out.levels['初中'].pass).toBe(true);
@@ -37,7 +46,15 @@ describe('junheng balance evaluate', () => {
 
   it('bad rows: exit code 2, every problem named by row and column, nothing on stdout', () => {
     const f = path.join(dir, 'bad.csv');
-    fs.writeFileSync(f, ['学校标识码,学段,在校生数(人),高于规定学历教师数,县级以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数', 'A,小学,abc,1,1,1,1,1,1,1', 'A,九年一贯制,10,-1,1,1,1,1,1,1', 'B,高中,10,1,1,1,1,1,1,1'].join('\n'));
+    fs.writeFileSync(
+      f,
+      [
+        '学校标识码,学段,在校生数(人),高于规定学历教师数,县级以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数',
+        'A,小学,abc,1,1,1,1,1,1,1',
+        'A,九年一贯制,10,-1,1,1,1,1,1,1',
+        'B,高中,10,1,1,1,1,1,1,1',
+      ].join('\n'),
+    );
     const r = run('--input', f, '--json');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -77,7 +94,14 @@ describe('junheng balance evaluate', () => {
 
   it('national-2012-basic and a local pack file', () => {
     const f = path.join(dir, 'basic.csv');
-    fs.writeFileSync(f, ['school_code,level,students,teaching_aux_area_m2,sports_area_m2,equipment_value_yuan,computers,books,teachers,teachers_above_required_degree,senior_title_teachers', 'A,小学,134,900.5,1500,400000,40,6000,10,9,4', 'B,小学,60,300,1200,90000,10,2000,6,5,2'].join('\n'));
+    fs.writeFileSync(
+      f,
+      [
+        'school_code,level,students,teaching_aux_area_m2,sports_area_m2,equipment_value_yuan,computers,books,teachers,teachers_above_required_degree,senior_title_teachers',
+        'A,小学,134,900.5,1500,400000,40,6000,10,9,4',
+        'B,小学,60,300,1200,90000,10,2000,6,5,2',
+      ].join('\n'),
+    );
     const r = run('--input', f, '--standard', 'national-2012-basic', '--json');
     expect(r.status).toBe(0);
     // python: the 8 CVs 0.128479 0.292443 0.271757 0.236433 0.128254 0.142194 0.103559 0.052045, mean 0.169395

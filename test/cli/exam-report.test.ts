@@ -51,7 +51,15 @@ function expectSmallReport(out: any) {
   // CV: means 145 and 132.333 (3 students each): X̄ = 138.667, S = 6.3333, CV = 0.0456730769
   expect(out.cv_of_school_means).toBeCloseTo(0.04567307692307689, 14);
   // h = 5 × 0.3 = 1.5 → 88 + 0.5 × (131.5 − 88) = 109.75
-  expect(out.bottom).toEqual({ percentile: 30, threshold: 109.75, schools: [{ school_code: 'S01', rate: 1 / 3 }, { school_code: 'S02', rate: 1 / 3 }, { school_code: 'S03', rate: null }] });
+  expect(out.bottom).toEqual({
+    percentile: 30,
+    threshold: 109.75,
+    schools: [
+      { school_code: 'S01', rate: 1 / 3 },
+      { school_code: 'S02', rate: 1 / 3 },
+      { school_code: 'S03', rate: null },
+    ],
+  });
   expect(out.marks).toEqual({ blank: 1, absent: 2, voided: 1, exempt: 1 });
 }
 
@@ -81,9 +89,24 @@ describe('junheng exam report', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     // 59.5, 60.5, 87.5, 90: mean 74.375, median 74, 优秀 ≥ 87.5: 2, 及格 ≥ 60.5: 3, 低分 < 60: 1
-    expect(out.subjects['语文'].district).toEqual({ n: 4, mean: 74.375, sd: Math.sqrt((14.875 ** 2 + 13.875 ** 2 + 13.125 ** 2 + 15.625 ** 2) / 4), median: 74, excellent_rate: 0.5, pass_rate: 0.75, low_rate: 0.25 });
+    expect(out.subjects['语文'].district).toEqual({
+      n: 4,
+      mean: 74.375,
+      sd: Math.sqrt((14.875 ** 2 + 13.875 ** 2 + 13.125 ** 2 + 15.625 ** 2) / 4),
+      median: 74,
+      excellent_rate: 0.5,
+      pass_rate: 0.75,
+      low_rate: 0.25,
+    });
     // 50th percentile: h = 1.5 → 60.5 + 0.5 × 27 = 74
-    expect(out.bottom).toEqual({ percentile: 50, threshold: 74, schools: [{ school_code: 'A', rate: 0 }, { school_code: 'B', rate: 1 }] });
+    expect(out.bottom).toEqual({
+      percentile: 50,
+      threshold: 74,
+      schools: [
+        { school_code: 'A', rate: 0 },
+        { school_code: 'B', rate: 1 },
+      ],
+    });
   });
 
   it('a bad file: exit code 2, every problem named by row and column, nothing on stdout', () => {

@@ -16,7 +16,9 @@ function correlation(a: number[], b: number[]): number {
   const n = a.length;
   const ma = a.reduce((s, x) => s + x, 0) / n;
   const mb = b.reduce((s, x) => s + x, 0) / n;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
     sab += (a[i] - ma) * (b[i] - mb);
     saa += (a[i] - ma) ** 2;
@@ -39,7 +41,10 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
       const got = out.grades[g];
       expect(got.n).toBe(want.n);
       expect(got.schools.map((s: { school: string; n: number }) => [s.school, s.n])).toEqual(want.schools.map((s) => [s.school, s.n]));
-      const corr = correlation(got.schools.map((s: { effect: number }) => s.effect), want.schools.map((s) => s.effect));
+      const corr = correlation(
+        got.schools.map((s: { effect: number }) => s.effect),
+        want.schools.map((s) => s.effect),
+      );
       expect(corr).toBeGreaterThanOrEqual(0.999);
       got.schools.forEach((s: { effect: number; se: number }, j: number) => {
         maxEffect = Math.max(maxEffect, Math.abs(s.effect - want.schools[j].effect));
@@ -77,7 +82,10 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
     const out = JSON.parse(a.stdout);
     expect(out.grades['5'].n).toBe(40);
     expect(out.linkage.invalidCases).toBe(1);
-    expect(out.grades['5'].schools.map((s: { school: string; n: number; suppressed: boolean }) => [s.school, s.n, s.suppressed])).toEqual([['S1', 20, false], ['S2', 20, false]]);
+    expect(out.grades['5'].schools.map((s: { school: string; n: number; suppressed: boolean }) => [s.school, s.n, s.suppressed])).toEqual([
+      ['S1', 20, false],
+      ['S2', 20, false],
+    ]);
     const t = run('--input', csv, '--subject', 'MATHEMATICS', '--from', '2023_2024', '--to', '2024_2025', '--min-n', '21');
     expect(t.status).toBe(0);
     expect(t.stdout).toContain('年级 grade 5: n = 40');
@@ -99,7 +107,14 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
     expect(r.status).toBe(0);
     const g = JSON.parse(r.stdout).grades['5'];
     expect(g.schools.map((s: { school: string }) => s.school)).toEqual(['S1', 'S2']);
-    expect(g.classes.list.map((c: { school: string; class: string; n: number }) => [c.school, c.class, c.n])).toEqual([['S1', '1班', 10], ['S1', '2班', 10], ['S1', '3班', 10], ['S2', '1班', 10], ['S2', '2班', 10], ['S2', '3班', 10]]);
+    expect(g.classes.list.map((c: { school: string; class: string; n: number }) => [c.school, c.class, c.n])).toEqual([
+      ['S1', '1班', 10],
+      ['S1', '2班', 10],
+      ['S1', '3班', 10],
+      ['S2', '1班', 10],
+      ['S2', '2班', 10],
+      ['S2', '3班', 10],
+    ]);
     expect(g.classes.tau2).toBeGreaterThan(0);
   });
 
@@ -121,7 +136,16 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
 
   it('bad input: exit 2, row and column named, nothing on stdout', () => {
     const f = path.join(dir, 'bad.csv');
-    fs.writeFileSync(f, [HEADER, 'MATHEMATICS,2023_2024,1,4,abc,S1,VALID_CASE', 'MATHEMATICS,2024_2025,1,x,400,S1,VALID_CASE', 'MATHEMATICS,2024_2025,2,5,400,,VALID_CASE', 'MATHEMATICS,2024_2025,,5,400,S1,VALID_CASE'].join('\n'));
+    fs.writeFileSync(
+      f,
+      [
+        HEADER,
+        'MATHEMATICS,2023_2024,1,4,abc,S1,VALID_CASE',
+        'MATHEMATICS,2024_2025,1,x,400,S1,VALID_CASE',
+        'MATHEMATICS,2024_2025,2,5,400,,VALID_CASE',
+        'MATHEMATICS,2024_2025,,5,400,S1,VALID_CASE',
+      ].join('\n'),
+    );
     const r = run('--input', f, '--subject', 'MATHEMATICS', '--from', '2023_2024', '--to', '2024_2025', '--json');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');

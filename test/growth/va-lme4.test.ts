@@ -28,7 +28,9 @@ function correlation(a: number[], b: number[]): number {
   const n = a.length;
   const ma = a.reduce((s, x) => s + x, 0) / n;
   const mb = b.reduce((s, x) => s + x, 0) / n;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
     sab += (a[i] - ma) * (b[i] - mb);
     saa += (a[i] - ma) ** 2;
@@ -47,7 +49,10 @@ describe('value-added agrees with lme4 on sgpData_LONG', () => {
     for (const g of gradePairs(linkExams(read.exams!)).grades) ours.set(g.grade, valueAdded({ post: g.post, covariates: [g.pre], group: g.school }));
   });
 
-  for (const [file, label] of [['lme4-va-math-2024_2025.json', 'lme4 defaults'], ['lme4-va-math-2024_2025-tight.json', 'lme4 with tight tolerances']] as const) {
+  for (const [file, label] of [
+    ['lme4-va-math-2024_2025.json', 'lme4 defaults'],
+    ['lme4-va-math-2024_2025-tight.json', 'lme4 with tight tolerances'],
+  ] as const) {
     it(`every grade, every school: ${label}`, () => {
       const ref = load(file);
       expect([...ours.keys()]).toEqual(Object.keys(ref.grades).map(Number));
@@ -63,10 +68,18 @@ describe('value-added agrees with lme4 on sgpData_LONG', () => {
           worst.effect = Math.max(worst.effect, Math.abs(e.effect - r.schools[j].effect));
           worst.se = Math.max(worst.se, Math.abs(e.se - r.schools[j].se));
         });
-        worst.corr = Math.min(worst.corr, correlation(o.effects.map((e) => e.effect), r.schools.map((s) => s.effect)));
+        worst.corr = Math.min(
+          worst.corr,
+          correlation(
+            o.effects.map((e) => e.effect),
+            r.schools.map((s) => s.effect),
+          ),
+        );
         expect(Math.abs(o.remlCriterion - r.reml)).toBeLessThan(1e-9); // same criterion, same optimum value
       }
-      console.log(`vs ${label}: min corr(effects) ${worst.corr.toFixed(12)}, max rel Δτ² ${worst.tau2.toExponential(2)}, Δσ² ${worst.sigma2.toExponential(2)}, Δβ ${worst.beta.toExponential(2)}; max |Δeffect| ${worst.effect.toExponential(2)}, |ΔSE| ${worst.se.toExponential(2)} (scale-score points)`);
+      console.log(
+        `vs ${label}: min corr(effects) ${worst.corr.toFixed(12)}, max rel Δτ² ${worst.tau2.toExponential(2)}, Δσ² ${worst.sigma2.toExponential(2)}, Δβ ${worst.beta.toExponential(2)}; max |Δeffect| ${worst.effect.toExponential(2)}, |ΔSE| ${worst.se.toExponential(2)} (scale-score points)`,
+      );
       expect(worst.corr).toBeGreaterThanOrEqual(0.999999);
       expect(worst.tau2).toBeLessThan(1e-6);
       expect(worst.sigma2).toBeLessThan(1e-8);

@@ -151,7 +151,9 @@ export function balanceRows(seed: BalanceSeed): MatrixRow[] {
       method: 'GET',
       url: `/api/balance/plan?${y}`,
       expect: read(),
-      scoped: { inspector: (r) => expect(json<{ year: number; levels: Record<string, unknown> }>(r)).toMatchObject({ year: BALANCE_YEAR, levels: { 小学: expect.anything(), 初中: expect.anything() } }) },
+      scoped: {
+        inspector: (r) => expect(json<{ year: number; levels: Record<string, unknown> }>(r)).toMatchObject({ year: BALANCE_YEAR, levels: { 小学: expect.anything(), 初中: expect.anything() } }),
+      },
     },
     { route: 'balance.plan', note: 'malformed unit costs', method: 'GET', url: `/api/balance/plan?${y}&costs=oops`, expect: read(400) },
     {
@@ -182,7 +184,14 @@ export function balanceRows(seed: BalanceSeed): MatrixRow[] {
       url: '/api/balance/evaluations',
       expect: read(),
       // The setup's and the two saved by the row above.
-      scoped: { inspector: (r) => expect(json<{ evaluations: { createdBy: string }[] }>(r).evaluations.map((e) => e.createdBy).sort()).toEqual(['admin', 'admin', 'analyst']) },
+      scoped: {
+        inspector: (r) =>
+          expect(
+            json<{ evaluations: { createdBy: string }[] }>(r)
+              .evaluations.map((e) => e.createdBy)
+              .sort(),
+          ).toEqual(['admin', 'admin', 'analyst']),
+      },
     },
     {
       route: 'balance.getEvaluation',

@@ -45,13 +45,23 @@ const STUDENTS: [string, string, string, string, number, number, number][] = [
   ['B03', '乙三', B, '1班', 85, 10, 10],
 ];
 const examCsv = () =>
-  Buffer.from(['学籍号,姓名,学校代码,班级,语文,数学,数学.1,数学.2', ...STUDENTS.map(([id, name, school, klass, c, m1, m2]) => `${id},${name},${school},${klass},${c},${m1 + m2},${m1},${m2}`)].join('\n'));
-const earlierCsv = () =>
-  Buffer.from(['学籍号,姓名,学校代码,班级,语文,数学', ...STUDENTS.map(([id, name, school, klass, c], i) => `${id},${name},${school},${klass},${c - i},${10 + i}`)].join('\n'));
+  Buffer.from(
+    ['学籍号,姓名,学校代码,班级,语文,数学,数学.1,数学.2', ...STUDENTS.map(([id, name, school, klass, c, m1, m2]) => `${id},${name},${school},${klass},${c},${m1 + m2},${m1},${m2}`)].join('\n'),
+  );
+const earlierCsv = () => Buffer.from(['学籍号,姓名,学校代码,班级,语文,数学', ...STUDENTS.map(([id, name, school, klass, c], i) => `${id},${name},${school},${klass},${c - i},${10 + i}`)].join('\n'));
 
 /** The exams the rows need, created and imported through the exam service as the district's admin. */
 export async function setupExams(t: TestApp): Promise<ExamSeed> {
-  const admin: CurrentUser = { districtId: DISTRICT, districtName: '测试县', username: 'admin', displayName: '管理员', role: 'admin', schoolCode: null, mustChangePassword: false, assignedSchools: [] };
+  const admin: CurrentUser = {
+    districtId: DISTRICT,
+    districtName: '测试县',
+    username: 'admin',
+    displayName: '管理员',
+    role: 'admin',
+    schoolCode: null,
+    mustChangePassword: false,
+    assignedSchools: [],
+  };
   const x = t.app.services.exams;
   const base = { grade: 9, type: '期末' as const, subjects: SUBJECTS };
   const earlier = await x.create(admin, { ...base, name: 'RBAC 期中', date: '2024-11-10', subjects: SUBJECTS.map((s) => ({ subject: s.subject, fullMarks: s.fullMarks })) });
@@ -74,7 +84,13 @@ export function examRows(s: ExamSeed): MatrixRow[] {
     { route: 'exams.list', method: 'GET', url: '/api/exams', expect: everyone(), scoped: { viewer: (r) => expect(json(r).exams.map((x: { name: string }) => x.name)).toContain('RBAC 期末') } },
     { route: 'exams.get', method: 'GET', url: e, expect: everyone(), scoped: { clerkA: (r) => expect(json(r).exam).toMatchObject({ id: s.examId, studentCount: 6, status: 'ready' }) } },
     // The admin creates it; the analyst, next with the same name, meets the name rule (409): both allowed.
-    { route: 'exams.create', method: 'POST', url: '/api/exams', body: { name: 'RBAC 新考试', grade: 8, type: '期中', subjects: [{ subject: '语文', fullMarks: 100 }] }, expect: { ...only(201, 'admin'), analyst: 409 } },
+    {
+      route: 'exams.create',
+      method: 'POST',
+      url: '/api/exams',
+      body: { name: 'RBAC 新考试', grade: 8, type: '期中', subjects: [{ subject: '语文', fullMarks: 100 }] },
+      expect: { ...only(201, 'admin'), analyst: 409 },
+    },
     { route: 'exams.update', method: 'PUT', url: `/api/exams/${s.emptyId}`, body: { scope: '全县' }, expect: only('ok', 'admin', 'analyst') },
     {
       route: 'exams.importScores',
@@ -84,7 +100,13 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       expect: only(200, 'admin', 'analyst'),
       scoped: { analyst: (r) => expect(json(r).result).toMatchObject({ students: 6, schools: 2, replaced: 6 }) },
     },
-    { route: 'exams.job', method: 'GET', url: `/api/jobs/${s.jobId}`, expect: only(200, 'admin', 'analyst'), scoped: { analyst: (r) => expect(json(r).job).toMatchObject({ phase: 'done', kind: 'exam-import', result: { students: 6 } }) } },
+    {
+      route: 'exams.job',
+      method: 'GET',
+      url: `/api/jobs/${s.jobId}`,
+      expect: only(200, 'admin', 'analyst'),
+      scoped: { analyst: (r) => expect(json(r).job).toMatchObject({ phase: 'done', kind: 'exam-import', result: { students: 6 } }) },
+    },
     {
       route: 'exams.report',
       method: 'GET',
@@ -132,7 +154,14 @@ export function examRows(s: ExamSeed): MatrixRow[] {
         },
       },
     },
-    { route: 'exams.studentCard', note: 'a student of A', method: 'GET', url: `${e}/students/A01`, expect: only(200, 'admin', 'analyst', 'clerkA'), scoped: { clerkA: (r) => expect(json(r).student.name).toBe('甲一') } },
+    {
+      route: 'exams.studentCard',
+      note: 'a student of A',
+      method: 'GET',
+      url: `${e}/students/A01`,
+      expect: only(200, 'admin', 'analyst', 'clerkA'),
+      scoped: { clerkA: (r) => expect(json(r).student.name).toBe('甲一') },
+    },
     {
       route: 'exams.studentCard',
       note: 'a student of B',
@@ -152,7 +181,13 @@ export function examRows(s: ExamSeed): MatrixRow[] {
         admin: (r) => expect(json(r).linked).toBe(6),
       },
     },
-    { route: 'exams.items', method: 'GET', url: `${e}/items?subject=${encodeURIComponent('数学')}`, expect: everyone(200), scoped: { viewer: (r) => expect(json(r).analysis.items.map((i: { name: string }) => i.name)).toEqual(['1', '2']) } },
+    {
+      route: 'exams.items',
+      method: 'GET',
+      url: `${e}/items?subject=${encodeURIComponent('数学')}`,
+      expect: everyone(200),
+      scoped: { viewer: (r) => expect(json(r).analysis.items.map((i: { name: string }) => i.name)).toEqual(['1', '2']) },
+    },
     // The district workbook: a clerk's is their own school's, with its students (the name tells); nobody else names a school.
     {
       route: 'exams.exportXlsx',
@@ -169,7 +204,14 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       },
     },
     // With school A's students: those who may see them.
-    { route: 'exams.exportXlsx', note: 'school A', method: 'GET', url: `${e}/export.xlsx?school=${A}`, expect: only(200, 'admin', 'analyst', 'clerkA'), scoped: { clerkA: (r) => expect(fileName(r)).toBe(`RBAC 期末-${SCHOOL_A.name}.xlsx`) } },
+    {
+      route: 'exams.exportXlsx',
+      note: 'school A',
+      method: 'GET',
+      url: `${e}/export.xlsx?school=${A}`,
+      expect: only(200, 'admin', 'analyst', 'clerkA'),
+      scoped: { clerkA: (r) => expect(fileName(r)).toBe(`RBAC 期末-${SCHOOL_A.name}.xlsx`) },
+    },
     // Last: the admin deletes the empty exam; everyone else is refused before the exam is looked up.
     { route: 'exams.remove', method: 'DELETE', url: `/api/exams/${s.emptyId}`, expect: only(200, 'admin') },
   ];

@@ -42,13 +42,24 @@ describe('RBAC coverage', () => {
     const t = await testApp();
     try {
       const declared = Object.entries(API).flatMap(([area, c]) => Object.keys(c).map((k) => `${area}.${k}`));
-      const covered = new Set([...coreRows, ...examRows({ examId: 0, earlierId: 0, emptyId: 0, jobId: '' }), ...growthRows({ from: 0, to: 0 }), ...registryRows({ fileA: Buffer.alloc(0), fileB: Buffer.alloc(0) }), ...balanceRows({ evaluationId: 0 })].map((r) => r.route));
+      const covered = new Set(
+        [
+          ...coreRows,
+          ...examRows({ examId: 0, earlierId: 0, emptyId: 0, jobId: '' }),
+          ...growthRows({ from: 0, to: 0 }),
+          ...registryRows({ fileA: Buffer.alloc(0), fileB: Buffer.alloc(0) }),
+          ...balanceRows({ evaluationId: 0 }),
+        ].map((r) => r.route),
+      );
       const missing = declared.filter((d) => !covered.has(d));
       expect(missing, 'routes without a matrix row').toEqual([]);
       const unknown = [...covered].filter((c) => !declared.includes(c));
       expect(unknown, 'matrix rows naming no route').toEqual([]);
       const served = (t.app as unknown as { routeList: { method: string; url: string; contract: boolean }[] }).routeList.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
-      expect(served.filter((r) => !r.contract).map((r) => `${r.method} ${r.url}`), 'API routes not declared by a contract').toEqual([]);
+      expect(
+        served.filter((r) => !r.contract).map((r) => `${r.method} ${r.url}`),
+        'API routes not declared by a contract',
+      ).toEqual([]);
     } finally {
       await t.close();
     }

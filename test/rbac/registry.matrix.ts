@@ -25,8 +25,22 @@ const Y = 2023;
 const NEW_SCHOOL = '2133000099';
 
 /** B: grade 2 has 40 students in one class (130 in all); C (初中): grade 7, two classes of 45. */
-const recordB = () => ({ ...sampleRecord(), enrolments: [{ grade: 1, students: 90 }, { grade: 2, students: 40 }], classes: [...sampleRecord().classes.slice(0, 2), { grade: 2, classNo: 1, size: 40 }] });
-const recordC = () => ({ ...sampleRecord(), enrolments: [{ grade: 7, students: 90 }], classes: [{ grade: 7, classNo: 1, size: 45 }, { grade: 7, classNo: 2, size: 45 }] });
+const recordB = () => ({
+  ...sampleRecord(),
+  enrolments: [
+    { grade: 1, students: 90 },
+    { grade: 2, students: 40 },
+  ],
+  classes: [...sampleRecord().classes.slice(0, 2), { grade: 2, classNo: 1, size: 40 }],
+});
+const recordC = () => ({
+  ...sampleRecord(),
+  enrolments: [{ grade: 7, students: 90 }],
+  classes: [
+    { grade: 7, classNo: 1, size: 45 },
+    { grade: 7, classNo: 2, size: 45 },
+  ],
+});
 const STUDENTS = { [A]: 134, [B]: 130, [C]: 90 };
 
 export interface RegistrySeed {
@@ -48,7 +62,8 @@ export async function setupRegistry(t: TestApp): Promise<RegistrySeed> {
     expect(r.statusCode, r.body).toBe(200);
   }
   expect((await admin.post(`/api/schools/${C}/stats/${Y}/submit`)).statusCode).toBe(200);
-  const one = (s: typeof SCHOOL_A, data: ReturnType<typeof sampleRecord>) => buildStatsWorkbook({ year: Y, schools: [{ code: s.code, name: s.name, level: s.level }], data: new Map([[s.code, data]]) });
+  const one = (s: typeof SCHOOL_A, data: ReturnType<typeof sampleRecord>) =>
+    buildStatsWorkbook({ year: Y, schools: [{ code: s.code, name: s.name, level: s.level }], data: new Map([[s.code, data]]) });
   return { fileA: await one(SCHOOL_A, sampleRecord()), fileB: await one(SCHOOL_B, recordB()) };
 }
 
@@ -130,18 +145,45 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
         viewer: listOf([A, B, C]),
       },
     },
-    { route: 'registry.getSchool', note: 'school A', method: 'GET', url: `/api/schools/${A}`, expect: only('ok', 'admin', 'analyst', 'clerkA', 'viewer'), scoped: { clerkA: (r) => expect(json(r).school).toMatchObject({ code: A, name: SCHOOL_A.name }) } },
+    {
+      route: 'registry.getSchool',
+      note: 'school A',
+      method: 'GET',
+      url: `/api/schools/${A}`,
+      expect: only('ok', 'admin', 'analyst', 'clerkA', 'viewer'),
+      scoped: { clerkA: (r) => expect(json(r).school).toMatchObject({ code: A, name: SCHOOL_A.name }) },
+    },
     { route: 'registry.getSchool', note: 'school B', method: 'GET', url: `/api/schools/${B}`, expect: only('ok', 'admin', 'analyst', 'clerkB', 'inspector', 'viewer') },
-    { route: 'registry.listRecords', note: 'school A', method: 'GET', url: `/api/schools/${A}/stats`, expect: readersOfA, scoped: { clerkA: (r) => expect(json(r).records.map((x: { year: number }) => x.year)).toEqual([Y]) } },
+    {
+      route: 'registry.listRecords',
+      note: 'school A',
+      method: 'GET',
+      url: `/api/schools/${A}/stats`,
+      expect: readersOfA,
+      scoped: { clerkA: (r) => expect(json(r).records.map((x: { year: number }) => x.year)).toEqual([Y]) },
+    },
     { route: 'registry.listRecords', note: 'school B', method: 'GET', url: `/api/schools/${B}/stats`, expect: readersOfB },
-    { route: 'registry.getRecord', note: 'school A', method: 'GET', url: statsOfA, expect: readersOfA, scoped: { clerkA: (r) => expect(json(r).record).toMatchObject({ schoolCode: A, year: Y, status: 'draft', values: { teachersTotal: 10 } }) } },
+    {
+      route: 'registry.getRecord',
+      note: 'school A',
+      method: 'GET',
+      url: statsOfA,
+      expect: readersOfA,
+      scoped: { clerkA: (r) => expect(json(r).record).toMatchObject({ schoolCode: A, year: Y, status: 'draft', values: { teachersTotal: 10 } }) },
+    },
     {
       route: 'registry.getRecord',
       note: 'school B',
       method: 'GET',
       url: `/api/schools/${B}/stats/${Y}`,
       expect: readersOfB,
-      scoped: { inspector: (r) => expect(json(r).record.enrolments).toEqual([{ grade: 1, students: 90 }, { grade: 2, students: 40 }]) },
+      scoped: {
+        inspector: (r) =>
+          expect(json(r).record.enrolments).toEqual([
+            { grade: 1, students: 90 },
+            { grade: 2, students: 40 },
+          ]),
+      },
     },
 
     // ---- the Excel files ----
@@ -170,7 +212,14 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
         },
       },
     },
-    { route: 'registry.template', note: 'school B asked for', method: 'GET', url: `/api/template?year=${Y}&school=${B}`, expect: only('ok', 'admin', 'analyst', 'clerkA', 'clerkB', 'inspector'), scoped: { inspector: inFile([B]), clerkA: inFile([A]) } },
+    {
+      route: 'registry.template',
+      note: 'school B asked for',
+      method: 'GET',
+      url: `/api/template?year=${Y}&school=${B}`,
+      expect: only('ok', 'admin', 'analyst', 'clerkA', 'clerkB', 'inspector'),
+      scoped: { inspector: inFile([B]), clerkA: inFile([A]) },
+    },
     {
       route: 'registry.export',
       method: 'GET',
@@ -207,7 +256,14 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
     // The inspector is assigned to B but never writes.
     { route: 'registry.saveRecord', note: 'B, draft', method: 'PUT', url: `/api/schools/${B}/stats/${Y}`, body: recordB(), expect: only('ok', 'admin', 'analyst', 'clerkB') },
     // The admin submits; for the analyst and the clerk, next, it is already submitted.
-    { route: 'registry.submit', note: 'A, draft → submitted', method: 'POST', url: `${statsOfA}/submit`, expect: { ...editorsOfA(409), admin: 'ok' }, scoped: { admin: (r) => expect(json(r).record).toMatchObject({ status: 'submitted', submittedBy: 'admin' }) } },
+    {
+      route: 'registry.submit',
+      note: 'A, draft → submitted',
+      method: 'POST',
+      url: `${statsOfA}/submit`,
+      expect: { ...editorsOfA(409), admin: 'ok' },
+      scoped: { admin: (r) => expect(json(r).record).toMatchObject({ status: 'submitted', submittedBy: 'admin' }) },
+    },
     // Submitted figures are frozen for the clerk; the bureau may still correct them.
     { route: 'registry.saveRecord', note: 'A, submitted', method: 'PUT', url: statsOfA, body: sampleRecord(), expect: { ...editorsOfA('ok'), clerkA: 409 } },
     {
@@ -217,12 +273,34 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
       expect: only('ok', 'admin', 'analyst'),
       scoped: { analyst: (r) => expect(json(r).items.map((i: { schoolCode: string; status: string }) => `${i.schoolCode}:${i.status}`)).toEqual([`${A}:submitted`, `${C}:submitted`]) },
     },
-    { route: 'registry.return', note: 'A, submitted → returned', method: 'POST', url: `${statsOfA}/return`, body: { comment: '请核对 / please check' }, expect: { ...only('ok', 'admin'), analyst: 409 }, scoped: { admin: (r) => expect(json(r).record).toMatchObject({ status: 'returned', reviewComment: '请核对 / please check' }) } },
+    {
+      route: 'registry.return',
+      note: 'A, submitted → returned',
+      method: 'POST',
+      url: `${statsOfA}/return`,
+      body: { comment: '请核对 / please check' },
+      expect: { ...only('ok', 'admin'), analyst: 409 },
+      scoped: { admin: (r) => expect(json(r).record).toMatchObject({ status: 'returned', reviewComment: '请核对 / please check' }) },
+    },
     { route: 'registry.submit', note: 'A, returned → submitted', method: 'POST', url: `${statsOfA}/submit`, expect: { ...editorsOfA(409), admin: 'ok' } },
-    { route: 'registry.approve', note: 'A, submitted → approved', method: 'POST', url: `${statsOfA}/approve`, expect: { ...only('ok', 'admin'), analyst: 409 }, scoped: { admin: (r) => expect(json(r).record.status).toBe('approved') } },
+    {
+      route: 'registry.approve',
+      note: 'A, submitted → approved',
+      method: 'POST',
+      url: `${statsOfA}/approve`,
+      expect: { ...only('ok', 'admin'), analyst: 409 },
+      scoped: { admin: (r) => expect(json(r).record.status).toBe('approved') },
+    },
     // Approved figures are locked for everyone until the bureau reopens them.
     { route: 'registry.saveRecord', note: 'A, approved', method: 'PUT', url: statsOfA, body: sampleRecord(), expect: editorsOfA(409) },
-    { route: 'registry.reopen', note: 'A, approved → draft', method: 'POST', url: `${statsOfA}/reopen`, expect: { ...only('ok', 'admin'), analyst: 409 }, scoped: { admin: (r) => expect(json(r).record.status).toBe('draft') } },
+    {
+      route: 'registry.reopen',
+      note: 'A, approved → draft',
+      method: 'POST',
+      url: `${statsOfA}/reopen`,
+      expect: { ...only('ok', 'admin'), analyst: 409 },
+      scoped: { admin: (r) => expect(json(r).record.status).toBe('draft') },
+    },
 
     // ---- the registry itself: the bureau only, even for the clerk of the school ----
     {

@@ -73,20 +73,97 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Home /> },
-      { path: 'schools', element: <Allow cap="schools.read" scopes={DISTRICT_WIDE}><SchoolsPage /></Allow> },
+      {
+        path: 'schools',
+        element: (
+          <Allow cap="schools.read" scopes={DISTRICT_WIDE}>
+            <SchoolsPage />
+          </Allow>
+        ),
+      },
       { path: 'schools/:code', element: <SchoolPage /> },
-      { path: 'schools/:code/stats/:year/edit', element: <Allow cap="stats.edit"><StatsEditPage /></Allow> },
-      { path: 'upload', element: <Allow cap="stats.edit"><UploadPage /></Allow> },
-      { path: 'balance', element: <Allow cap="balance.read"><BalancePage /></Allow> },
-      { path: 'balance/standards', element: <Allow cap="balance.read"><StandardsPage /></Allow> },
-      { path: 'exams', element: <Allow cap="exams.read"><ExamListPage /></Allow> },
+      {
+        path: 'schools/:code/stats/:year/edit',
+        element: (
+          <Allow cap="stats.edit">
+            <StatsEditPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'upload',
+        element: (
+          <Allow cap="stats.edit">
+            <UploadPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'balance',
+        element: (
+          <Allow cap="balance.read">
+            <BalancePage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'balance/standards',
+        element: (
+          <Allow cap="balance.read">
+            <StandardsPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'exams',
+        element: (
+          <Allow cap="exams.read">
+            <ExamListPage />
+          </Allow>
+        ),
+      },
       { path: 'exams/:id', element: <ExamReportPage /> },
       { path: 'exams/:id/schools/:code', element: <ExamSchoolPage /> },
-      { path: 'exams/:id/students/:sid', element: <Allow cap="students.read"><ExamStudentPage /></Allow> },
-      { path: 'growth', element: <Allow cap="growth.read"><GrowthPage /></Allow> },
-      { path: 'review', element: <Allow cap="stats.review"><ReviewPage /></Allow> },
-      { path: 'audit', element: <Allow cap="audit.read"><AuditPage /></Allow> },
-      { path: 'users', element: <Allow cap="users.manage"><UsersPage /></Allow> },
+      {
+        path: 'exams/:id/students/:sid',
+        element: (
+          <Allow cap="students.read">
+            <ExamStudentPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'growth',
+        element: (
+          <Allow cap="growth.read">
+            <GrowthPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'review',
+        element: (
+          <Allow cap="stats.review">
+            <ReviewPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <Allow cap="audit.read">
+            <AuditPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <Allow cap="users.manage">
+            <UsersPage />
+          </Allow>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -114,7 +114,7 @@ export function useLabels() {
       if (!v) return '';
       const c = list?.find((x) => x.value === v);
       if (c) return lang === 'en' ? c.en : c.zh;
-      return lang === 'en' ? fallbackEn[v] ?? v : v;
+      return lang === 'en' ? (fallbackEn[v] ?? v) : v;
     };
     const fieldMap = new Map((meta?.fields ?? []).map((f) => [f.key, f]));
     const grades = meta?.grades ?? { zh: GRADE_ZH, en: GRADE_EN };

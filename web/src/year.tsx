@@ -77,10 +77,7 @@ export function YearProvider({ children, fallback }: { children: ReactNode; fall
     [year],
   );
 
-  const value = useMemo<YearValue>(
-    () => ({ year, years: years?.length ? years : [{ year: currentYear, isCurrent: true }], currentYear, setYear, link }),
-    [year, years, currentYear, setYear, link],
-  );
+  const value = useMemo<YearValue>(() => ({ year, years: years?.length ? years : [{ year: currentYear, isCurrent: true }], currentYear, setYear, link }), [year, years, currentYear, setYear, link]);
   if (!years) return <>{fallback}</>;
   return <YearContext.Provider value={value}>{children}</YearContext.Provider>;
 }

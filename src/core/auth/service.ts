@@ -37,7 +37,8 @@ export class AuthService {
   async login(usernameRaw: string, password: string, ip: string) {
     const username = usernameRaw.trim();
     const wait = this.limiter.retryAfter(username, ip);
-    if (wait > 0) throw new AppError(429, 'too_many_attempts', `登录失败次数过多,请 ${Math.ceil(wait / 60)} 分钟后再试 / too many failed sign-ins, try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
+    if (wait > 0)
+      throw new AppError(429, 'too_many_attempts', `登录失败次数过多,请 ${Math.ceil(wait / 60)} 分钟后再试 / too many failed sign-ins, try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
     const [u] = await this.db.select().from(users).where(eq(users.username, username));
     const ok = u && !u.disabled && (await verifyPassword(password, u.passwordHash));
     if (!ok) {
@@ -95,7 +96,12 @@ export class AuthService {
     if (!row || row.u.disabled) return null;
     const assigned =
       row.u.role === 'inspector'
-        ? (await this.db.select({ c: inspectorSchools.schoolCode }).from(inspectorSchools).where(and(eq(inspectorSchools.districtId, districtId), eq(inspectorSchools.username, username)))).map((r) => r.c)
+        ? (
+            await this.db
+              .select({ c: inspectorSchools.schoolCode })
+              .from(inspectorSchools)
+              .where(and(eq(inspectorSchools.districtId, districtId), eq(inspectorSchools.username, username)))
+          ).map((r) => r.c)
         : [];
     return {
       districtId,
@@ -110,11 +116,17 @@ export class AuthService {
   }
 
   async changePassword(user: CurrentUser, oldPassword: string, newPassword: string) {
-    const [u] = await this.db.select().from(users).where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
+    const [u] = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
     if (!u || !(await verifyPassword(oldPassword, u.passwordHash))) throw badRequest('原密码错误 / the current password is wrong');
     const p = passwordProblem(newPassword);
     if (p) throw badRequest(p);
-    await this.db.update(users).set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false }).where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
+    await this.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false })
+      .where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
     this.forget(user.districtId, user.username);
     await recordAudit(this.db, user.districtId, [{ username: user.username, action: 'change_password', entity: 'user', entityKey: user.username }]);
   }
@@ -166,13 +178,24 @@ export class AuthService {
       });
       if (input.role === 'inspector' && input.assignedSchools?.length)
         await tx.insert(inspectorSchools).values(input.assignedSchools.map((c) => ({ districtId: actor.districtId, username, schoolCode: c })));
-      await recordAudit(tx, actor.districtId, [{ username: actor.username, action: 'create', entity: 'user', entityKey: username, newValue: { role: input.role, schoolCode: input.schoolCode ?? null, assignedSchools: input.assignedSchools ?? [] } }]);
+      await recordAudit(tx, actor.districtId, [
+        {
+          username: actor.username,
+          action: 'create',
+          entity: 'user',
+          entityKey: username,
+          newValue: { role: input.role, schoolCode: input.schoolCode ?? null, assignedSchools: input.assignedSchools ?? [] },
+        },
+      ]);
     });
     return { user: (await this.listUsers(actor.districtId)).find((u) => u.username === username)!, password };
   }
 
   async updateUser(actor: CurrentUser, username: string, input: { displayName?: string; role?: Role; schoolCode?: string | null; disabled?: boolean; assignedSchools?: string[] }) {
-    const [u] = await this.db.select().from(users).where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
+    const [u] = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
     if (!u) throw notFound(`用户 ${username} 不存在 / no user ${username}`);
     if (username === actor.username && (input.disabled || (input.role && input.role !== 'admin'))) throw forbidden('不能停用自己或取消自己的管理员角色 / you cannot disable or demote yourself');
     const role = input.role ?? (u.role as Role);
@@ -202,12 +225,18 @@ export class AuthService {
 
   /** Sets a new one-time password (returned once) that must be changed at next sign-in. */
   async resetPassword(actor: { districtId: string; username: string }, username: string, password?: string) {
-    const [u] = await this.db.select().from(users).where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
+    const [u] = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
     if (!u) throw notFound(`用户 ${username} 不存在 / no user ${username}`);
     const pw = password ?? generatePassword();
     const p = passwordProblem(pw);
     if (p) throw badRequest(p);
-    await this.db.update(users).set({ passwordHash: await hashPassword(pw), mustChangePassword: !password }).where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
+    await this.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(pw), mustChangePassword: !password })
+      .where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
     await this.db.delete(sessions).where(and(eq(sessions.districtId, actor.districtId), eq(sessions.username, username)));
     this.forget(actor.districtId, username);
     await recordAudit(this.db, actor.districtId, [{ username: actor.username, action: 'reset_password', entity: 'user', entityKey: username }]);

@@ -92,8 +92,7 @@ export class PGliteWorkerClient implements WorkerQueryable {
   async transaction<T>(fn: (tx: WorkerQueryable) => Promise<T>): Promise<T> {
     const txId = await this.call<number>({ op: 'begin' });
     const tx: WorkerQueryable = {
-      query: <R>(sql: string, params: unknown[] = [], opts: { rowMode?: 'array' | 'object' } = {}) =>
-        this.call<QueryResult<R>>({ op: 'query', sql, params, rowMode: opts.rowMode, tx: txId }),
+      query: <R>(sql: string, params: unknown[] = [], opts: { rowMode?: 'array' | 'object' } = {}) => this.call<QueryResult<R>>({ op: 'query', sql, params, rowMode: opts.rowMode, tx: txId }),
       exec: (sql: string) => this.call<QueryResult[]>({ op: 'exec', sql, tx: txId }),
     };
     let result: T;

@@ -70,7 +70,8 @@ export function apiMarkdown(doc: Json): string {
       const tag = ((op.tags as string[] | undefined) ?? ['other'])[0];
       const out: string[] = [`### \`${method.toUpperCase()} ${path}\``, '', String(op.summary), '', `- ${String(op.description)}`];
       const params = (op.parameters as Json[]) ?? [];
-      if (params.length) out.push(`- Parameters: ${params.map((p) => `\`${String(p.name)}\`${p.in === 'query' ? ' (query' + (p.required ? ', required' : '') + ')' : ' (path)'}: ${typeText(p.schema)}`).join('; ')}`);
+      if (params.length)
+        out.push(`- Parameters: ${params.map((p) => `\`${String(p.name)}\`${p.in === 'query' ? ' (query' + (p.required ? ', required' : '') + ')' : ' (path)'}: ${typeText(p.schema)}`).join('; ')}`);
       const body = (op.requestBody as Json | undefined)?.content as Record<string, { schema: unknown }> | undefined;
       if (body) {
         const [type, { schema }] = Object.entries(body)[0];

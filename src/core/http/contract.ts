@@ -21,12 +21,7 @@ export interface Policy {
 /** What a route answers: JSON described by a schema, or a file. */
 export type Produces = 'json' | 'xlsx' | 'pdf' | 'html';
 
-export interface Endpoint<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-> {
+export interface Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: Method;
   /** Full path with :params, e.g. /api/schools/:code. */
   path: string;
@@ -47,12 +42,7 @@ const Empty = z.object({});
 type EmptyObj = typeof Empty;
 
 /** Declare a route. Missing schemas are empty objects; `produces` defaults to JSON. */
-export function endpoint<
-  P extends z.ZodType = EmptyObj,
-  Q extends z.ZodType = EmptyObj,
-  B extends z.ZodType = EmptyObj,
-  R extends z.ZodType = z.ZodType,
->(e: {
+export function endpoint<P extends z.ZodType = EmptyObj, Q extends z.ZodType = EmptyObj, B extends z.ZodType = EmptyObj, R extends z.ZodType = z.ZodType>(e: {
   method: Method;
   path: string;
   summary: string;

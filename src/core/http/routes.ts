@@ -145,7 +145,13 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
         if (checkResponses()) {
           const r = e.response.safeParse(out);
           if (!r.success)
-            throw new AppError(500, 'response_contract', `response of ${e.method} ${e.path} breaks its schema: ${problemsOf('response', r.error).map((x) => `${x.field}: ${x.reason}`).join('; ')}`);
+            throw new AppError(
+              500,
+              'response_contract',
+              `response of ${e.method} ${e.path} breaks its schema: ${problemsOf('response', r.error)
+                .map((x) => `${x.field}: ${x.reason}`)
+                .join('; ')}`,
+            );
         }
         return out;
       },

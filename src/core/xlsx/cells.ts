@@ -22,7 +22,10 @@ export function scalarOf(v: unknown): Scalar {
 
 /** Full-width → half-width (NFKC: ０-９ ． － ， （ ） and the ideographic space), minus sign variants, trimmed. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(/[\u2212\u2012\u2013\u2014\uFE63]/g, '-').trim();
+  return s
+    .normalize('NFKC')
+    .replace(/[\u2212\u2012\u2013\u2014\uFE63]/g, '-')
+    .trim();
 }
 
 export const isBlank = (s: Scalar): boolean => s === null || (typeof s === 'string' && normalizeText(s) === '');
@@ -48,7 +51,6 @@ export function parseNumberText(text: string): number | null {
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
   return Number(t);
 }
-
 
 /** Excel column letter of a 1-based column number: 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {

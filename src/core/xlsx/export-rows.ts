@@ -39,7 +39,10 @@ export async function exportRowsWorkbook(sheetName: string, columns: ExportColum
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function safeSheetName(name: string): string {
-  const s = name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31).trim();
+  const s = name
+    .replace(/[:\\/?*[\]]/g, '_')
+    .slice(0, 31)
+    .trim();
   return s || 'Sheet1';
 }
 

@@ -49,7 +49,11 @@ export function xlsxInReadingOrder(buf: Buffer): Buffer | null {
   const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
   const records = new Map<string, Buffer>();
   byOffset.forEach((e, k) => records.set(e.name, buf.subarray(e.offset, k + 1 < byOffset.length ? byOffset[k + 1].offset : cdOffset)));
-  if (!records.has('xl/sharedStrings.xml')) records.set('xl/sharedStrings.xml', storedEntry('xl/sharedStrings.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'));
+  if (!records.has('xl/sharedStrings.xml'))
+    records.set(
+      'xl/sharedStrings.xml',
+      storedEntry('xl/sharedStrings.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'),
+    );
   const order = [...FIRST.filter((n) => records.has(n)), ...byOffset.map((e) => e.name).filter((n) => !FIRST.includes(n))];
   // The streaming reader ends at the central directory (its offsets, now stale, are not read).
   return Buffer.concat([...order.map((n) => records.get(n)!), buf.subarray(cdOffset)]);
@@ -127,4 +131,3 @@ export function openXlsxReader(input: Buffer): ExcelJS.stream.xlsx.WorkbookReade
 
 /** A zip starts with a local file header "PK\x03\x04"; anything else is not an .xlsx. */
 export const looksLikeZip = (b: Buffer): boolean => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-

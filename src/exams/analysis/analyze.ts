@@ -118,7 +118,13 @@ export function analyzeExam(columns: ExamColumns, settings: AnalysisSettings): E
   const flagShare = settings.flagShare ?? x / 100;
   const cvLimit = settings.cvLimit ?? 0.15;
 
-  const grouping = makeGrouping(columns.school, columns.schoolCodes.length, columns.klass, columns.classes.map((c) => c.school), studentIds);
+  const grouping = makeGrouping(
+    columns.school,
+    columns.schoolCodes.length,
+    columns.klass,
+    columns.classes.map((c) => c.school),
+    studentIds,
+  );
   const G = grouping.schoolCount;
   const K = grouping.classCount;
 

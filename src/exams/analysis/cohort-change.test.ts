@@ -31,6 +31,8 @@ describe('comparison with an earlier exam of the same cohort', () => {
       { studentIds: ['a'], rank: Int32Array.of(1), percentile: Float64Array.of(60), school: Int32Array.of(0), schoolCodes: ['S'] },
     );
     expect([c.rankChange[0], c.percentileChange[0]]).toEqual([2, 4.5]);
-    expect(() => cohortChange({ studentIds: ['a', 'a'], rank: Int32Array.of(1, 2) }, { studentIds: [], rank: new Int32Array(0), school: new Int32Array(0), schoolCodes: [] })).toThrow(/duplicate 学籍号 a/);
+    expect(() => cohortChange({ studentIds: ['a', 'a'], rank: Int32Array.of(1, 2) }, { studentIds: [], rank: new Int32Array(0), school: new Int32Array(0), schoolCodes: [] })).toThrow(
+      /duplicate 学籍号 a/,
+    );
   });
 });

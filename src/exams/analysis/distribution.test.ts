@@ -3,7 +3,7 @@ import { HalfPointHistogram, SortedScores, type Distribution } from './distribut
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function ask(d: Distribution) {

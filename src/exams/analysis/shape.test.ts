@@ -10,7 +10,7 @@ function dist(xs: number[]) {
   const d = new SortedScores(sorted);
   return Object.assign(d, {
     runs(fn: (v: number, c: number) => void) {
-      for (let k = 0; k < sorted.length; ) {
+      for (let k = 0; k < sorted.length;) {
         let e = k + 1;
         while (e < sorted.length && sorted[e] === sorted[k]) e++;
         fn(sorted[k], e - k);

@@ -422,8 +422,7 @@ export class ExamBuilder {
     let i = -1;
     if (id !== null) {
       const earlier = this.earlier;
-      if (earlier >= 0)
-        this.problem(cells.row, this.layout.idCol, `学籍号 ${id} 重复,与${this.where(earlier)}相同 / duplicate student id ${id}, same as ${this.whereEn(earlier)}`);
+      if (earlier >= 0) this.problem(cells.row, this.layout.idCol, `学籍号 ${id} 重复,与${this.where(earlier)}相同 / duplicate student id ${id}, same as ${this.whereEn(earlier)}`);
       else if (school >= 0) i = this.newStudent(id, cells, school, klass);
     }
     const { scoreCols, scoreSubjects, full, scores, marks } = this;
@@ -474,7 +473,11 @@ export class ExamBuilder {
       const name = this.subjectNames[subject];
       if (this.marks[subject][i] !== MARK_NORMAL) this.problem(cells.row, col, `${name}没有成绩,却有小题分 / ${name} has no score but item scores`);
       else if (Math.abs(sum - this.scores[subject][i]) > 1e-4)
-        this.problem(cells.row, col, `小题分之和 ${Math.round(sum * 1000) / 1000} 与${name}成绩 ${this.scores[subject][i]} 不一致 / the item scores add up to ${Math.round(sum * 1000) / 1000}, not ${this.scores[subject][i]}`);
+        this.problem(
+          cells.row,
+          col,
+          `小题分之和 ${Math.round(sum * 1000) / 1000} 与${name}成绩 ${this.scores[subject][i]} 不一致 / the item scores add up to ${Math.round(sum * 1000) / 1000}, not ${this.scores[subject][i]}`,
+        );
     }
   }
 
@@ -486,7 +489,11 @@ export class ExamBuilder {
     let s = this.subjectCell.get(subjectText);
     if (s === undefined) this.subjectCell.set(subjectText, (s = subjectText === '' ? -1 : subjectIndex(normalizeHeader(subjectText), this.subjectNames)));
     if (s < 0) {
-      this.problem(cells.row, subjectCol, subjectText === '' ? '科目为空 / the subject is empty' : `未知科目「${subjectText}」,本次考试的科目:${this.ctx.subjects.map((x) => x.name).join('、')} / unknown subject`);
+      this.problem(
+        cells.row,
+        subjectCol,
+        subjectText === '' ? '科目为空 / the subject is empty' : `未知科目「${subjectText}」,本次考试的科目:${this.ctx.subjects.map((x) => x.name).join('、')} / unknown subject`,
+      );
     }
     const school = this.readSchoolFast(cells);
     const klass = this.details ? this.readClassFast(cells, school) : -1;
@@ -495,9 +502,17 @@ export class ExamBuilder {
       const earlier = this.earlier;
       if (earlier < 0) i = this.newStudent(id, cells, school, klass);
       else if (this.school[earlier] !== school) {
-        this.problem(cells.row, this.layout.schoolCol, `学籍号 ${id} 在${this.where(earlier)}属于学校 ${this.schoolCodes[this.school[earlier]]},此处为 ${this.schoolCodes[school]} / student ${id} is in another school at ${this.whereEn(earlier)}`);
+        this.problem(
+          cells.row,
+          this.layout.schoolCol,
+          `学籍号 ${id} 在${this.where(earlier)}属于学校 ${this.schoolCodes[this.school[earlier]]},此处为 ${this.schoolCodes[school]} / student ${id} is in another school at ${this.whereEn(earlier)}`,
+        );
       } else if (this.klass[earlier] !== klass) {
-        this.problem(cells.row, this.layout.classCol, `学籍号 ${id} 在${this.where(earlier)}的班级为「${this.classes[this.klass[earlier]].name}」,此处为「${this.classes[klass].name}」 / student ${id} is in another class at ${this.whereEn(earlier)}`);
+        this.problem(
+          cells.row,
+          this.layout.classCol,
+          `学籍号 ${id} 在${this.where(earlier)}的班级为「${this.classes[this.klass[earlier]].name}」,此处为「${this.classes[klass].name}」 / student ${id} is in another class at ${this.whereEn(earlier)}`,
+        );
       } else i = earlier;
     }
     if (s < 0) return;
@@ -513,7 +528,13 @@ export class ExamBuilder {
   /** After the last row: the unknown schools, students without rows for a subject; null when there were problems. */
   finish(): ParsedExam | null {
     for (const [text, u] of this.unknownSchools)
-      this.problems.add(u.sheet, u.row, u.col, u.header, `学校「${text}」不在本区县学校名单中${u.rows > 1 ? `(共 ${u.rows} 行)` : ''} / school ${text} is not in this district's school list${u.rows > 1 ? ` (${u.rows} rows)` : ''}`);
+      this.problems.add(
+        u.sheet,
+        u.row,
+        u.col,
+        u.header,
+        `学校「${text}」不在本区县学校名单中${u.rows > 1 ? `(共 ${u.rows} 行)` : ''} / school ${text} is not in this district's school list${u.rows > 1 ? ` (${u.rows} rows)` : ''}`,
+      );
     if (this.n === 0 && this.problems.count === 0) this.problems.add(this.sheets[0] ?? '', 0, undefined, '', '文件中没有学生成绩 / no student rows in the file');
     if (this.problems.count) return null;
     const n = this.n;

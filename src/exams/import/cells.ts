@@ -26,7 +26,6 @@ export interface RowCells {
   readonly empty: boolean;
 }
 
-
 /** Text as written in a cell: NFKC only when there is something beyond ASCII (full-width digits in a 学籍号), trimmed. */
 export function cleanText(s: string): string {
   // eslint-disable-next-line no-control-regex

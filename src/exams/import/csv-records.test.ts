@@ -10,7 +10,12 @@ function records(text: string) {
 
 describe('CsvRecordReader', () => {
   it('splits LF, CRLF and CR records and keeps empty fields', () => {
-    expect(records('a,b\r\n1,\n,2\r3,4').map((r) => r.fields)).toEqual([['a', 'b'], ['1', ''], ['', '2'], ['3', '4']]);
+    expect(records('a,b\r\n1,\n,2\r3,4').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+      ['', '2'],
+      ['3', '4'],
+    ]);
   });
   it('reads quoted fields with separators, newlines and doubled quotes', () => {
     const r = records('"a,b","say ""hi""","two\nlines"\nx');

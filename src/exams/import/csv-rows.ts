@@ -11,7 +11,14 @@ export type Progress = (done: number, total: number) => void;
 const CHUNK = 20000;
 
 /** Reads a CSV into the builder. The header is the first row (of the first ten) that names a student-id column. */
-export async function readCsvInto(buf: Buffer, builder: ExamBuilder, subjects: readonly string[], problems: ExamProblems, progress?: Progress, items: readonly ItemHeader[] = []): Promise<{ encoding: SourceEncoding }> {
+export async function readCsvInto(
+  buf: Buffer,
+  builder: ExamBuilder,
+  subjects: readonly string[],
+  problems: ExamProblems,
+  progress?: Progress,
+  items: readonly ItemHeader[] = [],
+): Promise<{ encoding: SourceEncoding }> {
   const sheet = new CsvSheet(buf);
   if (!sheet.begin(builder, subjects, problems, items)) return { encoding: sheet.encoding };
   while (sheet.rows(builder, problems, CHUNK)) {

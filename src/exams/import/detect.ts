@@ -20,7 +20,37 @@ export const HEADER_ALIASES: Record<KeyRole, readonly string[]> = {
 };
 
 /** Columns some systems add that the import does not need (computed again, or of no use here). */
-const IGNORED = new Set([...TOTAL_NAMES, '名次', '排名', '排序', '序号', '编号', '年级名次', '年级排名', '班级名次', '班级排名', '班名次', '校名次', '学校名次', '学校排名', '区名次', '县名次', '区排名', '县排名', '备注', '考场', '考场号', '座位号', '年级', '出生日期', '民族', '身份证号', 'no', 'rank', 'total']);
+const IGNORED = new Set([
+  ...TOTAL_NAMES,
+  '名次',
+  '排名',
+  '排序',
+  '序号',
+  '编号',
+  '年级名次',
+  '年级排名',
+  '班级名次',
+  '班级排名',
+  '班名次',
+  '校名次',
+  '学校名次',
+  '学校排名',
+  '区名次',
+  '县名次',
+  '区排名',
+  '县排名',
+  '备注',
+  '考场',
+  '考场号',
+  '座位号',
+  '年级',
+  '出生日期',
+  '民族',
+  '身份证号',
+  'no',
+  'rank',
+  'total',
+]);
 
 /** Other names of a subject, when the exam uses the first one. */
 const SUBJECT_ALIASES: Record<string, readonly string[]> = {
@@ -165,7 +195,12 @@ export function detectLayout(cells: readonly string[], subjects: readonly string
       const own = items.map((it, k) => ({ it, k })).filter((x) => x.it.subject === s);
       const present = own.filter((x) => layout.itemOf.includes(x.k));
       if (present.length && present.length < own.length)
-        problems.push({ reason: `科目「${s}」的小题列不全,缺少 ${own.filter((x) => !layout.itemOf.includes(x.k)).map((x) => x.it.label).join('、')} / some item columns of ${s} are missing` });
+        problems.push({
+          reason: `科目「${s}」的小题列不全,缺少 ${own
+            .filter((x) => !layout.itemOf.includes(x.k))
+            .map((x) => x.it.label)
+            .join('、')} / some item columns of ${s} are missing`,
+        });
     }
   } else if (subjectCol < 0 || scoreCol < 0) problems.push({ reason: '长表需要「科目」和「成绩」两列 / a long sheet needs 科目 and 成绩 columns' });
   return { layout: problems.length ? null : layout, problems };

@@ -2,11 +2,7 @@
 // or a mark — 缺考 absent, 作弊 voided, 免考 exempt — or empty (absent). None of the marks has a score:
 // all of them leave the student out of that subject's statistics and out of 总分.
 
-export type ScoreCell =
-  | { kind: 'score'; value: number }
-  | { kind: 'blank' | 'absent' | 'voided' | 'exempt' }
-  | { kind: 'negative'; value: number }
-  | { kind: 'invalid' };
+export type ScoreCell = { kind: 'score'; value: number } | { kind: 'blank' | 'absent' | 'voided' | 'exempt' } | { kind: 'negative'; value: number } | { kind: 'invalid' };
 
 export const MARKS = { 缺考: 'absent', 作弊: 'voided', 免考: 'exempt' } as const;
 

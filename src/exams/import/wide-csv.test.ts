@@ -128,7 +128,10 @@ describe('readWideCsv (junheng exam report): the import builder over CSV bytes',
   });
 
   it('byte rows and text rows of the same cells give the same columns (ids, schools, classes, gender, scores)', () => {
-    const text = ['学籍号,性别,学校代码,班级,语文,数学', ...Array.from({ length: 300 }, (_, i) => `${i % 3 ? i : `"${i}"`},${i % 2 ? '男' : '"女"'},${i % 5 ? 'S1' : '"S2"'},${(i * 7) % 4}班,${i % 11},${i % 13}`)].join('\n');
+    const text = [
+      '学籍号,性别,学校代码,班级,语文,数学',
+      ...Array.from({ length: 300 }, (_, i) => `${i % 3 ? i : `"${i}"`},${i % 2 ? '男' : '"女"'},${i % 5 ? 'S1' : '"S2"'},${(i * 7) % 4}班,${i % 11},${i % 13}`),
+    ].join('\n');
     // Through the builder as the server import uses it (details kept), once with the rows' bytes, once with rows that
     // hide them (as .xlsx rows do): the text paths only.
     const build = (hideBytes: boolean) => {

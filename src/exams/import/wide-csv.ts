@@ -108,8 +108,7 @@ export class CsvSheet {
       if (!reader.next()) return false;
       row.load();
       if (row.empty) continue;
-      for (let c = 0; c < reader.count; c++)
-        if (reader.flags[c] & FIELD_MALFORMED) problems.add('', reader.record, c, (header[c] ?? '').trim(), '引号不配对 / unbalanced quotes');
+      for (let c = 0; c < reader.count; c++) if (reader.flags[c] & FIELD_MALFORMED) problems.add('', reader.record, c, (header[c] ?? '').trim(), '引号不配对 / unbalanced quotes');
       builder.addRow(row);
       k++;
     }

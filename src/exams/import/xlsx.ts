@@ -100,6 +100,7 @@ export async function readXlsxInto(buf: Buffer, builder: ExamBuilder, subjects: 
     return invalid();
   }
   if (sheets === 0) return invalid();
-  if (dataSheets === 0 && problems.count === 0) problems.add('', 0, undefined, '', '没有找到成绩表:前 10 行中需要有「学籍号」列的表头 / no score sheet: a header with a student id column (学籍号) is needed within the first 10 rows');
+  if (dataSheets === 0 && problems.count === 0)
+    problems.add('', 0, undefined, '', '没有找到成绩表:前 10 行中需要有「学籍号」列的表头 / no score sheet: a header with a student id column (学籍号) is needed within the first 10 rows');
   progress?.(rows, rows);
 }

@@ -18,8 +18,25 @@ describe('gain in standard scores and rank change', () => {
   });
 
   it('per student and per school, entry → exit', () => {
-    const entry: Exam = { name: 'in', records: [{ id: 'a', school: 'S', score: 60 }, { id: 'b', school: 'S', score: 80 }, { id: 'c', school: 'T', score: 100 }, { id: 'd', school: 'T', score: 40 }, { id: 'x', school: 'T', score: 100 }] };
-    const exit: Exam = { name: 'out', records: [{ id: 'a', school: 'S', score: 90 }, { id: 'b', school: 'S', score: 70 }, { id: 'c', school: 'T', score: 80 }, { id: 'd', school: 'T', score: 60 }] };
+    const entry: Exam = {
+      name: 'in',
+      records: [
+        { id: 'a', school: 'S', score: 60 },
+        { id: 'b', school: 'S', score: 80 },
+        { id: 'c', school: 'T', score: 100 },
+        { id: 'd', school: 'T', score: 40 },
+        { id: 'x', school: 'T', score: 100 },
+      ],
+    };
+    const exit: Exam = {
+      name: 'out',
+      records: [
+        { id: 'a', school: 'S', score: 90 },
+        { id: 'b', school: 'S', score: 70 },
+        { id: 'c', school: 'T', score: 80 },
+        { id: 'd', school: 'T', score: 60 },
+      ],
+    };
     const link = linkExams([entry, exit]);
     // common sample: entry 60, 80, 100, 40 (mean 70, sd √500); exit 90, 70, 80, 60 (mean 75, sd √125)
     const g = studentGains(link, [entry, exit], 'linked');
@@ -32,11 +49,23 @@ describe('gain in standard scores and rank change', () => {
     // all takers: the entry exam also has x (100), so its mean is 76
     const all = studentGains(link, [entry, exit]);
     expect(all.find((s) => s.id === 'a')!.entryZ).toBeCloseTo((60 - 76) / Math.sqrt((16 ** 2 + 4 ** 2 + 24 ** 2 + 36 ** 2 + 24 ** 2) / 5), 12);
-    const schools = groupMeans(g, (s) => s.school, (s) => s.rankChange, 2);
-    expect(schools.map((s) => [s.group, s.n, s.mean, s.suppressed])).toEqual([['S', 2, 12.5, false], ['T', 2, -12.5, false]]);
+    const schools = groupMeans(
+      g,
+      (s) => s.school,
+      (s) => s.rankChange,
+      2,
+    );
+    expect(schools.map((s) => [s.group, s.n, s.mean, s.suppressed])).toEqual([
+      ['S', 2, 12.5, false],
+      ['T', 2, -12.5, false],
+    ]);
     // S: rank changes 50 and −25 → sd = √((37.5² + 37.5²)/1) = 53.033, SE = sd/√2 = 37.5
     expect(schools[0].se).toBeCloseTo(37.5, 12);
-    const one = groupMeans([{ k: 'z', v: 3 }], (t) => t.k, (t) => t.v);
+    const one = groupMeans(
+      [{ k: 'z', v: 3 }],
+      (t) => t.k,
+      (t) => t.v,
+    );
     expect(one[0]).toMatchObject({ n: 1, mean: 3, sd: null, se: null, suppressed: true });
   });
 });

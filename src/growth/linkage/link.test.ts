@@ -48,9 +48,18 @@ describe('linkExams', () => {
   });
 
   it('three exams: linked only when present in all', () => {
-    const mid: Exam = { name: '八下', records: [{ id: 'G1', school: 'A', score: 1 }, { id: 'G3', school: 'C', score: 1 }] };
+    const mid: Exam = {
+      name: '八下',
+      records: [
+        { id: 'G1', school: 'A', score: 1 },
+        { id: 'G3', school: 'C', score: 1 },
+      ],
+    };
     const l = linkExams([entry, mid, exit]);
-    expect(l.students.map((s) => [s.id, s.school, s.moved])).toEqual([['G1', 'A', false], ['G3', 'B', true]]);
+    expect(l.students.map((s) => [s.id, s.school, s.moved])).toEqual([
+      ['G1', 'A', false],
+      ['G3', 'B', true],
+    ]);
     expect(() => linkExams([entry])).toThrow(RangeError);
   });
 });

@@ -74,7 +74,10 @@ export class BandSolver {
       band.rows.forEach((i, q) => local.set(i, q));
       let res;
       try {
-        res = brSimplex({ X: band.X, y: band.y, m: band.rows.length, p, tau, g0: band.globbed ? band.g0 : null, gram: this.prob.gram }, Int32Array.from(start, (i) => local.get(i)!));
+        res = brSimplex(
+          { X: band.X, y: band.y, m: band.rows.length, p, tau, g0: band.globbed ? band.g0 : null, gram: this.prob.gram },
+          Int32Array.from(start, (i) => local.get(i)!),
+        );
       } catch (e) {
         // A band too narrow can leave a direction unbounded (the globs' gradient wins): start again, twice as wide.
         if (!(e instanceof SimplexError) || e.kind !== 'unbounded' || band.globbed === 0) throw e;

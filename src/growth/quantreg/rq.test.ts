@@ -10,9 +10,27 @@ const close = (got: ArrayLike<number>, want: number[], tol = 1e-9) => want.forEa
 
 // R: data(stackloss); X <- cbind(1, as.matrix(stackloss[, 1:3])); y <- stackloss$stack.loss
 const STACK = [
-  [80, 27, 89, 42], [80, 27, 88, 37], [75, 25, 90, 37], [62, 24, 87, 28], [62, 22, 87, 18], [62, 23, 87, 18], [62, 24, 93, 19],
-  [62, 24, 93, 20], [58, 23, 87, 15], [58, 18, 80, 14], [58, 18, 89, 14], [58, 17, 88, 13], [58, 18, 82, 11], [58, 19, 93, 12],
-  [50, 18, 89, 8], [50, 18, 86, 7], [50, 19, 72, 8], [50, 19, 79, 8], [50, 20, 80, 9], [56, 20, 82, 15], [70, 20, 91, 15],
+  [80, 27, 89, 42],
+  [80, 27, 88, 37],
+  [75, 25, 90, 37],
+  [62, 24, 87, 28],
+  [62, 22, 87, 18],
+  [62, 23, 87, 18],
+  [62, 24, 93, 19],
+  [62, 24, 93, 20],
+  [58, 23, 87, 15],
+  [58, 18, 80, 14],
+  [58, 18, 89, 14],
+  [58, 17, 88, 13],
+  [58, 18, 82, 11],
+  [58, 19, 93, 12],
+  [50, 18, 89, 8],
+  [50, 18, 86, 7],
+  [50, 19, 72, 8],
+  [50, 19, 79, 8],
+  [50, 20, 80, 9],
+  [56, 20, 82, 15],
+  [70, 20, 91, 15],
 ];
 
 describe('rq (exact quantile regression)', () => {
@@ -70,7 +88,10 @@ describe('rq (exact quantile regression)', () => {
     // R: set.seed(3); g <- c(rep(0, 20), rep(1, 30)); y <- round(100 + 10 * g + rnorm(50, 0, 10))
     //    rq.fit(cbind(1, g), y, tau = 0.5, method = "br") → 100, 8 with "Solution may be nonunique": 20·0.5 and
     //    30·0.5 are integers, so any group median in [97, 100] and [108, 109] is optimal. Here: 97, 12.
-    const y = Float64Array.from([90, 97, 103, 88, 102, 100, 101, 111, 88, 113, 93, 89, 93, 103, 102, 97, 90, 94, 112, 102, 104, 101, 108, 93, 105, 103, 122, 120, 109, 99, 119, 119, 117, 117, 106, 117, 123, 110, 100, 118, 118, 107, 127, 102, 113, 87, 108, 121, 105, 101]);
+    const y = Float64Array.from([
+      90, 97, 103, 88, 102, 100, 101, 111, 88, 113, 93, 89, 93, 103, 102, 97, 90, 94, 112, 102, 104, 101, 108, 93, 105, 103, 122, 120, 109, 99, 119, 119, 117, 117, 106, 117, 123, 110, 100, 118, 118,
+      107, 127, 102, 113, 87, 108, 121, 105, 101,
+    ]);
     const { X, n, p } = design(Array.from({ length: 50 }, (_, i) => [1, i < 20 ? 0 : 1]));
     const loss = (b: ArrayLike<number>) => Array.from(y).reduce((a, v, i) => a + Math.abs(v - b[0] - (i < 20 ? 0 : b[1])), 0) / 2;
     const ours = rq(X, y, n, p, 0.5);
@@ -87,7 +108,11 @@ describe('rq (exact quantile regression)', () => {
   });
 
   it('refuses τ outside (0, 1) and a design without a non-zero column', () => {
-    const { X, n, p } = design([[1, 1], [1, 2], [1, 4]]);
+    const { X, n, p } = design([
+      [1, 1],
+      [1, 2],
+      [1, 4],
+    ]);
     expect(() => rq(X, Float64Array.from([1, 2, 3]), n, p, 1)).toThrow(RqError);
     expect(() => rq(X, Float64Array.from([1, 2, 3]), n, p, 0)).toThrow(RqError);
     expect(() => rq(new Float64Array(6), Float64Array.from([1, 2, 3]), 3, 2, 0.5)).toThrow(RqError);
@@ -107,19 +132,26 @@ describe('weightedBreakpoint (the Barrodale–Roberts line search)', () => {
 
   it('agrees with a sort on 10,000 random breakpoints', () => {
     let s = 7;
-    const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
     const m = 10_000;
     const t = Float64Array.from({ length: m }, () => Math.floor(rnd() * 500) / 7);
     const w = Float64Array.from({ length: m }, () => rnd());
     for (const need of [0.3, 17, 1234.5]) {
-      const r = weightedBreakpoint(t, w, Int32Array.from({ length: m }, (_, k) => k), m, need)!;
+      const r = weightedBreakpoint(
+        t,
+        w,
+        Int32Array.from({ length: m }, (_, k) => k),
+        m,
+        need,
+      )!;
       const sorted = Array.from({ length: m }, (_, k) => k).sort((a, b) => t[a] - t[b]);
       let acc = 0;
       let want = NaN;
-      for (const k of sorted) if ((acc += w[k]) >= need) {
-        want = t[k];
-        break;
-      }
+      for (const k of sorted)
+        if ((acc += w[k]) >= need) {
+          want = t[k];
+          break;
+        }
       expect(r.step).toBe(want);
     }
   });
@@ -128,7 +160,7 @@ describe('weightedBreakpoint (the Barrodale–Roberts line search)', () => {
 describe('kthSmallest', () => {
   it('finds two ranks, the second searched after the first, as a sort would', () => {
     let s = 11;
-    const rnd = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+    const rnd = () => (s = (s * 48271) % 2147483647) / 2147483647;
     const a = Float64Array.from({ length: 5001 }, () => Math.round(rnd() * 300));
     const sorted = Float64Array.from(a).sort();
     expect(kthSmallest(a, 1200)).toBe(sorted[1200]);

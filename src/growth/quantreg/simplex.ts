@@ -96,7 +96,8 @@ export function brSimplex(prob: SimplexProblem, start: Int32Array, maxPivots = 2
       const row = i * p;
       let f = y[i];
       for (let k = 0; k < p; k++) f -= X[row + k] * beta[k];
-      if (Math.abs(f) <= rTol) f = 0; // a tie: keeps its side, either side satisfies the optimality conditions
+      if (Math.abs(f) <= rTol)
+        f = 0; // a tie: keeps its side, either side satisfies the optimality conditions
       else sign[i] = f > 0 ? 1 : -1;
       r[i] = f;
       const psi = sign[i] > 0 ? tau : tau - 1;

@@ -23,17 +23,17 @@ const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => 
 
 /** Runs the command; returns the exit code. */
 export function sgpCommand(opts: SgpCliOptions, io: Output = stdio): number {
-  if (!opts.input) return io.err(SGP_USAGE), 2;
+  if (!opts.input) return (io.err(SGP_USAGE), 2);
   const raw = opts['max-order'] ?? '3';
   const maxOrder = Number(raw);
-  if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > 10) return io.err(`--max-order ${raw}: 应为 1–10 的整数 / an integer from 1 to 10`), 2;
-  if (!fs.existsSync(opts.input)) return io.err(`找不到文件 / no such file: ${opts.input}`), 2;
+  if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > 10) return (io.err(`--max-order ${raw}: 应为 1–10 的整数 / an integer from 1 to 10`), 2);
+  if (!fs.existsSync(opts.input)) return (io.err(`找不到文件 / no such file: ${opts.input}`), 2);
   let data: WideData;
   try {
     data = parseWide(wideText(fs.readFileSync(opts.input)));
   } catch (e) {
-    if (e instanceof WideInputError) return io.err([`${opts.input}:`, ...e.problems.map(describeProblem)].join('\n')), 2;
-    if (e instanceof Error && /incorrect header check|unexpected end of file/.test(e.message)) return io.err(`${opts.input}: 不是有效的 gzip 文件 / not a valid gzip file`), 2;
+    if (e instanceof WideInputError) return (io.err([`${opts.input}:`, ...e.problems.map(describeProblem)].join('\n')), 2);
+    if (e instanceof Error && /incorrect header check|unexpected end of file/.test(e.message)) return (io.err(`${opts.input}: 不是有效的 gzip 文件 / not a valid gzip file`), 2);
     throw e;
   }
   const result = studentGrowthPercentiles(data, { maxOrder });
@@ -55,11 +55,18 @@ export function sgpJson(data: WideData, result: SgpResult) {
 function sgpText(result: SgpResult): string {
   const lines = [`SGP ${result.year}: ${result.students.length} students`];
   lines.push('grade  order       n  coefficients');
-  for (const c of result.cohorts) lines.push(`${String(c.grade).padStart(5)}  ${String(c.order).padStart(5)}  ${String(c.n).padStart(6)}  ${String(c.coefficients).padStart(12)}${c.skipped ? `  skipped: ${c.skipped}` : ''}`);
+  for (const c of result.cohorts)
+    lines.push(`${String(c.grade).padStart(5)}  ${String(c.order).padStart(5)}  ${String(c.n).padStart(6)}  ${String(c.coefficients).padStart(12)}${c.skipped ? `  skipped: ${c.skipped}` : ''}`);
   lines.push('knots / boundaries / loss–hoss by prior grade:');
-  for (const k of [...result.knots.values()].sort((a, b) => a.grade - b.grade)) lines.push(`  grade ${k.grade} (${k.year}, n = ${k.n}): knots ${k.knots.join(' ')} | boundaries ${k.boundary.join(' ')} | loss/hoss ${k.lossHoss.join(' ')}`);
+  for (const k of [...result.knots.values()].sort((a, b) => a.grade - b.grade))
+    lines.push(`  grade ${k.grade} (${k.year}, n = ${k.n}): knots ${k.knots.join(' ')} | boundaries ${k.boundary.join(' ')} | loss/hoss ${k.lossHoss.join(' ')}`);
   const byOrder = new Map<number, number>();
   for (const s of result.students) byOrder.set(s.order, (byOrder.get(s.order) ?? 0) + 1);
-  lines.push(`reported order: ${[...byOrder].sort((a, b) => a[0] - b[0]).map(([o, n]) => `${o}: ${n}`).join(', ')}`);
+  lines.push(
+    `reported order: ${[...byOrder]
+      .sort((a, b) => a[0] - b[0])
+      .map(([o, n]) => `${o}: ${n}`)
+      .join(', ')}`,
+  );
   return lines.join('\n');
 }

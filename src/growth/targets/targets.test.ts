@@ -18,11 +18,22 @@ describe('targets', () => {
       ],
       { targetYear: 2025, increment: 0.02, cap: 1 },
     );
-    expect(t.map((x) => [x.school, x.years, x.partial])).toEqual([['A', [2024, 2023], false], ['B', [2024], true]]);
+    expect(t.map((x) => [x.school, x.years, x.partial])).toEqual([
+      ['A', [2024, 2023], false],
+      ['B', [2024], true],
+    ]);
     expect(t[0].base).toBeCloseTo(0.8, 12);
     expect(t[0].target).toBeCloseTo(0.82, 12);
     expect(t[1].target).toBe(1);
-    expect(() => twoYearTargets([{ school: 'A', year: 2024, value: 1 }, { school: 'A', year: 2024, value: 2 }], { targetYear: 2025 })).toThrow(RangeError);
+    expect(() =>
+      twoYearTargets(
+        [
+          { school: 'A', year: 2024, value: 1 },
+          { school: 'A', year: 2024, value: 2 },
+        ],
+        { targetYear: 2025 },
+      ),
+    ).toThrow(RangeError);
   });
 
   it('quadrants by sign and by district medians', () => {
@@ -42,8 +53,20 @@ describe('targets', () => {
   });
 
   it('school points join mean exit z with the value-added effect', () => {
-    const gains = [{ school: 'A', exitZ: 1 }, { school: 'A', exitZ: 0 }, { school: 'B', exitZ: -1 }, { school: 'C', exitZ: 2 }] as StudentGain[];
-    const effects = [{ group: 'A', effect: 2, n: 2, suppressed: true }, { group: 'B', effect: -1, n: 1, suppressed: true }, { group: 'D', effect: 0, n: 5, suppressed: true }] as EffectRow[];
-    expect(schoolPoints(gains, effects)).toEqual([{ school: 'A', achievement: 0.5, growth: 2, n: 2, suppressed: true }, { school: 'B', achievement: -1, growth: -1, n: 1, suppressed: true }]);
+    const gains = [
+      { school: 'A', exitZ: 1 },
+      { school: 'A', exitZ: 0 },
+      { school: 'B', exitZ: -1 },
+      { school: 'C', exitZ: 2 },
+    ] as StudentGain[];
+    const effects = [
+      { group: 'A', effect: 2, n: 2, suppressed: true },
+      { group: 'B', effect: -1, n: 1, suppressed: true },
+      { group: 'D', effect: 0, n: 5, suppressed: true },
+    ] as EffectRow[];
+    expect(schoolPoints(gains, effects)).toEqual([
+      { school: 'A', achievement: 0.5, growth: 2, n: 2, suppressed: true },
+      { school: 'B', achievement: -1, growth: -1, n: 1, suppressed: true },
+    ]);
   });
 });

@@ -33,28 +33,28 @@ const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => 
 
 /** Runs the command; returns the exit code. */
 export function growthVaCommand(opts: GrowthVaOptions, io: Output = stdio): number {
-  if (!opts.input || !opts.subject || !opts.from || !opts.to) return io.err(GROWTH_VA_USAGE), 2;
+  if (!opts.input || !opts.subject || !opts.from || !opts.to) return (io.err(GROWTH_VA_USAGE), 2);
   const minN = opts['min-n'] === undefined ? DEFAULT_MIN_N : Number(opts['min-n']);
-  if (!Number.isInteger(minN) || minN < 1) return io.err(`--min-n ${opts['min-n']}: 应为正整数 / a positive whole number`), 2;
+  if (!Number.isInteger(minN) || minN < 1) return (io.err(`--min-n ${opts['min-n']}: 应为正整数 / a positive whole number`), 2);
   const name = path.basename(opts.input);
   let buf: Buffer;
   try {
     buf = fs.readFileSync(opts.input);
   } catch (e) {
-    return io.err(`${opts.input}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`), 2;
+    return (io.err(`${opts.input}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`), 2);
   }
   let read;
   try {
     read = readLongCsv(buf, { subject: opts.subject, from: opts.from, to: opts.to });
   } catch (e) {
-    return io.err(`${name}: 无法解压或读取 / cannot decompress or read (${(e as Error).message})`), 2;
+    return (io.err(`${name}: 无法解压或读取 / cannot decompress or read (${(e as Error).message})`), 2);
   }
   if (!read.exams) return reject(io, name, read.problems);
   const linkage = linkExams(read.exams, { movers: 'later' });
   const dup = duplicateProblems(read.exams, linkage, read.problems);
   if (dup.count) return reject(io, name, dup);
   const pairing = gradePairs(linkage);
-  if (!pairing.grades.length) return io.err(`${name}: ${opts.subject} 在 ${opts.from} 与 ${opts.to} 之间没有可配对的学生 / no students with scores in both years in consecutive grades`), 2;
+  if (!pairing.grades.length) return (io.err(`${name}: ${opts.subject} 在 ${opts.from} 与 ${opts.to} 之间没有可配对的学生 / no students with scores in both years in consecutive grades`), 2);
   const grades: Record<string, unknown> = {};
   for (const g of pairing.grades) {
     const fit = (group: string[], what: string) => {
@@ -69,12 +69,23 @@ export function growthVaCommand(opts: GrowthVaOptions, io: Output = stdio): numb
     const schools = fit(g.school, '');
     const out: Record<string, unknown> = 'error' in schools ? schools : gradeJson(schools);
     if (g.klass.every((k) => k !== undefined)) {
-      const classes = fit(g.school.map((s, i) => classKey(s, g.klass[i]!)), '班级');
+      const classes = fit(
+        g.school.map((s, i) => classKey(s, g.klass[i]!)),
+        '班级',
+      );
       out.classes = 'error' in classes ? classes : classJson(classes);
     }
     grades[g.grade] = out;
   }
-  const result = { subject: opts.subject, from: opts.from, to: opts.to, model: 'post ~ pre + (1 | school), REML', minN, linkage: linkageJson(linkage, pairing.gradeMismatch, read.invalidCases), grades };
+  const result = {
+    subject: opts.subject,
+    from: opts.from,
+    to: opts.to,
+    model: 'post ~ pre + (1 | school), REML',
+    minN,
+    linkage: linkageJson(linkage, pairing.gradeMismatch, read.invalidCases),
+    grades,
+  };
   io.out(opts.json ? JSON.stringify(result) : text(result.grades as Record<string, ReturnType<typeof gradeJson>>));
   return 0;
 }
@@ -105,7 +116,18 @@ function gradeJson(r: VaResult) {
     betaSE: { intercept: r.betaSE[0], pre: r.betaSE[1] },
     reml: r.remlCriterion,
     boundary: r.boundary,
-    schools: r.effects.map((e) => ({ school: e.group, n: e.n, effect: e.effect, se: e.se, lower: e.lower, upper: e.upper, label: e.label, shrinkage: e.shrinkage, meanResidual: e.meanResidual, suppressed: e.suppressed })),
+    schools: r.effects.map((e) => ({
+      school: e.group,
+      n: e.n,
+      effect: e.effect,
+      se: e.se,
+      lower: e.lower,
+      upper: e.upper,
+      label: e.label,
+      shrinkage: e.shrinkage,
+      meanResidual: e.meanResidual,
+      suppressed: e.suppressed,
+    })),
   };
 }
 
@@ -127,14 +149,18 @@ function text(grades: Record<string, ReturnType<typeof gradeJson>>): string {
   const lines: string[] = [];
   for (const [g, r] of Object.entries(grades)) {
     if (!r.schools) continue;
-    lines.push(`年级 grade ${g}: n = ${r.n}, ${r.schoolsCount} 校 schools, τ² = ${r.tau2.toFixed(3)}, σ² = ${r.sigma2.toFixed(3)}, post = ${r.beta.intercept.toFixed(3)} + ${r.beta.pre.toFixed(4)}·pre`);
+    lines.push(
+      `年级 grade ${g}: n = ${r.n}, ${r.schoolsCount} 校 schools, τ² = ${r.tau2.toFixed(3)}, σ² = ${r.sigma2.toFixed(3)}, post = ${r.beta.intercept.toFixed(3)} + ${r.beta.pre.toFixed(4)}·pre`,
+    );
     lines.push('  学校 school      n    增值 effect     SE        95% 区间 interval');
     for (const s of r.schools) {
       if (s.suppressed) {
         lines.push(`  ${s.school.padEnd(12)} ${String(s.n).padStart(6)}   (n < 最小人数 min n, 不显示 suppressed)`);
         continue;
       }
-      lines.push(`  ${s.school.padEnd(12)} ${String(s.n).padStart(6)} ${s.effect.toFixed(2).padStart(12)} ${s.se.toFixed(2).padStart(8)}   [${s.lower.toFixed(2)}, ${s.upper.toFixed(2)}]  ${LABEL[s.label]}`);
+      lines.push(
+        `  ${s.school.padEnd(12)} ${String(s.n).padStart(6)} ${s.effect.toFixed(2).padStart(12)} ${s.se.toFixed(2).padStart(8)}   [${s.lower.toFixed(2)}, ${s.upper.toFixed(2)}]  ${LABEL[s.label]}`,
+      );
     }
     lines.push('');
   }

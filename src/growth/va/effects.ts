@@ -45,4 +45,3 @@ export function effectRows(fit: MixedFit, labels: readonly string[], opts: Effec
   });
   return rows;
 }
-

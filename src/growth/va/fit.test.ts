@@ -88,7 +88,12 @@ describe('fitRandomIntercept (REML, as lmer)', () => {
   it('is invariant to the order of the students and to a shift of the scores', () => {
     const a = fitRandomIntercept({ y: Float64Array.from(POST_A), x: [Float64Array.from(PRE_A)], group: Int32Array.from(SCHOOLS_A.map((s) => 'ABCD'.indexOf(s))), groups: 4 });
     const perm = [11, 3, 7, 0, 5, 9, 1, 10, 2, 6, 8, 4];
-    const b = fitRandomIntercept({ y: Float64Array.from(perm.map((i) => POST_A[i] + 1000)), x: [Float64Array.from(perm.map((i) => PRE_A[i] + 500))], group: Int32Array.from(perm.map((i) => 'ABCD'.indexOf(SCHOOLS_A[i]))), groups: 4 });
+    const b = fitRandomIntercept({
+      y: Float64Array.from(perm.map((i) => POST_A[i] + 1000)),
+      x: [Float64Array.from(perm.map((i) => PRE_A[i] + 500))],
+      group: Int32Array.from(perm.map((i) => 'ABCD'.indexOf(SCHOOLS_A[i]))),
+      groups: 4,
+    });
     expect(b.tau2).toBeCloseTo(a.tau2, 9);
     expect(b.beta[1]).toBeCloseTo(a.beta[1], 11);
     b.effects.forEach((e, g) => expect(e.effect).toBeCloseTo(a.effects[g].effect, 9));

@@ -32,12 +32,21 @@ export function readLongCsv(raw: Buffer, sel: LongSelection): LongRead {
   const problems = new ProblemList();
   const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const rd = new CsvRecordReader(buf, start);
-  if (!rd.next()) return problems.add({ reason: '文件为空 / empty file' }), { exams: null, problems, invalidCases: 0 };
+  if (!rd.next()) return (problems.add({ reason: '文件为空 / empty file' }), { exams: null, problems, invalidCases: 0 });
   const header = Array.from({ length: rd.count }, (_, i) => rd.text(i).trim().toUpperCase());
   const col = (name: string) => header.indexOf(name);
   for (const name of LONG_COLUMNS) if (col(name) < 0) problems.add({ row: 1, reason: `缺少列 / missing column ${name}` });
   if (problems.count) return { exams: null, problems, invalidCases: 0 };
-  const c = { subject: col('CONTENT_AREA'), year: col('YEAR'), id: col('ID'), grade: col('GRADE'), score: col('SCALE_SCORE'), school: col('SCHOOL_NUMBER'), valid: col('VALID_CASE'), klass: col('CLASS') };
+  const c = {
+    subject: col('CONTENT_AREA'),
+    year: col('YEAR'),
+    id: col('ID'),
+    grade: col('GRADE'),
+    score: col('SCALE_SCORE'),
+    school: col('SCHOOL_NUMBER'),
+    valid: col('VALID_CASE'),
+    klass: col('CLASS'),
+  };
   const subject = Buffer.from(sel.subject);
   const years = [Buffer.from(sel.from), Buffer.from(sel.to)];
   const validCase = Buffer.from('VALID_CASE');
@@ -66,6 +75,12 @@ export function readLongCsv(raw: Buffer, sel: LongSelection): LongRead {
     records[y].push({ id, school, class: c.klass >= 0 ? cell(c.klass) || undefined : undefined, score, row, grade: grade ?? NaN });
   }
   if (problems.count) return { exams: null, problems, invalidCases };
-  return { exams: [{ name: sel.from, records: records[0] }, { name: sel.to, records: records[1] }], problems, invalidCases };
+  return {
+    exams: [
+      { name: sel.from, records: records[0] },
+      { name: sel.to, records: records[1] },
+    ],
+    problems,
+    invalidCases,
+  };
 }
-

@@ -18,4 +18,3 @@ export function normalQuantile(p: number): number {
   }
   return x;
 }
-

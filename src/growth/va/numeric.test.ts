@@ -39,14 +39,20 @@ describe('numerics', () => {
   });
 
   it('labels by the 95% interval, suppresses n < minN, skips empty groups', () => {
-    const fit = { effects: [
-      { n: 30, meanResidual: 5, shrinkage: 0.8, effect: 4, condVar: 1 },
-      { n: 30, meanResidual: 1, shrinkage: 0.8, effect: 1.9, condVar: 1 },
-      { n: 19, meanResidual: -5, shrinkage: 0.8, effect: -4, condVar: 1 },
-      { n: 0, meanResidual: NaN, shrinkage: 0, effect: 0, condVar: 2 },
-    ] } as unknown as MixedFit;
+    const fit = {
+      effects: [
+        { n: 30, meanResidual: 5, shrinkage: 0.8, effect: 4, condVar: 1 },
+        { n: 30, meanResidual: 1, shrinkage: 0.8, effect: 1.9, condVar: 1 },
+        { n: 19, meanResidual: -5, shrinkage: 0.8, effect: -4, condVar: 1 },
+        { n: 0, meanResidual: NaN, shrinkage: 0, effect: 0, condVar: 2 },
+      ],
+    } as unknown as MixedFit;
     const rows = effectRows(fit, ['a', 'b', 'c', 'd']);
-    expect(rows.map((r) => [r.group, r.label, r.suppressed])).toEqual([['a', 'above', false], ['b', 'expected', false], ['c', 'below', true]]);
+    expect(rows.map((r) => [r.group, r.label, r.suppressed])).toEqual([
+      ['a', 'above', false],
+      ['b', 'expected', false],
+      ['c', 'below', true],
+    ]);
     expect(rows[0].lower).toBeCloseTo(4 - 1.959963985, 8);
     expect(effectRows(fit, ['a', 'b', 'c', 'd'], { minN: 10 })[2].suppressed).toBe(false);
   });

@@ -35,6 +35,8 @@ export function gradePairs(linkage: Linkage): Pairing {
     g.school.push(s.school);
     g.klass.push(s.class);
   }
-  const grades = [...by.entries()].sort((x, y) => x[0] - y[0]).map(([grade, g]) => ({ grade, ids: g.ids, pre: Float64Array.from(g.pre), post: Float64Array.from(g.post), school: g.school, klass: g.klass }));
+  const grades = [...by.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([grade, g]) => ({ grade, ids: g.ids, pre: Float64Array.from(g.pre), post: Float64Array.from(g.post), school: g.school, klass: g.klass }));
   return { grades, gradeMismatch };
 }

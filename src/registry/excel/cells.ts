@@ -106,4 +106,3 @@ export interface Layout {
   cols: Map<string, number>;
   texts: Map<number, string>;
 }
-

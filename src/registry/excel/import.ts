@@ -4,8 +4,40 @@ import { looksLikeZip, openXlsxReader } from '../../core/xlsx/reader.js';
 import { CONSISTENCY_RULES, GRADE_EN, GRADE_ZH, STAT_FIELDS, type StatValues, type Topic } from '../fields.js';
 import { GRADES_OF_LEVEL, LEVEL_EN, type SchoolLevel } from '../model.js';
 import { type ClassSize, type GradeEnrolment, type ImportProblem, type SchoolYearData } from '../types.js';
-import { CLASS_NO_COL, CLASS_SIZE_COL, CLASS_SIZE_SPEC, CODE_COL, GRADE_COL, NAME_COL, SHEET_COLUMNS, SHEET_ENROLMENTS, STUDENTS_COL, STUDENTS_SPEC, type SheetKind, TOPIC_LIST, columnHeader, columnLetter, fieldsOf, schoolYearLabel } from './layout.js';
-import { type Layout, type Reason, type Scalar, displayOf, isBlank, matchesHeader, normalizeText, parseGrade, readBoundedNumber, readClassNo, readSchoolCode, scalarOf, sheetKindOf, textOf } from './cells.js';
+import {
+  CLASS_NO_COL,
+  CLASS_SIZE_COL,
+  CLASS_SIZE_SPEC,
+  CODE_COL,
+  GRADE_COL,
+  NAME_COL,
+  SHEET_COLUMNS,
+  SHEET_ENROLMENTS,
+  STUDENTS_COL,
+  STUDENTS_SPEC,
+  type SheetKind,
+  TOPIC_LIST,
+  columnHeader,
+  columnLetter,
+  fieldsOf,
+  schoolYearLabel,
+} from './layout.js';
+import {
+  type Layout,
+  type Reason,
+  type Scalar,
+  displayOf,
+  isBlank,
+  matchesHeader,
+  normalizeText,
+  parseGrade,
+  readBoundedNumber,
+  readClassNo,
+  readSchoolCode,
+  scalarOf,
+  sheetKindOf,
+  textOf,
+} from './cells.js';
 
 // ───────────────────────────── reading an upload ─────────────────────────────
 
@@ -135,7 +167,11 @@ class ImportState {
     if (kind === null) return drain(ws); // _lists and unknown sheets
     if (this.scopes[kind]) {
       this.problems.push({
-        file: this.ctx.fileName, sheet: name, row: 0, column: '', header: '',
+        file: this.ctx.fileName,
+        sheet: name,
+        row: 0,
+        column: '',
+        header: '',
         reason: `与工作表「${this.scopes[kind].sheet}」重复，本表被忽略 / duplicates the sheet "${this.scopes[kind].sheet}"; this sheet is ignored`,
       });
       return drain(ws);
@@ -196,10 +232,12 @@ class ImportState {
       if (!def) return; // unknown extra columns are ignored
       const earlier = cols.get(def.id);
       if (earlier) {
-        this.problems.push(headerProblem(scope, columnLetter(col), text, {
-          zh: `列「${text}」重复，与 ${columnLetter(earlier)} 列相同，本列被忽略`,
-          en: `duplicate column "${text}", same as column ${columnLetter(earlier)}; this column is ignored`,
-        }));
+        this.problems.push(
+          headerProblem(scope, columnLetter(col), text, {
+            zh: `列「${text}」重复，与 ${columnLetter(earlier)} 列相同，本列被忽略`,
+            en: `duplicate column "${text}", same as column ${columnLetter(earlier)}; this column is ignored`,
+          }),
+        );
       } else cols.set(def.id, col);
     });
     if (!cols.has(CODE_COL.id)) {
@@ -215,10 +253,12 @@ class ImportState {
     const missing = dataDefs.filter((d) => !cols.has(d.id));
     if (missing.length === 0) return true;
     const list = missing.map((d) => columnHeader(d));
-    this.problems.push(headerProblem(scope, '', list.join('、'), {
-      zh: `第 1 行缺少列：${list.join('、')}`,
-      en: `row 1 lacks the column(s): ${missing.map((d) => d.en).join(', ')}`,
-    }));
+    this.problems.push(
+      headerProblem(scope, '', list.join('、'), {
+        zh: `第 1 行缺少列：${list.join('、')}`,
+        en: `row 1 lacks the column(s): ${missing.map((d) => d.en).join(', ')}`,
+      }),
+    );
     return false;
   }
 
@@ -285,9 +325,7 @@ class ImportState {
       }
     }
     const cell = scope.cell(row, STUDENTS_COL.id);
-    const r = isBlank(cell)
-      ? ({ ok: false, zh: '学生数不能为空（没有学生请填 0）', en: 'the number of students is missing (enter 0 for none)' } as const)
-      : readBoundedNumber(cell, STUDENTS_SPEC);
+    const r = isBlank(cell) ? ({ ok: false, zh: '学生数不能为空（没有学生请填 0）', en: 'the number of students is missing (enter 0 for none)' } as const) : readBoundedNumber(cell, STUDENTS_SPEC);
     if (!r.ok) scope.report(row.number, studentsCol, r);
     if (school && grade !== null) partsOf(pending, school.code).enrolments.set(grade, { row: row.number, grade, students: r.ok ? r.value : null });
   }
@@ -379,19 +417,23 @@ class ImportState {
         const enrol = p.enrolments.get(grade);
         if (!enrol) {
           if (this.ungradedEnrolments.has(code)) continue; // its row may be the one whose 年级 was unreadable
-          this.problems.push(problemAt(classScope, classes[0].row, GRADE_COL.id, {
-            zh: `学校 ${code} 的${GRADE_ZH[grade]}有班级，但「${SHEET_ENROLMENTS}」表中没有这个年级`,
-            en: `school ${code} has classes in ${GRADE_EN[grade]} but no row for that grade in 年级学生`,
-          }));
+          this.problems.push(
+            problemAt(classScope, classes[0].row, GRADE_COL.id, {
+              zh: `学校 ${code} 的${GRADE_ZH[grade]}有班级，但「${SHEET_ENROLMENTS}」表中没有这个年级`,
+              en: `school ${code} has classes in ${GRADE_EN[grade]} but no row for that grade in 年级学生`,
+            }),
+          );
           continue;
         }
         if (enrol.students === null || this.unsummable.has(`${code}:${grade}`) || this.unsummable.has(`${code}:*`)) continue;
         const sum = classes.reduce((s, c) => s + c.size, 0);
         if (sum !== enrol.students) {
-          this.problems.push(problemAt(enrolScope, enrol.row, STUDENTS_COL.id, {
-            zh: `${GRADE_ZH[grade]}各班人数之和为 ${sum}，与学生数 ${enrol.students} 不一致`,
-            en: `the class sizes of ${GRADE_EN[grade]} add up to ${sum}, but the number of students is ${enrol.students}`,
-          }));
+          this.problems.push(
+            problemAt(enrolScope, enrol.row, STUDENTS_COL.id, {
+              zh: `${GRADE_ZH[grade]}各班人数之和为 ${sum}，与学生数 ${enrol.students} 不一致`,
+              en: `the class sizes of ${GRADE_EN[grade]} add up to ${sum}, but the number of students is ${enrol.students}`,
+            }),
+          );
         }
       }
     }
@@ -414,10 +456,12 @@ class ImportState {
         const scope = field && this.scopes[field.topic];
         if (!field || !topicRow || !scope) continue;
         const shown = rule.keys.filter((k) => values[k] != null).map((k) => STAT_FIELDS.find((f) => f.key === k)!);
-        this.problems.push(problemAt(scope, topicRow.row, field.key, {
-          zh: `${rule.zh}（${shown.map((f) => `${f.zh} ${values[f.key]}`).join('，')}）`,
-          en: `${rule.en} (${shown.map((f) => `${f.en} ${values[f.key]}`).join(', ')})`,
-        }));
+        this.problems.push(
+          problemAt(scope, topicRow.row, field.key, {
+            zh: `${rule.zh}（${shown.map((f) => `${f.zh} ${values[f.key]}`).join('，')}）`,
+            en: `${rule.en} (${shown.map((f) => `${f.en} ${values[f.key]}`).join(', ')})`,
+          }),
+        );
       }
     }
   }
@@ -481,4 +525,3 @@ async function drain(ws: AsyncIterable<unknown>): Promise<void> {
     // read to the end so the zip stream moves on
   }
 }
-

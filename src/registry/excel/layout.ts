@@ -64,5 +64,3 @@ export const CLASS_SIZE_SPEC: NumberSpec = { type: 'int', min: 1, max: MAX_CLASS
 
 /** `2024` → `2024-2025学年` (year 2024 is the 2024–2025 school year, see schema.ts). */
 export const schoolYearLabel = (year: number): string => `${year}-${year + 1}学年`;
-
-

@@ -4,7 +4,30 @@ import { HEADER_FILL, headerWidth } from '../../core/xlsx/style.js';
 import { CONSISTENCY_RULES, GRADE_ZH, TOPICS, type Topic } from '../fields.js';
 import { GRADES_OF_LEVEL, type SchoolLevel } from '../model.js';
 import { type SchoolYearData } from '../types.js';
-import { CLASS_NO_COL, CLASS_NO_SPEC, CLASS_SIZE_COL, CLASS_SIZE_SPEC, CODE_COL, type ColumnDef, GRADE_COL, NAME_COL, type NumberSpec, SHEET_CLASSES, SHEET_COLUMNS, SHEET_ENROLMENTS, SHEET_GUIDE, SHEET_LISTS, SHEET_NAMES, STUDENTS_COL, STUDENTS_SPEC, TOPIC_LIST, columnHeader, columnLetter, fieldsOf, schoolYearLabel } from './layout.js';
+import {
+  CLASS_NO_COL,
+  CLASS_NO_SPEC,
+  CLASS_SIZE_COL,
+  CLASS_SIZE_SPEC,
+  CODE_COL,
+  type ColumnDef,
+  GRADE_COL,
+  NAME_COL,
+  type NumberSpec,
+  SHEET_CLASSES,
+  SHEET_COLUMNS,
+  SHEET_ENROLMENTS,
+  SHEET_GUIDE,
+  SHEET_LISTS,
+  SHEET_NAMES,
+  STUDENTS_COL,
+  STUDENTS_SPEC,
+  TOPIC_LIST,
+  columnHeader,
+  columnLetter,
+  fieldsOf,
+  schoolYearLabel,
+} from './layout.js';
 
 // ───────────────────────────── writing the template / export ─────────────────────────────
 
@@ -57,7 +80,9 @@ function addGuideSheet(wb: ExcelJS.Workbook, year: number): void {
     '7. 未统计的指标请留空（不要填 0）；学生数和班级人数不能留空。',
     '8. 上传后系统会逐格检查，并列出每个问题所在的工作表、行号和列号。',
     '',
-    'English: Annual school statistics for the ' + `${year}–${year + 1}` + ' school year. Fill one row per school in 教师 (teachers) and 校舍与装备 (buildings and equipment), one row per grade in 年级学生 (students by grade) and one row per class in 班级 (classes). Do not change 学校标识码 (school code). Full-width digits are accepted; leave unknown figures empty.',
+    'English: Annual school statistics for the ' +
+      `${year}–${year + 1}` +
+      ' school year. Fill one row per school in 教师 (teachers) and 校舍与装备 (buildings and equipment), one row per grade in 年级学生 (students by grade) and one row per class in 班级 (classes). Do not change 学校标识码 (school code). Full-width digits are accepted; leave unknown figures empty.',
     '',
     '检查规则 / Consistency rules:',
     ...CONSISTENCY_RULES.map((r) => `· ${r.zh} / ${r.en}`),
@@ -169,10 +194,7 @@ function gradeName(grade: number): string {
 /** exceljs keeps range validations in `worksheet.dataValidations`, which its typings omit. */
 function addValidation(ws: ExcelJS.Worksheet, col: number, fromRow: number, toRow: number, dv: ExcelJS.DataValidation): void {
   const letter = columnLetter(col);
-  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    `${letter}${fromRow}:${letter}${toRow}`,
-    dv,
-  );
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}${fromRow}:${letter}${toRow}`, dv);
 }
 
 function numberValidation(spec: NumberSpec, label: string): ExcelJS.DataValidation {
@@ -214,4 +236,3 @@ function addCodeListValidation(ws: ExcelJS.Worksheet, lastRow: number, schoolCou
     error: '这个学校标识码不在本表的学校名单中。',
   });
 }
-

@@ -114,13 +114,7 @@ function Shell() {
 
   return (
     <Layout className="jh-shell">
-      <Sider
-        width={224}
-        collapsedWidth={narrow ? 0 : 72}
-        collapsed={isCollapsed}
-        trigger={null}
-        className="jh-sider"
-      >
+      <Sider width={224} collapsedWidth={narrow ? 0 : 72} collapsed={isCollapsed} trigger={null} className="jh-sider">
         <div className="jh-brand" onClick={() => navigate(link(flatItems(items)[0]?.path ?? '/'))} role="link" tabIndex={0}>
           <Logo size={30} />
           {!isCollapsed && (
@@ -194,7 +188,16 @@ function Shell() {
               trigger={['click']}
               menu={{
                 items: [
-                  { key: 'who', label: <div className="jh-user-card"><div>{me.displayName}</div><Typography.Text type="secondary">{me.username}</Typography.Text></div>, disabled: true },
+                  {
+                    key: 'who',
+                    label: (
+                      <div className="jh-user-card">
+                        <div>{me.displayName}</div>
+                        <Typography.Text type="secondary">{me.username}</Typography.Text>
+                      </div>
+                    ),
+                    disabled: true,
+                  },
                   { type: 'divider' },
                   { key: 'pwd', icon: <KeyOutlined />, label: t('header.changePassword') },
                   { key: 'out', icon: <LogoutOutlined />, label: t('header.signOut'), danger: true },

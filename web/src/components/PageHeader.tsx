@@ -11,12 +11,7 @@ export interface Crumb {
 export function PageHeader({ title, subtitle, crumbs, extra, tags }: { title: ReactNode; subtitle?: ReactNode; crumbs?: Crumb[]; extra?: ReactNode; tags?: ReactNode }) {
   return (
     <div className="jh-page-header">
-      {crumbs && crumbs.length > 0 && (
-        <Breadcrumb
-          className="jh-breadcrumb"
-          items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))}
-        />
-      )}
+      {crumbs && crumbs.length > 0 && <Breadcrumb className="jh-breadcrumb" items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))} />}
       <Flex justify="space-between" align="center" wrap gap={12}>
         <div style={{ minWidth: 0 }}>
           <Flex align="center" gap={10} wrap>

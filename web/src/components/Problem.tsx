@@ -15,25 +15,64 @@ export function PageSpin() {
 export function ErrorResult({ error, onRetry }: { error: ApiError | null; onRetry?: () => void }) {
   const { t, lang } = useI18n();
   if (error?.status === 403)
-    return <Result status="403" title="403" subTitle={t('common.forbidden')} extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />;
+    return (
+      <Result
+        status="403"
+        title="403"
+        subTitle={t('common.forbidden')}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
+      />
+    );
   if (error?.status === 404)
-    return <Result status="404" title="404" subTitle={bilingual(error.message, lang) || t('common.notFound')} extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />;
+    return (
+      <Result
+        status="404"
+        title="404"
+        subTitle={bilingual(error.message, lang) || t('common.notFound')}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
+      />
+    );
   return (
-    <Result
-      status="warning"
-      title={t('common.loadFailed')}
-      subTitle={error ? bilingual(error.message, lang) : undefined}
-      extra={onRetry && <Button onClick={onRetry}>{t('common.retry')}</Button>}
-    />
+    <Result status="warning" title={t('common.loadFailed')} subTitle={error ? bilingual(error.message, lang) : undefined} extra={onRetry && <Button onClick={onRetry}>{t('common.retry')}</Button>} />
   );
 }
 
 export function NotFoundPage() {
   const { t } = useI18n();
-  return <Result status="404" title="404" subTitle={t('common.notFound')} extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />;
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
 }
 
 export function ForbiddenPage() {
   const { t } = useI18n();
-  return <Result status="403" title="403" subTitle={t('common.forbidden')} extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>} />;
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('common.forbidden')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
 }

@@ -13,7 +13,12 @@ const ICONS: Record<StatStatus, React.ReactNode> = {
 /** Workflow status of a school's yearly figures: draft grey, submitted blue, approved green, returned red. */
 export function StatusTag({ status }: { status: StatStatus | null | undefined }) {
   const L = useLabels();
-  if (!status) return <Tag variant="outlined" style={{ color: 'rgba(0,0,0,0.35)' }}>{L.status(null)}</Tag>;
+  if (!status)
+    return (
+      <Tag variant="outlined" style={{ color: 'rgba(0,0,0,0.35)' }}>
+        {L.status(null)}
+      </Tag>
+    );
   return (
     <Tag color={STATUS_COLORS[status]} icon={ICONS[status]} data-status={status}>
       {L.status(status)}

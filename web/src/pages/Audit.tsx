@@ -97,7 +97,11 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const [seen, setSeen] = useState<{ actions: Set<string>; entities: Set<string>; users: Set<string> }>(() => ({ actions: new Set(KNOWN_ACTIONS), entities: new Set(KNOWN_ENTITIES), users: new Set() }));
+  const [seen, setSeen] = useState<{ actions: Set<string>; entities: Set<string>; users: Set<string> }>(() => ({
+    actions: new Set(KNOWN_ACTIONS),
+    entities: new Set(KNOWN_ENTITIES),
+    users: new Set(),
+  }));
   const [exporting, setExporting] = useState(false);
   const { data, loading, error, reload } = useCall(API.audit.list, { query: { ...filters, page, pageSize } }, { silent: true });
 
@@ -111,7 +115,10 @@ export default function AuditPage() {
   }, [data]);
 
   const opts = (s: Set<string>, dict?: Record<string, [string, string]>) =>
-    [...s].filter(Boolean).sort().map((v) => ({ value: v, label: dict?.[v] ? `${word(dict, v)} · ${v}` : v }));
+    [...s]
+      .filter(Boolean)
+      .sort()
+      .map((v) => ({ value: v, label: dict?.[v] ? `${word(dict, v)} · ${v}` : v }));
   const apply = (v: { user?: string; entity?: string; action?: string; key?: string; dates?: [Dayjs | null, Dayjs | null] | null }) => {
     setPage(1);
     setFilters({

@@ -61,10 +61,7 @@ export function StandardPicker({
         style={{ width: 300 }}
         popupMatchSelectWidth={false}
         onChange={(v: string) => onChange(v, null)}
-        options={[
-          { label: t('balance.builtInPacks'), options: builtIn.map(option) },
-          ...(local.length ? [{ label: t('balance.localPacks'), options: local.map(option) }] : []),
-        ]}
+        options={[{ label: t('balance.builtInPacks'), options: builtIn.map(option) }, ...(local.length ? [{ label: t('balance.localPacks'), options: local.map(option) }] : [])]}
         labelRender={() => (item ? <span title={pick(item.name, item.nameEn)}>{pick(item.name, item.nameEn)}</span> : standard)}
       />
       <Select
@@ -75,7 +72,12 @@ export function StandardPicker({
         onChange={(v: number) => onChange(standard, v === 0 ? null : v)}
         options={[
           { value: 0, label: item ? `v${item.version}` : t('balance.latest') },
-          ...(item && item.versions.length > 1 ? [...item.versions].reverse().slice(1).map((v) => ({ value: v, label: `v${v}` })) : []),
+          ...(item && item.versions.length > 1
+            ? [...item.versions]
+                .reverse()
+                .slice(1)
+                .map((v) => ({ value: v, label: `v${v}` }))
+            : []),
         ]}
       />
     </Space.Compact>
@@ -289,18 +291,8 @@ export default function BalancePage() {
         okButtonProps={{ 'data-testid': 'balance-save-ok' }}
         destroyOnHidden
       >
-        <Typography.Paragraph type="secondary">
-          {t('balance.saveHelp', { year: yearLabel(year, lang), pack: data ? `${text.packName(data.pack)} v${data.version}` : standard })}
-        </Typography.Paragraph>
-        <Input.TextArea
-          data-testid="balance-save-note"
-          value={note}
-          maxLength={500}
-          showCount
-          rows={3}
-          placeholder={t('balance.notePh')}
-          onChange={(e) => setNote(e.target.value)}
-        />
+        <Typography.Paragraph type="secondary">{t('balance.saveHelp', { year: yearLabel(year, lang), pack: data ? `${text.packName(data.pack)} v${data.version}` : standard })}</Typography.Paragraph>
+        <Input.TextArea data-testid="balance-save-note" value={note} maxLength={500} showCount rows={3} placeholder={t('balance.notePh')} onChange={(e) => setNote(e.target.value)} />
       </Modal>
     </div>
   );

@@ -90,15 +90,7 @@ export default function LoginPage() {
             </Typography.Title>
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           </div>
-          {error && (
-            <Alert
-              type={error.kind === 'tooMany' ? 'warning' : 'error'}
-              showIcon
-              title={error.text}
-              style={{ marginBottom: 20 }}
-              data-testid="login-error"
-            />
-          )}
+          {error && <Alert type={error.kind === 'tooMany' ? 'warning' : 'error'} showIcon title={error.text} style={{ marginBottom: 20 }} data-testid="login-error" />}
           <Form layout="vertical" size="large" requiredMark={false} onFinish={(v) => void submit(v)} autoComplete="on">
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.required') }]}>
               <Input prefix={<UserOutlined className="jh-muted" />} autoComplete="username" autoFocus data-testid="login-username" />

@@ -14,7 +14,23 @@ import { STATUS_COLORS } from '../session.js';
 import type { StatStatus } from '../types.js';
 import { BAND_COLORS, sizeClass, sizeColor } from '../util.js';
 
-function Kpi({ icon, color, title, value, suffix, foot, precision }: { icon: React.ReactNode; color: string; title: React.ReactNode; value: number | string; suffix?: string; foot?: React.ReactNode; precision?: number }) {
+function Kpi({
+  icon,
+  color,
+  title,
+  value,
+  suffix,
+  foot,
+  precision,
+}: {
+  icon: React.ReactNode;
+  color: string;
+  title: React.ReactNode;
+  value: number | string;
+  suffix?: string;
+  foot?: React.ReactNode;
+  precision?: number;
+}) {
   return (
     <Card className="jh-kpi jh-card-fill" variant="borderless">
       <Flex gap={14} align="flex-start">
@@ -77,10 +93,13 @@ export default function OverviewPage() {
   const levelOption = useMemo<EChartOption | null>(() => {
     if (!data) return null;
     return {
-      tooltip: { trigger: 'item', formatter: (p: unknown) => {
-        const x = p as { name: string; value: number; percent: number; data: { students: number } };
-        return `${x.name}<br/>${t('common.schools')}: <b>${fmt(x.value)}</b> (${x.percent}%)<br/>${t('common.students')}: ${fmt(x.data.students, 0, lang)}`;
-      } },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: unknown) => {
+          const x = p as { name: string; value: number; percent: number; data: { students: number } };
+          return `${x.name}<br/>${t('common.schools')}: <b>${fmt(x.value)}</b> (${x.percent}%)<br/>${t('common.students')}: ${fmt(x.data.students, 0, lang)}`;
+        },
+      },
       legend: { bottom: 0, icon: 'circle', itemWidth: 10, itemGap: 12 },
       series: [
         {
@@ -155,26 +174,54 @@ export default function OverviewPage() {
           ))
         ) : (
           <>
-              <Kpi icon={<BankOutlined />} color="#1d4ed8" title={t('overview.schools')} value={data.schools} suffix={t('common.unitSchools')} foot={data.byLevel.map((l) => `${L.level(l.level)} ${l.schools}`).join(' · ')} />
-              <Kpi icon={<UserOutlined />} color="#0ea5a4" title={t('overview.students')} value={data.students} suffix={t('common.persons')} foot={derived.avgClass ? t('overview.avgClass', { n: fmt(derived.avgClass, 1, lang) }) : undefined} />
-              <Kpi icon={<TeamOutlined />} color="#8b5cf6" title={t('overview.teachers')} value={data.teachers} suffix={t('common.persons')} foot={derived.ratio ? t('overview.ratio', { r: fmt(derived.ratio, 1, lang) }) : undefined} />
-              <Kpi icon={<ApartmentOutlined />} color="#f59e0b" title={t('overview.classes')} value={data.classes} suffix={t('common.unitClasses')} foot={data.byLocation.map((l) => `${L.location(l.location)} ${fmt(l.students, 0, lang)}`).join(' · ')} />
-              <Kpi
-                icon={<WarningOutlined />}
-                color={derived.share > 0 ? '#dc2626' : '#16a34a'}
-                title={
-                  <span>
-                    {t('overview.largeShare')}{' '}
-                    <Tooltip title={t('overview.bandsHelp')}>
-                      <InfoCircleOutlined />
-                    </Tooltip>
-                  </span>
-                }
-                value={derived.share}
-                precision={1}
-                suffix="%"
-                foot={t('overview.largeShareOf', { n: fmt(derived.over45, 0, lang) })}
-              />
+            <Kpi
+              icon={<BankOutlined />}
+              color="#1d4ed8"
+              title={t('overview.schools')}
+              value={data.schools}
+              suffix={t('common.unitSchools')}
+              foot={data.byLevel.map((l) => `${L.level(l.level)} ${l.schools}`).join(' · ')}
+            />
+            <Kpi
+              icon={<UserOutlined />}
+              color="#0ea5a4"
+              title={t('overview.students')}
+              value={data.students}
+              suffix={t('common.persons')}
+              foot={derived.avgClass ? t('overview.avgClass', { n: fmt(derived.avgClass, 1, lang) }) : undefined}
+            />
+            <Kpi
+              icon={<TeamOutlined />}
+              color="#8b5cf6"
+              title={t('overview.teachers')}
+              value={data.teachers}
+              suffix={t('common.persons')}
+              foot={derived.ratio ? t('overview.ratio', { r: fmt(derived.ratio, 1, lang) }) : undefined}
+            />
+            <Kpi
+              icon={<ApartmentOutlined />}
+              color="#f59e0b"
+              title={t('overview.classes')}
+              value={data.classes}
+              suffix={t('common.unitClasses')}
+              foot={data.byLocation.map((l) => `${L.location(l.location)} ${fmt(l.students, 0, lang)}`).join(' · ')}
+            />
+            <Kpi
+              icon={<WarningOutlined />}
+              color={derived.share > 0 ? '#dc2626' : '#16a34a'}
+              title={
+                <span>
+                  {t('overview.largeShare')}{' '}
+                  <Tooltip title={t('overview.bandsHelp')}>
+                    <InfoCircleOutlined />
+                  </Tooltip>
+                </span>
+              }
+              value={derived.share}
+              precision={1}
+              suffix="%"
+              foot={t('overview.largeShareOf', { n: fmt(derived.over45, 0, lang) })}
+            />
           </>
         )}
       </div>

@@ -79,10 +79,7 @@ export default function ReviewPage() {
                 { replace: true },
               );
             }}
-            options={[
-              ...(['submitted', 'returned', 'approved', 'draft'] as StatStatus[]).map((s) => ({ value: s, label: L.status(s) })),
-              { value: 'all', label: t('status.all') },
-            ]}
+            options={[...(['submitted', 'returned', 'approved', 'draft'] as StatStatus[]).map((s) => ({ value: s, label: L.status(s) })), { value: 'all', label: t('status.all') }]}
             data-testid="review-status"
           />
           {status === 'submitted' && selected.length > 0 && (
@@ -99,7 +96,9 @@ export default function ReviewPage() {
           loading={loading}
           dataSource={items}
           scroll={{ x: 1240 }}
-          rowSelection={status === 'submitted' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'submitted' }) } : undefined}
+          rowSelection={
+            status === 'submitted' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'submitted' }) } : undefined
+          }
           locale={{ emptyText: loading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={status === 'submitted' ? t('review.empty') : t('common.noData')} /> }}
           pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.items', { n }) }}
           columns={[
@@ -119,7 +118,13 @@ export default function ReviewPage() {
             { title: t('review.level'), dataIndex: 'level', width: 120, render: (v: string) => L.level(v) },
             { title: t('review.status'), dataIndex: 'status', width: 110, render: (s: StatStatus) => <StatusTag status={s} /> },
             { title: t('review.submittedBy'), dataIndex: 'submittedBy', width: 130, render: (v: string | null) => v ?? '—' },
-            { title: t('review.submittedAt'), dataIndex: 'submittedAt', width: 160, sorter: (a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''), render: (v: string | null) => fmtTime(v) },
+            {
+              title: t('review.submittedAt'),
+              dataIndex: 'submittedAt',
+              width: 160,
+              sorter: (a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
+              render: (v: string | null) => fmtTime(v),
+            },
             { title: t('review.students'), dataIndex: 'students', width: 100, align: 'right', render: (v: number | null) => fmt(v, 0, lang) },
             {
               title: t('review.problems'),

@@ -203,7 +203,12 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
         </Space>
         <Space wrap>
           {perm.edit && (
-            <Button type={perm.submit || perm.review ? 'default' : 'primary'} icon={<EditOutlined />} onClick={() => navigate(link(`/schools/${school.code}/stats/${year}/edit`))} data-testid="edit-stats">
+            <Button
+              type={perm.submit || perm.review ? 'default' : 'primary'}
+              icon={<EditOutlined />}
+              onClick={() => navigate(link(`/schools/${school.code}/stats/${year}/edit`))}
+              data-testid="edit-stats"
+            >
               {t('school.edit')}
             </Button>
           )}
@@ -239,9 +244,7 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
       {rec.status === 'returned' && rec.reviewComment && (
         <Alert type="error" showIcon icon={<RollbackOutlined />} style={{ marginBottom: 16 }} title={t('school.reviewComment')} description={rec.reviewComment} />
       )}
-      {rec.status === 'approved' && (
-        <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('school.locked')} description={rec.reviewComment || undefined} />
-      )}
+      {rec.status === 'approved' && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('school.locked')} description={rec.reviewComment || undefined} />}
 
       {empty ? (
         <Empty description={t('school.noRecord')} style={{ padding: '32px 0' }}>
@@ -271,7 +274,12 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
                 <Statistic title={t('school.ind.books')} value={ind.books ?? '—'} precision={ind.books == null ? undefined : 1} suffix={ind.books == null ? undefined : lang === 'zh' ? '册' : ''} />
               </Col>
               <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('school.ind.computers')} value={ind.computers ?? '—'} precision={ind.computers == null ? undefined : 1} suffix={ind.computers == null ? undefined : lang === 'zh' ? '台' : ''} />
+                <Statistic
+                  title={t('school.ind.computers')}
+                  value={ind.computers ?? '—'}
+                  precision={ind.computers == null ? undefined : 1}
+                  suffix={ind.computers == null ? undefined : lang === 'zh' ? '台' : ''}
+                />
               </Col>
             </Row>
           </Card>
@@ -385,9 +393,7 @@ function ClassSizesTab({ rec }: { rec: SchoolYearRecord }) {
     <div>
       <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 8 }}>
         <Typography.Text strong>{t('school.histTitle', { year: yearLabel(year, lang) })}</Typography.Text>
-        <Typography.Text type="secondary">
-          {t('school.histSummary', { n: sizes.length, max: Math.max(...sizes), avg: fmt(sum(sizes) / sizes.length, 1, lang), large })}
-        </Typography.Text>
+        <Typography.Text type="secondary">{t('school.histSummary', { n: sizes.length, max: Math.max(...sizes), avg: fmt(sum(sizes) / sizes.length, 1, lang), large })}</Typography.Text>
       </Flex>
       <EChart option={option} height={340} />
     </div>

@@ -76,7 +76,11 @@ export default function SchoolsPage() {
           ) : (
             <span>{v}</span>
           )}
-          {r.isBoarding && <Tag variant="filled" color="cyan">{t('school.field.isBoarding')}</Tag>}
+          {r.isBoarding && (
+            <Tag variant="filled" color="cyan">
+              {t('school.field.isBoarding')}
+            </Tag>
+          )}
           {r.isOpen === false && <Tag>{t('schools.closed')}</Tag>}
         </Space>
       ),
@@ -150,10 +154,7 @@ export default function SchoolsPage() {
             value={statusFilter || undefined}
             onChange={(v) => setParam('status', v)}
             style={{ width: 130 }}
-            options={[
-              ...(['draft', 'submitted', 'approved', 'returned'] as StatStatus[]).map((s) => ({ value: s, label: L.status(s) })),
-              { value: 'none', label: L.status(null) },
-            ]}
+            options={[...(['draft', 'submitted', 'approved', 'returned'] as StatStatus[]).map((s) => ({ value: s, label: L.status(s) })), { value: 'none', label: L.status(null) }]}
           />
           {filtered && (
             <Button
@@ -188,12 +189,14 @@ export default function SchoolsPage() {
             dataSource={rows}
             scroll={{ x: 1000 }}
             locale={{ emptyText: loading ? ' ' : <Empty description={filtered ? t('schools.empty') : t('common.noData')} /> }}
-            onRow={(r) => ({
-              onClick: () => {
-                if (canOpen(r.code)) void navigate(link(`/schools/${r.code}`));
-              },
-              'data-code': r.code,
-            } as React.HTMLAttributes<HTMLElement>)}
+            onRow={(r) =>
+              ({
+                onClick: () => {
+                  if (canOpen(r.code)) void navigate(link(`/schools/${r.code}`));
+                },
+                'data-code': r.code,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
             pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('schools.count', { n }) }}
             summary={() =>
               rows.length > 0 ? (

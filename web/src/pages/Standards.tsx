@@ -89,11 +89,7 @@ function PackView({ detail, version, onVersion }: { detail: StandardDetail; vers
       title: t('standards.fields'),
       key: 'fields',
       width: 180,
-      render: (_v, i) => (
-        <Typography.Text style={{ fontSize: 12 }}>
-          {i.fields.map((f) => L.fieldLabel(f)).join(' + ')}
-        </Typography.Text>
-      ),
+      render: (_v, i) => <Typography.Text style={{ fontSize: 12 }}>{i.fields.map((f) => L.fieldLabel(f)).join(' + ')}</Typography.Text>,
     },
     ...(p.indicators.some((i) => i.threshold)
       ? LV.map((l) => ({
@@ -365,7 +361,7 @@ export default function StandardsPage() {
               pagination={false}
               className="jh-clickable-rows"
               rowClassName={(r) => (r.id === selected ? 'jh-row-selected' : '')}
-              onRow={(r) => ({ onClick: () => select(r.id), 'data-testid': `standards-item-${r.id}` } as React.HTMLAttributes<HTMLElement>)}
+              onRow={(r) => ({ onClick: () => select(r.id), 'data-testid': `standards-item-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
               data-testid="standards-list"
             />
           </Card>
@@ -413,7 +409,7 @@ export default function StandardsPage() {
           open={!!form}
           mode={form?.mode ?? 'create'}
           baseId={form?.baseId}
-          edit={form?.mode === 'edit' ? detail.data ?? undefined : undefined}
+          edit={form?.mode === 'edit' ? (detail.data ?? undefined) : undefined}
           standards={standards}
           onClose={() => setForm(null)}
           onSaved={(pack: StandardPack) => {

@@ -95,9 +95,7 @@ function ClassEditor({ grade, sizes, disabled, onChange }: { grade: number; size
             style={{ width: 52 }}
             aria-label={`${grade}-${i + 1}`}
           />
-          {!disabled && (
-            <Button type="text" size="small" icon={<CloseOutlined style={{ fontSize: 10 }} />} onClick={() => onChange(sizes.filter((_, j) => j !== i))} aria-label="remove" />
-          )}
+          {!disabled && <Button type="text" size="small" icon={<CloseOutlined style={{ fontSize: 10 }} />} onClick={() => onChange(sizes.filter((_, j) => j !== i))} aria-label="remove" />}
         </span>
       ))}
       {!disabled && (
@@ -180,11 +178,7 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
     const values: Record<string, number | null> = {};
     for (const f of fields) values[f.key] = raw[f.key] ?? null;
     const enrolments = grades.filter((g) => enrol[g] != null).map((g) => ({ grade: g, students: enrol[g] as number }));
-    const classes = grades.flatMap((g) =>
-      (sizes[g] ?? [])
-        .filter((x): x is number => x != null)
-        .map((size, i) => ({ grade: g, classNo: i + 1, size })),
-    );
+    const classes = grades.flatMap((g) => (sizes[g] ?? []).filter((x): x is number => x != null).map((size, i) => ({ grade: g, classNo: i + 1, size })));
     return { values, enrolments, classes };
   }, [form, fields, grades, enrol, sizes]);
 
@@ -301,11 +295,7 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
         <Card
           variant="borderless"
           title={t('form.enrolTitle')}
-          extra={
-            <Typography.Text type="secondary">
-              {t('form.totalStudents', { n: fmt(totalStudents, 0, lang), c: totalClasses })}
-            </Typography.Text>
-          }
+          extra={<Typography.Text type="secondary">{t('form.totalStudents', { n: fmt(totalStudents, 0, lang), c: totalClasses })}</Typography.Text>}
         >
           <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
             {t('form.enrolHelp')}

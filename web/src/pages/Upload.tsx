@@ -29,10 +29,7 @@ export default function UploadPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const schools = useCall(API.registry.listSchools, manySchools ? { query: { year } } : null, { silent: true });
 
-  const schoolOptions = useMemo(
-    () => (schools.data?.schools ?? []).map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` })),
-    [schools.data],
-  );
+  const schoolOptions = useMemo(() => (schools.data?.schools ?? []).map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` })), [schools.data]);
 
   const get = async (kind: 'template' | 'export') => {
     setDownloading(kind);
@@ -114,11 +111,7 @@ export default function UploadPage() {
               current={outcome || busy ? 2 : 1}
               status={busy ? 'process' : outcome?.kind === 'ok' ? 'finish' : outcome ? 'error' : 'process'}
               style={{ marginTop: 24 }}
-              items={[
-                { title: t('upload.step1') },
-                { title: t('upload.step2') },
-                { title: lang === 'zh' ? '校验并保存' : 'Checked and saved' },
-              ]}
+              items={[{ title: t('upload.step1') }, { title: t('upload.step2') }, { title: lang === 'zh' ? '校验并保存' : 'Checked and saved' }]}
             />
           </Card>
         </Col>
@@ -170,9 +163,7 @@ export default function UploadPage() {
                     <span>
                       <FileExcelOutlined /> {t('upload.lastFile', { name: outcome.file })}
                     </span>
-                    {!outcome.result.unchanged && (
-                      <span data-testid="upload-summary">{t('upload.successDetail', { schools: outcome.result.schools, fields: outcome.result.changedFields })}</span>
-                    )}
+                    {!outcome.result.unchanged && <span data-testid="upload-summary">{t('upload.successDetail', { schools: outcome.result.schools, fields: outcome.result.changedFields })}</span>}
                   </Space>
                 }
               />
@@ -209,8 +200,21 @@ export default function UploadPage() {
                   pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true, showTotal: (n) => t('common.items', { n }) }}
                   scroll={{ x: 860 }}
                   columns={[
-                    { title: t('upload.col.file'), dataIndex: 'file', width: 200, ellipsis: true, filters: files.length > 1 ? files.map((f) => ({ text: f, value: f })) : undefined, onFilter: (v, r) => r.file === v },
-                    { title: t('upload.col.sheet'), dataIndex: 'sheet', width: 140, filters: sheets.length > 1 ? sheets.map((s) => ({ text: s, value: s })) : undefined, onFilter: (v, r) => r.sheet === v },
+                    {
+                      title: t('upload.col.file'),
+                      dataIndex: 'file',
+                      width: 200,
+                      ellipsis: true,
+                      filters: files.length > 1 ? files.map((f) => ({ text: f, value: f })) : undefined,
+                      onFilter: (v, r) => r.file === v,
+                    },
+                    {
+                      title: t('upload.col.sheet'),
+                      dataIndex: 'sheet',
+                      width: 140,
+                      filters: sheets.length > 1 ? sheets.map((s) => ({ text: s, value: s })) : undefined,
+                      onFilter: (v, r) => r.sheet === v,
+                    },
                     { title: t('upload.col.row'), dataIndex: 'row', width: 70, align: 'right', sorter: (a, b) => a.row - b.row },
                     { title: t('upload.col.column'), dataIndex: 'column', width: 70, align: 'center', render: (c: string) => (c ? <Tag>{c}</Tag> : '—') },
                     { title: t('upload.col.header'), dataIndex: 'header', width: 220, ellipsis: true },

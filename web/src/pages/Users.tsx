@@ -27,7 +27,19 @@ interface UserForm {
   password?: string;
 }
 
-function UserModal({ open, user, schools, onClose, onSaved }: { open: boolean; user: UserRow | null; schools: SchoolRow[]; onClose: () => void; onSaved: (password?: string, username?: string) => void }) {
+function UserModal({
+  open,
+  user,
+  schools,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  user: UserRow | null;
+  schools: SchoolRow[];
+  onClose: () => void;
+  onSaved: (password?: string, username?: string) => void;
+}) {
   const { t } = useI18n();
   const L = useLabels();
   const { message } = App.useApp();
@@ -77,12 +89,7 @@ function UserModal({ open, user, schools, onClose, onSaved }: { open: boolean; u
       destroyOnHidden
       width={560}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        style={{ marginTop: 16 }}
-        initialValues={user ? { ...user, assignedSchools: user.assignedSchools ?? [] } : { role: 'clerk', assignedSchools: [] }}
-      >
+      <Form form={form} layout="vertical" style={{ marginTop: 16 }} initialValues={user ? { ...user, assignedSchools: user.assignedSchools ?? [] } : { role: 'clerk', assignedSchools: [] }}>
         <Form.Item
           name="username"
           label={t('users.username')}

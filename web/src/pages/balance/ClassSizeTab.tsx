@@ -74,7 +74,13 @@ export function ClassSizeTab({ year, standard, version }: { year: number; standa
       ),
     },
     { title: t('balance.standardSize'), dataIndex: 'standard', align: 'right', render: (v: number) => <span className="jh-num">{v}</span> },
-    { title: t('balance.excess'), key: 'excess', align: 'right', sorter: (a, b) => a.size - a.standard - (b.size - b.standard), render: (_v, r) => <span className="jh-num">+{r.size - r.standard}</span> },
+    {
+      title: t('balance.excess'),
+      key: 'excess',
+      align: 'right',
+      sorter: (a, b) => a.size - a.standard - (b.size - b.standard),
+      render: (_v, r) => <span className="jh-num">+{r.size - r.standard}</span>,
+    },
     { title: t('balance.band'), dataIndex: 'band', align: 'center', render: (b: Band) => <Tag color={b === 'over' ? 'orange' : b === 'large' ? 'red' : 'magenta'}>{t(`balance.band.${b}`)}</Tag> },
   ];
 

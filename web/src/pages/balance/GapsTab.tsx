@@ -33,7 +33,6 @@ function costsParam(costs: Record<string, number>, base: Record<string, number> 
     .join(',');
 }
 
-
 function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; level: BalanceLevel }) {
   const { t, lang } = useI18n();
   const { link } = useYear();
@@ -57,9 +56,7 @@ function PlanView({ plan, data, level }: { plan: LevelPlan; data: Evaluation; le
     {
       title: t('balance.school'),
       key: 'school',
-      render: (_v, r) => (
-        <Link to={link(`/schools/${baseCode(r.schoolCode)}`)}>{nameOf(r.schoolCode, r.schoolName)}</Link>
-      ),
+      render: (_v, r) => <Link to={link(`/schools/${baseCode(r.schoolCode)}`)}>{nameOf(r.schoolCode, r.schoolName)}</Link>,
     },
     { title: t('balance.indicator'), dataIndex: 'key', render: (k: string) => <span title={text.name(k)}>{text.short(k)}</span> },
     { title: t('balance.add'), dataIndex: 'add', align: 'right', sorter: (a, b) => a.add - b.add, render: (v: number, r) => <span className="jh-num">{text.amountUnit(r.key, v)}</span> },
@@ -417,7 +414,11 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
       <div>
         <Typography.Title level={5} style={{ margin: '4px 0 12px' }}>
           {t('balance.plan')} · {text.level(level)}
-          {plan.loading && <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400, marginLeft: 8 }}>{t('common.loading')}</Typography.Text>}
+          {plan.loading && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400, marginLeft: 8 }}>
+              {t('common.loading')}
+            </Typography.Text>
+          )}
         </Typography.Title>
         {plan.error ? (
           <Card variant="borderless">

@@ -55,22 +55,20 @@ export function GuaranteesTab({ data }: { data: Evaluation }) {
     },
     { title: t('common.classes'), dataIndex: 'classes', align: 'right', sorter: (a, b) => a.classes - b.classes, render: (v: number) => <span className="jh-num">{v}</span> },
     { title: t('balance.roomsRequired'), dataIndex: 'roomsRequired', align: 'right', render: (v: number) => <span className="jh-num">{v}</span> },
-    ...roomFields.map(
-      (f): ColumnsType<SchoolGuarantees>[number] => ({
-        title: L.fieldLabel(f),
-        key: f,
-        align: 'right',
-        render: (_v, r) => {
-          const v = r.rooms[f];
-          if (v === null || v === undefined) return <span className="jh-muted">{t('school.notReported')}</span>;
-          return (
-            <span className="jh-num" style={{ color: v < r.roomsRequired ? RED : undefined, fontWeight: v < r.roomsRequired ? 600 : undefined }}>
-              {v}
-            </span>
-          );
-        },
-      }),
-    ),
+    ...roomFields.map((f): ColumnsType<SchoolGuarantees>[number] => ({
+      title: L.fieldLabel(f),
+      key: f,
+      align: 'right',
+      render: (_v, r) => {
+        const v = r.rooms[f];
+        if (v === null || v === undefined) return <span className="jh-muted">{t('school.notReported')}</span>;
+        return (
+          <span className="jh-num" style={{ color: v < r.roomsRequired ? RED : undefined, fontWeight: v < r.roomsRequired ? 600 : undefined }}>
+            {v}
+          </span>
+        );
+      },
+    })),
     {
       title: t('balance.classesOver'),
       dataIndex: 'classesOverStandard',

@@ -27,14 +27,7 @@ function LevelCard({ data, level, active, onClick }: { data: Evaluation; level: 
   const cost = gapCost(data, lv);
   const maxCv = lv.indicators.reduce<IndicatorResult | null>((m, i) => (i.cv !== null && (m === null || i.cv > (m.cv ?? 0)) ? i : m), null);
   return (
-    <Card
-      variant="borderless"
-      hoverable
-      onClick={onClick}
-      className={`jh-level-card${active ? ' active' : ''}`}
-      data-testid={`balance-summary-${code}`}
-      styles={{ body: { padding: '14px 18px' } }}
-    >
+    <Card variant="borderless" hoverable onClick={onClick} className={`jh-level-card${active ? ' active' : ''}`} data-testid={`balance-summary-${code}`} styles={{ body: { padding: '14px 18px' } }}>
       <Flex justify="space-between" align="center" style={{ marginBottom: 10 }}>
         <Typography.Text strong style={{ fontSize: 16 }}>
           {lv.pass ? <CheckCircleFilled style={{ color: '#16a34a', marginRight: 8 }} /> : <CloseCircleFilled style={{ color: RED, marginRight: 8 }} />}
@@ -70,8 +63,7 @@ function LevelCard({ data, level, active, onClick }: { data: Evaluation; level: 
               </Tooltip>
             ) : (
               <>
-                <span style={{ color: lv.schoolsPassing < lv.counted ? RED : undefined }}>{lv.schoolsPassing}</span>{' '}
-                <span className="jh-level-stat-of">/ {lv.counted}</span>
+                <span style={{ color: lv.schoolsPassing < lv.counted ? RED : undefined }}>{lv.schoolsPassing}</span> <span className="jh-level-stat-of">/ {lv.counted}</span>
               </>
             )}
           </div>
@@ -79,7 +71,13 @@ function LevelCard({ data, level, active, onClick }: { data: Evaluation; level: 
         <div>
           <div className="jh-level-stat-label">{cost === null ? t('balance.counted') : t('balance.gapCost')}</div>
           <div className="jh-level-stat-value">
-            {cost === null ? lv.counted : <>{text.wan(cost)} <span className="jh-level-stat-of">{t('balance.wan')}</span></>}
+            {cost === null ? (
+              lv.counted
+            ) : (
+              <>
+                {text.wan(cost)} <span className="jh-level-stat-of">{t('balance.wan')}</span>
+              </>
+            )}
           </div>
         </div>
       </div>
@@ -209,13 +207,13 @@ export function OverviewTab({ data, level, onLevel }: { data: Evaluation; level:
       title: t('balance.cv'),
       dataIndex: 'cv',
       align: 'right',
-      render: (v: number | null, r) => <span style={{ color: r.pass === false ? RED : undefined, fontWeight: 600 }} className="jh-num">{text.cv(v)}</span>,
+      render: (v: number | null, r) => (
+        <span style={{ color: r.pass === false ? RED : undefined, fontWeight: 600 }} className="jh-num">
+          {text.cv(v)}
+        </span>
+      ),
     },
-    ...(composite
-      ? []
-      : [
-          { title: t('balance.limit'), dataIndex: 'limit', align: 'right' as const, render: (v: number | null) => <span className="jh-num">{text.limit(v)}</span> },
-        ]),
+    ...(composite ? [] : [{ title: t('balance.limit'), dataIndex: 'limit', align: 'right' as const, render: (v: number | null) => <span className="jh-num">{text.limit(v)}</span> }]),
     ...(perSchool
       ? [
           {
@@ -234,7 +232,13 @@ export function OverviewTab({ data, level, onLevel }: { data: Evaluation; level:
             align: 'right' as const,
             render: (_v: unknown, r: IndicatorResult) => {
               const g = lv.totalGaps[r.key];
-              return g ? <span style={{ color: RED }} className="jh-num">{text.amountUnit(r.key, g)}</span> : <span className="jh-muted">0</span>;
+              return g ? (
+                <span style={{ color: RED }} className="jh-num">
+                  {text.amountUnit(r.key, g)}
+                </span>
+              ) : (
+                <span className="jh-muted">0</span>
+              );
             },
           },
         ]

@@ -168,10 +168,7 @@ export function PackForm({ open, mode, baseId, edit, standards, onClose, onSaved
     setSaving(true);
     try {
       const body = { name: name.trim(), nameEn: nameEn.trim(), basis: basis.trim(), extends: base, overrides };
-      const r =
-        mode === 'create'
-          ? await call(API.balance.createStandard, { body: { id, ...body } })
-          : await call(API.balance.updateStandard, { params: { id }, body });
+      const r = mode === 'create' ? await call(API.balance.createStandard, { body: { id, ...body } }) : await call(API.balance.updateStandard, { params: { id }, body });
       message.success(mode === 'create' ? t('standards.created') : t('standards.savedVersion', { v: r.pack.version }));
       onSaved(r.pack);
     } catch {
@@ -319,8 +316,10 @@ export function PackForm({ open, mode, baseId, edit, standards, onClose, onSaved
                       key: l,
                       render: (_v: unknown, i: StandardPack['indicators'][number]) => (
                         <Flex align="center" gap={6}>
-                          {decInput(vals.thresholds[i.key]?.[l] ?? null, bv.thresholds[i.key]?.[l], (x) =>
-                            set((v) => ({ ...v, thresholds: { ...v.thresholds, [i.key]: { ...v.thresholds[i.key], [l]: x } } })),
+                          {decInput(
+                            vals.thresholds[i.key]?.[l] ?? null,
+                            bv.thresholds[i.key]?.[l],
+                            (x) => set((v) => ({ ...v, thresholds: { ...v.thresholds, [i.key]: { ...v.thresholds[i.key], [l]: x } } })),
                             `standards-threshold-${i.key}-${LV_CODE[l]}`,
                             stepOf(bv.thresholds[i.key]?.[l]),
                           )}

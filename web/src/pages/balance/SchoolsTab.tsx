@@ -25,11 +25,7 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
 
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    return lv.schools.filter(
-      (s) =>
-        (filter === 'all' || (!s.excluded && s.pass === false)) &&
-        (!needle || (s.schoolName ?? '').toLowerCase().includes(needle) || s.schoolCode.includes(needle)),
-    );
+    return lv.schools.filter((s) => (filter === 'all' || (!s.excluded && s.pass === false)) && (!needle || (s.schoolName ?? '').toLowerCase().includes(needle) || s.schoolCode.includes(needle)));
   }, [lv, filter, q]);
 
   const columns: ColumnsType<SchoolResult> = [
@@ -153,15 +149,7 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
               {t('balance.matrixHelpComposite')}
             </Typography.Text>
           )}
-          <Input
-            allowClear
-            size="small"
-            prefix={<SearchOutlined />}
-            placeholder={t('schools.searchPh')}
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            style={{ width: 180 }}
-          />
+          <Input allowClear size="small" prefix={<SearchOutlined />} placeholder={t('schools.searchPh')} value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 180 }} />
           {perSchool && (
             <Segmented
               size="small"

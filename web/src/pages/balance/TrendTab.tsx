@@ -66,9 +66,7 @@ function LevelTrend({ trend, level, pack }: { trend: Trend; level: BalanceLevel;
               },
             ]
           : []),
-        ...(!sameLimit
-          ? [{ type: 'line' as const, name: t('balance.limit'), data: perYearLimit, symbol: 'none', lineStyle: { color: RED, type: 'dashed' as const } }]
-          : []),
+        ...(!sameLimit ? [{ type: 'line' as const, name: t('balance.limit'), data: perYearLimit, symbol: 'none', lineStyle: { color: RED, type: 'dashed' as const } }] : []),
       ],
     };
   }, [years, keys, level, text, t, lang]);
@@ -164,7 +162,13 @@ export function TrendTab({ standard, version, pack }: { standard: string; versio
                 key: k,
                 align: 'right' as const,
                 render: (_v: unknown, r: { gaps: Record<string, number> }) =>
-                  r.gaps[k] ? <span className="jh-num" style={{ color: RED }}>{text.amountUnit(k, r.gaps[k])}</span> : <span className="jh-muted">0</span>,
+                  r.gaps[k] ? (
+                    <span className="jh-num" style={{ color: RED }}>
+                      {text.amountUnit(k, r.gaps[k])}
+                    </span>
+                  ) : (
+                    <span className="jh-muted">0</span>
+                  ),
               })),
             ]}
           />

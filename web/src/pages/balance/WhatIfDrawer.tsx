@@ -314,8 +314,7 @@ export function WhatIfDrawer({
             </Typography.Title>
             {after.composite && (
               <span>
-                {t('balance.composite')}{' '}
-                <span className="jh-muted">{text.cv(before.composite?.cv)}</span> <ArrowRightOutlined className="jh-muted" style={{ fontSize: 10 }} />{' '}
+                {t('balance.composite')} <span className="jh-muted">{text.cv(before.composite?.cv)}</span> <ArrowRightOutlined className="jh-muted" style={{ fontSize: 10 }} />{' '}
                 <b style={{ color: after.composite.pass ? undefined : RED }} data-testid="balance-whatif-cv-composite">
                   {text.cv(after.composite.cv)}
                 </b>{' '}

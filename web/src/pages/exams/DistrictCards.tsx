@@ -87,7 +87,9 @@ export function HistogramCard({ exam, report }: { exam: Exam; report: ExamReport
             </div>
             <div>
               <div className="jh-exam-shape-label">{t('r.skewness')}</div>
-              <div className="jh-exam-shape-value" data-testid="exam-skewness">{num(skew, 3)}</div>
+              <div className="jh-exam-shape-value" data-testid="exam-skewness">
+                {num(skew, 3)}
+              </div>
             </div>
             <div>
               <div className="jh-exam-shape-label">{t('r.kurtosis')}</div>
@@ -145,7 +147,15 @@ export function BoxplotCard({ exam, report, names }: { exam: Exam; report: ExamR
 export function BottomCard({ report, names }: { report: ExamReport; names: Names }) {
   const t = useExamT();
   const x = report.bottom.percentile;
-  const option = useMemo(() => bottomOption(report.bottom.schools.map((s) => ({ ...s, name: names.name(s.school) })), x, t), [report, names, x, t]);
+  const option = useMemo(
+    () =>
+      bottomOption(
+        report.bottom.schools.map((s) => ({ ...s, name: names.name(s.school) })),
+        x,
+        t,
+      ),
+    [report, names, x, t],
+  );
   const height = Math.max(240, 24 * report.bottom.schools.length + 60);
   return (
     <Card variant="borderless" size="small" title={t('r.bottomChart', { x })} className="jh-card-fill">

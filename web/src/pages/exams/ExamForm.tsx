@@ -70,7 +70,11 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
         pass: toPct(Number(exam.pass)) ?? 60,
         low: toPct(Number(exam.low)) ?? 40,
         bottomPercentile: exam.bottomPercentile ?? 30,
-        subjects: exam.subjects.map((s) => ({ subject: s.subject, fullMarks: s.fullMarks, ...(s.custom ? { excellent: toPct(Number(s.excellent)), pass: toPct(Number(s.pass)), low: toPct(Number(s.low)) } : {}) })),
+        subjects: exam.subjects.map((s) => ({
+          subject: s.subject,
+          fullMarks: s.fullMarks,
+          ...(s.custom ? { excellent: toPct(Number(s.excellent)), pass: toPct(Number(s.pass)), low: toPct(Number(s.low)) } : {}),
+        })),
       });
     else
       form.setFieldsValue({
@@ -137,9 +141,7 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
     }
   };
 
-  const pctInput = (placeholder?: string, testId?: string) => (
-    <InputNumber min={0} max={100} step={5} suffix="%" placeholder={placeholder} style={{ width: '100%' }} data-testid={testId} />
-  );
+  const pctInput = (placeholder?: string, testId?: string) => <InputNumber min={0} max={100} step={5} suffix="%" placeholder={placeholder} style={{ width: '100%' }} data-testid={testId} />;
   const cutRule = ({ getFieldValue }: { getFieldValue: (n: unknown) => unknown }) => ({
     validator: async () => {
       const e = Number(getFieldValue('excellent'));
@@ -244,7 +246,12 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
               <Button
                 key={p.key}
                 size="small"
-                onClick={() => form.setFieldValue('subjects', p.subjects.map(([subject, fullMarks]) => ({ subject, fullMarks })))}
+                onClick={() =>
+                  form.setFieldValue(
+                    'subjects',
+                    p.subjects.map(([subject, fullMarks]) => ({ subject, fullMarks })),
+                  )
+                }
                 data-testid={`exam-preset-${p.key.split('.')[1]}`}
               >
                 {t(p.key)}

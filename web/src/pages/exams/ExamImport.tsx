@@ -180,7 +180,14 @@ export function ExamImportPanel({ exam, onImported }: { exam: Exam; onImported?:
             scroll={{ x: 720 }}
             columns={[
               ...(sheets.length ? [{ title: tt('upload.col.sheet'), dataIndex: 'sheet', width: 110 }] : []),
-              { title: tt('upload.col.row'), dataIndex: 'row', width: 70, align: 'right' as const, render: (r: number | null) => (r ? r : '—'), sorter: (a: JobProblem, b: JobProblem) => (a.row ?? 0) - (b.row ?? 0) },
+              {
+                title: tt('upload.col.row'),
+                dataIndex: 'row',
+                width: 70,
+                align: 'right' as const,
+                render: (r: number | null) => (r ? r : '—'),
+                sorter: (a: JobProblem, b: JobProblem) => (a.row ?? 0) - (b.row ?? 0),
+              },
               { title: tt('upload.col.column'), dataIndex: 'column', width: 70, align: 'center' as const, render: (c: string | null) => (c ? <Tag>{c}</Tag> : '—') },
               { title: tt('upload.col.header'), dataIndex: 'header', width: 140, ellipsis: true, render: (h: string | null) => h ?? '—' },
               { title: tt('upload.col.reason'), dataIndex: 'reason', render: (r: string) => <Typography.Text type="danger">{bilingual(r, lang)}</Typography.Text> },

@@ -128,7 +128,14 @@ export default function ExamListPage() {
                 </Tooltip>
               ),
             },
-            { title: t('col.students'), dataIndex: 'studentCount', width: 100, align: 'right', render: (n: number) => (n ? <span className="jh-num">{fmt(n, 0, lang)}</span> : <span className="jh-muted">—</span>), sorter: (a, b) => a.studentCount - b.studentCount },
+            {
+              title: t('col.students'),
+              dataIndex: 'studentCount',
+              width: 100,
+              align: 'right',
+              render: (n: number) => (n ? <span className="jh-num">{fmt(n, 0, lang)}</span> : <span className="jh-muted">—</span>),
+              sorter: (a, b) => a.studentCount - b.studentCount,
+            },
             {
               title: t('col.imported'),
               dataIndex: 'importedAt',

@@ -127,7 +127,12 @@ export default function ExamReportPage() {
           {ownOnly && <Alert type="info" showIcon title={t('r.clerkNote')} />}
           <Row gutter={[16, 16]} data-testid="exam-kpis">
             <Col xs={12} lg={8} xxl={4} flex="1 1 0">
-              <Kpi title={t('r.students')} value={r.district.n.toLocaleString()} unit={lang === 'zh' ? '人' : ''} foot={multi ? t('r.studentsFoot', { n: (total?.n ?? 0).toLocaleString(), schools: r.schools.length }) : t('r.studentsFootOne', { n: (total?.n ?? 0).toLocaleString() })} />
+              <Kpi
+                title={t('r.students')}
+                value={r.district.n.toLocaleString()}
+                unit={lang === 'zh' ? '人' : ''}
+                foot={multi ? t('r.studentsFoot', { n: (total?.n ?? 0).toLocaleString(), schools: r.schools.length }) : t('r.studentsFootOne', { n: (total?.n ?? 0).toLocaleString() })}
+              />
             </Col>
             <Col xs={12} lg={8} xxl={4} flex="1 1 0">
               <Kpi title={t('r.totalMean')} value={num(total?.mean, 1)} foot={t('r.totalMeanFoot', { full: fullTotal, sd: num(total?.sd, 1), rate: pct(total?.score_rate) })} />

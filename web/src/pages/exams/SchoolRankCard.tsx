@@ -76,7 +76,18 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
   const columns: ColumnsType<RankRow> = [
     // Ranks only mean something among all schools (a clerk sees their own school only).
     ...(ranked
-      ? [{ title: t('r.rank'), key: 'rank', dataIndex: 'rank', width: 64, align: 'center' as const, fixed: 'left' as const, sorter: (a: RankRow, b: RankRow) => byNum(b.rank, a.rank), render: (r: number | null) => <b>{r ?? '—'}</b> }]
+      ? [
+          {
+            title: t('r.rank'),
+            key: 'rank',
+            dataIndex: 'rank',
+            width: 64,
+            align: 'center' as const,
+            fixed: 'left' as const,
+            sorter: (a: RankRow, b: RankRow) => byNum(b.rank, a.rank),
+            render: (r: number | null) => <b>{r ?? '—'}</b>,
+          },
+        ]
       : []),
     {
       title: t('r.school'),
@@ -112,11 +123,25 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
     },
     { title: t('r.excellentRate'), key: 'ex', width: 80, align: 'right', render: (_, r) => pct(r.stats?.excellent_rate), sorter: (a, b) => byNum(a.stats?.excellent_rate, b.stats?.excellent_rate) },
     { title: t('r.passRate'), key: 'pass', width: 80, align: 'right', render: (_, r) => pct(r.stats?.pass_rate), sorter: (a, b) => byNum(a.stats?.pass_rate, b.stats?.pass_rate) },
-    { title: t('r.lowRate'), key: 'low', width: 80, align: 'right', render: (_, r) => <span style={(r.stats?.low_rate ?? 0) > (district?.low_rate ?? 1) ? { color: RED } : undefined}>{pct(r.stats?.low_rate)}</span>, sorter: (a, b) => byNum(a.stats?.low_rate, b.stats?.low_rate) },
+    {
+      title: t('r.lowRate'),
+      key: 'low',
+      width: 80,
+      align: 'right',
+      render: (_, r) => <span style={(r.stats?.low_rate ?? 0) > (district?.low_rate ?? 1) ? { color: RED } : undefined}>{pct(r.stats?.low_rate)}</span>,
+      sorter: (a, b) => byNum(a.stats?.low_rate, b.stats?.low_rate),
+    },
     { title: t('r.scoreRate'), key: 'sr', width: 80, align: 'right', render: (_, r) => pct(r.stats?.score_rate), sorter: (a, b) => byNum(a.stats?.score_rate, b.stats?.score_rate) },
     ...(subjectMeans
       ? [
-          { title: t('r.allPassShort'), key: 'allPass', width: 96, align: 'right' as const, render: (_: unknown, r: RankRow) => pct(r.allPassRate), sorter: (a: RankRow, b: RankRow) => byNum(a.allPassRate, b.allPassRate) },
+          {
+            title: t('r.allPassShort'),
+            key: 'allPass',
+            width: 96,
+            align: 'right' as const,
+            render: (_: unknown, r: RankRow) => pct(r.allPassRate),
+            sorter: (a: RankRow, b: RankRow) => byNum(a.allPassRate, b.allPassRate),
+          },
           {
             title: t('r.bottomChart', { x }),
             key: 'bottom',
@@ -208,7 +233,16 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
       styles={{ body: { paddingTop: 8 } }}
     >
       <Flex gap={8} wrap align="center" style={{ marginBottom: 10 }}>
-        <Input allowClear size="small" prefix={<SearchOutlined />} placeholder={t('r.searchSchool')} value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 200 }} data-testid="exam-school-search" />
+        <Input
+          allowClear
+          size="small"
+          prefix={<SearchOutlined />}
+          placeholder={t('r.searchSchool')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          style={{ width: 200 }}
+          data-testid="exam-school-search"
+        />
         {locations.length > 1 && (
           <Segmented
             size="small"

@@ -48,7 +48,13 @@ function SubjectsCard({ report, code }: { report: ExamReport; code: string }) {
     .filter((s) => school.stats[s] && report.district.stats[s])
     .map((s) => {
       const ranks = competitionRanks(report.schools.map((x) => x.stats[s]?.mean ?? null));
-      return { subject: s, school: school.stats[s], district: report.district.stats[s], balance: balance?.subjects[s] ?? null, rank: many ? ranks[report.schools.findIndex((x) => x.school === code)] : null };
+      return {
+        subject: s,
+        school: school.stats[s],
+        district: report.district.stats[s],
+        balance: balance?.subjects[s] ?? null,
+        rank: many ? ranks[report.schools.findIndex((x) => x.school === code)] : null,
+      };
     });
   const subjects = report.subjects.filter((s) => s !== TOTAL);
   const chart = useMemo(
@@ -136,10 +142,24 @@ function ClassesCard({ report, code, onPick }: { report: ExamReport; code: strin
     { title: t('r.n'), key: 'n', width: 64, align: 'right', render: (_, c) => st(c)?.n ?? 0 },
     { title: t('r.mean'), key: 'mean', width: 76, align: 'right', render: (_, c) => <b>{num(st(c)?.mean, 1)}</b>, sorter: (a, b) => byNum(st(a)?.mean, st(b)?.mean) },
     { title: t('r.sd'), key: 'sd', width: 70, align: 'right', render: (_, c) => num(st(c)?.sd, 1) },
-    { title: t('r.overMean'), key: 'over', width: 84, align: 'right', render: (_, c) => <span style={signColor(st(c)?.over_mean_rate)}>{signedPct(st(c)?.over_mean_rate)}</span>, sorter: (a, b) => byNum(st(a)?.over_mean_rate, st(b)?.over_mean_rate) },
+    {
+      title: t('r.overMean'),
+      key: 'over',
+      width: 84,
+      align: 'right',
+      render: (_, c) => <span style={signColor(st(c)?.over_mean_rate)}>{signedPct(st(c)?.over_mean_rate)}</span>,
+      sorter: (a, b) => byNum(st(a)?.over_mean_rate, st(b)?.over_mean_rate),
+    },
     { title: t('r.excellentRate'), key: 'ex', width: 76, align: 'right', render: (_, c) => pct(st(c)?.excellent_rate), sorter: (a, b) => byNum(st(a)?.excellent_rate, st(b)?.excellent_rate) },
     { title: t('r.passRate'), key: 'pass', width: 76, align: 'right', render: (_, c) => pct(st(c)?.pass_rate), sorter: (a, b) => byNum(st(a)?.pass_rate, st(b)?.pass_rate) },
-    { title: t('r.lowRate'), key: 'low', width: 76, align: 'right', render: (_, c) => <span style={(st(c)?.low_rate ?? 0) > (district?.low_rate ?? 1) ? { color: RED } : undefined}>{pct(st(c)?.low_rate)}</span>, sorter: (a, b) => byNum(st(a)?.low_rate, st(b)?.low_rate) },
+    {
+      title: t('r.lowRate'),
+      key: 'low',
+      width: 76,
+      align: 'right',
+      render: (_, c) => <span style={(st(c)?.low_rate ?? 0) > (district?.low_rate ?? 1) ? { color: RED } : undefined}>{pct(st(c)?.low_rate)}</span>,
+      sorter: (a, b) => byNum(st(a)?.low_rate, st(b)?.low_rate),
+    },
     ...(subject === TOTAL
       ? [
           { title: t('r.allPassShort'), key: 'ap', width: 80, align: 'right' as const, render: (_: unknown, c: ClassRow) => pct(c.allPassRate) },
@@ -184,7 +204,23 @@ function ClassesCard({ report, code, onPick }: { report: ExamReport; code: strin
   );
 }
 
-function StudentsCard({ examId, code, subjects, lowCuts, klass, setKlass, classes }: { examId: number; code: string; subjects: string[]; lowCuts: number[]; klass: string | undefined; setKlass: (c: string | undefined) => void; classes: string[] }) {
+function StudentsCard({
+  examId,
+  code,
+  subjects,
+  lowCuts,
+  klass,
+  setKlass,
+  classes,
+}: {
+  examId: number;
+  code: string;
+  subjects: string[];
+  lowCuts: number[];
+  klass: string | undefined;
+  setKlass: (c: string | undefined) => void;
+  classes: string[];
+}) {
   const t = useExamT();
   const { t: tt } = useI18n();
   const navigate = useNavigate();
@@ -249,7 +285,9 @@ function StudentsCard({ examId, code, subjects, lowCuts, klass, setKlass, classe
         columns={columns}
         scroll={{ x: 'max-content' }}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => tt('common.items', { n }) }}
-        onRow={(r) => ({ onClick: () => void navigate(`/exams/${examId}/students/${encodeURIComponent(r.studentId)}`), 'data-testid': `exam-student-${r.studentId}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) =>
+          ({ onClick: () => void navigate(`/exams/${examId}/students/${encodeURIComponent(r.studentId)}`), 'data-testid': `exam-student-${r.studentId}` }) as React.HTMLAttributes<HTMLElement>
+        }
         data-testid="exam-students"
       />
     </Card>
@@ -373,12 +411,24 @@ export default function SchoolReportPage() {
             </Col>
             {r.schools.length > 1 && (
               <Col xs={12} lg={8} xxl={4} flex="1 1 0">
-                <Kpi title={t('s.schoolRank')} value={<>{rank ?? '—'}<span className="jh-exam-kpi-unit">/ {r.schools.length}</span></>} foot={lang === 'zh' ? '按总分均分' : 'by mean 总分'} />
+                <Kpi
+                  title={t('s.schoolRank')}
+                  value={
+                    <>
+                      {rank ?? '—'}
+                      <span className="jh-exam-kpi-unit">/ {r.schools.length}</span>
+                    </>
+                  }
+                  foot={lang === 'zh' ? '按总分均分' : 'by mean 总分'}
+                />
               </Col>
             )}
           </Row>
           <SubjectsCard report={r} code={code} />
-          <ClassesCard report={r} code={code} onPick={
+          <ClassesCard
+            report={r}
+            code={code}
+            onPick={
               !students
                 ? undefined
                 : (c) => {

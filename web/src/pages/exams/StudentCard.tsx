@@ -47,7 +47,13 @@ export default function StudentCardPage() {
       { name: t('c.districtMean'), values: subs.map((s) => rate(s.means.district, s.fullMarks)), color: '#94a3b8' },
     ];
     return {
-      radar: subs.length >= 3 ? radarOption(subs.map((s) => s.subject), series) : null,
+      radar:
+        subs.length >= 3
+          ? radarOption(
+              subs.map((s) => s.subject),
+              series,
+            )
+          : null,
       bars: scoreRateBars(
         subs.map((s) => s.subject),
         series.map((s) => ({ name: s.name, values: s.values, color: s.color })),
@@ -61,7 +67,19 @@ export default function StudentCardPage() {
   const schoolName = names.name(student.schoolCode);
   const rows: Row[] = [
     ...data.subjects.map((s) => ({ ...s, key: s.subject })),
-    { key: TOTAL, subject: TOTAL, fullMarks: total.fullMarks, score: total.score, mark: null, rankDistrict: total.rankDistrict, rankSchool: total.rankSchool, rankClass: total.rankClass, t: total.t, means: total.means, isTotal: true },
+    {
+      key: TOTAL,
+      subject: TOTAL,
+      fullMarks: total.fullMarks,
+      score: total.score,
+      mark: null,
+      rankDistrict: total.rankDistrict,
+      rankSchool: total.rankSchool,
+      rankClass: total.rankClass,
+      t: total.t,
+      means: total.means,
+      isTotal: true,
+    },
   ];
   const vs = (score: number | null, mean: number | null) => {
     if (score === null || mean === null) return num(mean, 1);

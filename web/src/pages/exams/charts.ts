@@ -108,7 +108,13 @@ export function boxplotOption(rows: BoxRow[], districtMean: number | null, full:
         markLine:
           districtMean === null
             ? undefined
-            : { symbol: 'none', silent: true, lineStyle: { color: '#f59e0b', type: 'dashed', width: 1.5 }, label: { formatter: `${t('r.district')} ${districtMean.toFixed(1)}`, color: '#b45309' }, data: [{ xAxis: districtMean }] },
+            : {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { color: '#f59e0b', type: 'dashed', width: 1.5 },
+                label: { formatter: `${t('r.district')} ${districtMean.toFixed(1)}`, color: '#b45309' },
+                data: [{ xAxis: districtMean }],
+              },
       },
       {
         type: 'scatter',
@@ -199,10 +205,14 @@ export function balanceHeatmapOption(schools: string[], subjects: string[], valu
         type: 'heatmap',
         name: t('r.balance'),
         data,
-        label: { show: true, fontSize: 11, formatter: (p: unknown) => {
-          const v = (p as { value: [number, number, number | null] }).value[2];
-          return v === null ? '—' : (v > 0 ? '+' : '') + v.toFixed(2);
-        } },
+        label: {
+          show: true,
+          fontSize: 11,
+          formatter: (p: unknown) => {
+            const v = (p as { value: [number, number, number | null] }).value[2];
+            return v === null ? '—' : (v > 0 ? '+' : '') + v.toFixed(2);
+          },
+        },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: '#0f172a', borderWidth: 1 } },
       },
@@ -256,8 +266,19 @@ export function classChartOption(classes: { name: string; mean: number | null; o
           symbol: 'none',
           silent: true,
           data: [
-            ...(districtMean === null ? [] : [{ yAxis: round(districtMean, 1), name: t('r.district'), lineStyle: { color: '#f59e0b', type: 'dashed' as const }, label: { formatter: `${t('r.district')} {c}`, color: '#b45309' } }]),
-            ...(schoolMean === null ? [] : [{ yAxis: round(schoolMean, 1), name: t('s.schoolMean'), lineStyle: { color: BLUE, type: 'dotted' as const }, label: { formatter: `${t('s.schoolMean')} {c}`, color: BLUE, position: 'insideEndTop' } }]),
+            ...(districtMean === null
+              ? []
+              : [{ yAxis: round(districtMean, 1), name: t('r.district'), lineStyle: { color: '#f59e0b', type: 'dashed' as const }, label: { formatter: `${t('r.district')} {c}`, color: '#b45309' } }]),
+            ...(schoolMean === null
+              ? []
+              : [
+                  {
+                    yAxis: round(schoolMean, 1),
+                    name: t('s.schoolMean'),
+                    lineStyle: { color: BLUE, type: 'dotted' as const },
+                    label: { formatter: `${t('s.schoolMean')} {c}`, color: BLUE, position: 'insideEndTop' },
+                  },
+                ]),
           ],
         },
       },

@@ -20,7 +20,17 @@ echarts.use([BoxplotChart, HeatmapChart, RadarChart, ScatterChart, MarkAreaCompo
 /** Options of the charts registered above are not in EChartOption's union: plain objects, checked by ECharts. */
 export type AnyChartOption = Record<string, unknown>;
 
-export function ExamChart({ option, height, testId, onClick }: { option: AnyChartOption; height?: number; testId?: string; onClick?: (p: { dataIndex: number; name: string; seriesName?: string; value: unknown }) => void }) {
+export function ExamChart({
+  option,
+  height,
+  testId,
+  onClick,
+}: {
+  option: AnyChartOption;
+  height?: number;
+  testId?: string;
+  onClick?: (p: { dataIndex: number; name: string; seriesName?: string; value: unknown }) => void;
+}) {
   return <EChart option={option} height={height} data-testid={testId} onClick={onClick} />;
 }
 
@@ -99,9 +109,24 @@ export function ExamTypeTag({ type }: { type: string }) {
 
 /** A score cell: the score, or the mark (缺考 / 作弊 / 免考) as a small tag. */
 export function ScoreCell({ score, mark, t, lowCut }: { score: number | null; mark: Mark; t: ExamT; lowCut?: number }) {
-  if (mark === 'absent') return <Tag color="default" style={{ marginInlineEnd: 0 }}>{t('r.absent')}</Tag>;
-  if (mark === 'voided') return <Tag color="error" style={{ marginInlineEnd: 0 }}>{t('r.voided')}</Tag>;
-  if (mark === 'exempt') return <Tag color="warning" style={{ marginInlineEnd: 0 }}>{t('r.exempt')}</Tag>;
+  if (mark === 'absent')
+    return (
+      <Tag color="default" style={{ marginInlineEnd: 0 }}>
+        {t('r.absent')}
+      </Tag>
+    );
+  if (mark === 'voided')
+    return (
+      <Tag color="error" style={{ marginInlineEnd: 0 }}>
+        {t('r.voided')}
+      </Tag>
+    );
+  if (mark === 'exempt')
+    return (
+      <Tag color="warning" style={{ marginInlineEnd: 0 }}>
+        {t('r.exempt')}
+      </Tag>
+    );
   if (score === null) return <span className="jh-muted">—</span>;
   const low = lowCut !== undefined && score < lowCut;
   return <span className={low ? 'jh-exam-low' : undefined}>{fmt(score, 1)}</span>;
@@ -133,10 +158,48 @@ export interface SubjectPreset {
   subjects: [string, number][];
 }
 export const PRESETS: SubjectPreset[] = [
-  { key: 'preset.zhongkao', subjects: [['语文', 120], ['数学', 120], ['英语', 120], ['物理', 100], ['化学', 100], ['道德与法治', 100], ['历史', 100], ['地理', 100], ['生物', 100]] },
-  { key: 'preset.junior7', subjects: [['语文', 120], ['数学', 120], ['英语', 120], ['道德与法治', 100], ['历史', 100], ['地理', 100], ['生物', 100]] },
-  { key: 'preset.junior', subjects: [['语文', 120], ['数学', 120], ['英语', 120]] },
-  { key: 'preset.primary', subjects: [['语文', 100], ['数学', 100], ['英语', 100]] },
+  {
+    key: 'preset.zhongkao',
+    subjects: [
+      ['语文', 120],
+      ['数学', 120],
+      ['英语', 120],
+      ['物理', 100],
+      ['化学', 100],
+      ['道德与法治', 100],
+      ['历史', 100],
+      ['地理', 100],
+      ['生物', 100],
+    ],
+  },
+  {
+    key: 'preset.junior7',
+    subjects: [
+      ['语文', 120],
+      ['数学', 120],
+      ['英语', 120],
+      ['道德与法治', 100],
+      ['历史', 100],
+      ['地理', 100],
+      ['生物', 100],
+    ],
+  },
+  {
+    key: 'preset.junior',
+    subjects: [
+      ['语文', 120],
+      ['数学', 120],
+      ['英语', 120],
+    ],
+  },
+  {
+    key: 'preset.primary',
+    subjects: [
+      ['语文', 100],
+      ['数学', 100],
+      ['英语', 100],
+    ],
+  },
 ];
 
 /** Competition ranks (ties share) of values, higher first; null stays unranked. */

@@ -53,9 +53,7 @@ export function ClassesTab({ data, school, onSchool, onClass }: { data: VaRespon
       <Flex align="center" gap={12} wrap>
         <SchoolSelect data={data} value={code} onChange={onSchool} testId="growth-class-school" />
         {sch && (
-          <Typography.Text type="secondary">
-            {sch.suppressed ? t('c.smallHelp', { n: data.minN }) : `${t('c.effect')} ${num(sch.effect, 3, true)} (SE ${num(sch.se)}) · n = ${sch.n}`}
-          </Typography.Text>
+          <Typography.Text type="secondary">{sch.suppressed ? t('c.smallHelp', { n: data.minN }) : `${t('c.effect')} ${num(sch.effect, 3, true)} (SE ${num(sch.se)}) · n = ${sch.n}`}</Typography.Text>
         )}
       </Flex>
       <Alert type="info" showIcon message={t('cl.help')} />
@@ -64,7 +62,15 @@ export function ClassesTab({ data, school, onSchool, onClass }: { data: VaRespon
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('cl.chart', { school: sch?.name ?? '' })}
           </Typography.Title>
-          <GrowthChart testId="growth-class-errorbars" option={errorBarOption(shown, t)} height={Math.max(140, shown.length * 28 + 60)} onClick={(p) => { const c = [...shown].sort((a, b) => a.effect - b.effect)[p.dataIndex]; if (c) onClass(c.class); }} />
+          <GrowthChart
+            testId="growth-class-errorbars"
+            option={errorBarOption(shown, t)}
+            height={Math.max(140, shown.length * 28 + 60)}
+            onClick={(p) => {
+              const c = [...shown].sort((a, b) => a.effect - b.effect)[p.dataIndex];
+              if (c) onClass(c.class);
+            }}
+          />
         </div>
       )}
       <Table<ClassRow>

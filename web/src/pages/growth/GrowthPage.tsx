@@ -189,7 +189,12 @@ export default function GrowthPage() {
           </Space>
           <Space size={6}>
             <Typography.Text type="secondary">{t('subject')}</Typography.Text>
-            <Segmented data-testid="growth-subject" value={subject} onChange={(v) => setParam({ subject: String(v) === TOTAL ? null : String(v) })} options={[TOTAL, ...subjects.filter((s) => s !== TOTAL)]} />
+            <Segmented
+              data-testid="growth-subject"
+              value={subject}
+              onChange={(v) => setParam({ subject: String(v) === TOTAL ? null : String(v) })}
+              options={[TOTAL, ...subjects.filter((s) => s !== TOTAL)]}
+            />
           </Space>
           <Space size={6}>
             <Typography.Text type="secondary">{t('minN')}</Typography.Text>
@@ -209,7 +214,12 @@ export default function GrowthPage() {
           {data.scope === 'own' && <Alert className="jh-section" type="info" showIcon message={lang === 'en' ? 'Your school’s rows and the district figures.' : '显示本校数据和全县汇总。'} />}
           <Row gutter={[16, 16]} className="jh-section" data-testid="growth-kpis">
             <Col xs={24} sm={12} xl={6}>
-              <Kpi title={t('k.linkage')} value={`${(L.rate * 100).toFixed(1)}%`} foot={t('k.linkageFoot', { linked: L.linked, a: L.entry.unmatched, b: L.exit.unmatched, m: L.movers })} testId="growth-linkage" />
+              <Kpi
+                title={t('k.linkage')}
+                value={`${(L.rate * 100).toFixed(1)}%`}
+                foot={t('k.linkageFoot', { linked: L.linked, a: L.entry.unmatched, b: L.exit.unmatched, m: L.movers })}
+                testId="growth-linkage"
+              />
             </Col>
             <Col xs={24} sm={12} xl={6}>
               <Kpi

@@ -41,7 +41,15 @@ export function effectColumns<T extends { n: number; effect: number; se: number;
     },
     { title: t('c.se'), key: 'se', width: 84, align: 'right', render: (_, r) => num(r.se) },
     { title: t('c.interval'), key: 'ci', width: 150, align: 'center', render: (_, r) => hidden(r, <span className="jh-num">{`${num(r.lower)} ~ ${num(r.upper)}`}</span>) },
-    { title: t('c.label'), key: 'label', width: 96, align: 'center', filters: (['above', 'expected', 'below'] as const).map((l) => ({ text: t(`l.${l}`), value: l })), onFilter: (v, r) => !r.suppressed && r.label === v, render: (_, r) => hidden(r, <LabelTag label={r.label} t={t} />) },
+    {
+      title: t('c.label'),
+      key: 'label',
+      width: 96,
+      align: 'center',
+      filters: (['above', 'expected', 'below'] as const).map((l) => ({ text: t(`l.${l}`), value: l })),
+      onFilter: (v, r) => !r.suppressed && r.label === v,
+      render: (_, r) => hidden(r, <LabelTag label={r.label} t={t} />),
+    },
   ];
 }
 
@@ -60,7 +68,11 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
       render: (v: string, r) => (
         <Flex vertical>
           <Typography.Link onClick={() => onOpen(r.school)}>{v}</Typography.Link>
-          {r.moversIn > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('c.movers', { n: r.moversIn })}</Typography.Text>}
+          {r.moversIn > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('c.movers', { n: r.moversIn })}
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },
@@ -81,7 +93,17 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
         </Tooltip>
       ),
     },
-    ...(data.sgp.available ? [{ title: t('c.sgp'), key: 'sgp', width: 96, align: 'right' as const, render: (_: unknown, r: SchoolRow) => (r.suppressed || r.sgpMedian === null ? null : `${num(r.sgpMedian, 1)} ± ${num(r.sgpMedianSE, 1)}`) }] : []),
+    ...(data.sgp.available
+      ? [
+          {
+            title: t('c.sgp'),
+            key: 'sgp',
+            width: 96,
+            align: 'right' as const,
+            render: (_: unknown, r: SchoolRow) => (r.suppressed || r.sgpMedian === null ? null : `${num(r.sgpMedian, 1)} ± ${num(r.sgpMedianSE, 1)}`),
+          },
+        ]
+      : []),
   ];
   const rows = [...data.schools].sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || b.effect - a.effect);
   return (
@@ -96,7 +118,15 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
               {t('chart.errorBarsHelp')}
             </Typography.Text>
           </Flex>
-          <GrowthChart testId="growth-errorbars" option={errorBarOption(shown, t)} height={Math.max(160, shown.length * 26 + 60)} onClick={(p) => { const s = [...shown].sort((a, b) => a.effect - b.effect)[p.dataIndex]; if (s) onOpen(s.school); }} />
+          <GrowthChart
+            testId="growth-errorbars"
+            option={errorBarOption(shown, t)}
+            height={Math.max(160, shown.length * 26 + 60)}
+            onClick={(p) => {
+              const s = [...shown].sort((a, b) => a.effect - b.effect)[p.dataIndex];
+              if (s) onOpen(s.school);
+            }}
+          />
         </div>
       )}
       <Table<SchoolRow>
@@ -133,7 +163,15 @@ export function QuadrantTab({ data, onOpen }: { data: VaResponse; onOpen: (code:
         </Typography.Title>
         <Flex align="center" gap={8}>
           <Typography.Text type="secondary">{t('q.axis')}</Typography.Text>
-          <Segmented data-testid="growth-quadrant-axis" value={axis} onChange={(v) => setAxis(v as 'achievement' | 'entry')} options={[{ value: 'achievement', label: t('q.achievement') }, { value: 'entry', label: t('q.entry') }]} />
+          <Segmented
+            data-testid="growth-quadrant-axis"
+            value={axis}
+            onChange={(v) => setAxis(v as 'achievement' | 'entry')}
+            options={[
+              { value: 'achievement', label: t('q.achievement') },
+              { value: 'entry', label: t('q.entry') },
+            ]}
+          />
         </Flex>
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -141,7 +179,15 @@ export function QuadrantTab({ data, onOpen }: { data: VaResponse; onOpen: (code:
       </Typography.Text>
       <Row gutter={16}>
         <Col xs={24} xl={17}>
-          <GrowthChart testId="growth-quadrant" option={quadrantOption(data.schools, axis, labels, lang, t)} height={520} onClick={(p) => { const s = shown[p.dataIndex]; if (s) onOpen(s.school); }} />
+          <GrowthChart
+            testId="growth-quadrant"
+            option={quadrantOption(data.schools, axis, labels, lang, t)}
+            height={520}
+            onClick={(p) => {
+              const s = shown[p.dataIndex];
+              if (s) onOpen(s.school);
+            }}
+          />
         </Col>
         <Col xs={24} xl={7}>
           <Flex vertical gap={10}>
@@ -182,12 +228,28 @@ export function GainTab({ data }: { data: VaResponse }) {
     { title: t('c.interval'), key: 'zgci', width: 150, align: 'center', render: (_, r) => (r.suppressed ? null : `${num(r.lower)} ~ ${num(r.upper)}`) },
     { title: t('g.rank'), key: 'rc', width: 130, align: 'right', sorter: (a, b) => a.rankChange - b.rankChange, render: (_, r) => (r.suppressed ? null : num(r.rankChange, 2, true)) },
     { title: 'SE', key: 'rcse', width: 80, align: 'right', render: (_, r) => num(r.rankChangeSE, 2) },
-    { title: t('g.va'), key: 'va', width: 100, align: 'right', sorter: (a, b) => a.effect - b.effect, render: (_, r) => (r.suppressed ? null : <span style={{ color: LABEL_COLOR[r.label] }}>{num(r.effect, 3, true)}</span>) },
+    {
+      title: t('g.va'),
+      key: 'va',
+      width: 100,
+      align: 'right',
+      sorter: (a, b) => a.effect - b.effect,
+      render: (_, r) => (r.suppressed ? null : <span style={{ color: LABEL_COLOR[r.label] }}>{num(r.effect, 3, true)}</span>),
+    },
   ];
   return (
     <Flex vertical gap={12}>
       <Typography.Text type="secondary">{t('g.help')}</Typography.Text>
-      <Table<GainRow> data-testid="growth-gain-table" rowKey="school" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 900 }} rowClassName={(r) => (r.suppressed ? 'jh-growth-suppressed' : '')} />
+      <Table<GainRow>
+        data-testid="growth-gain-table"
+        rowKey="school"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 900 }}
+        rowClassName={(r) => (r.suppressed ? 'jh-growth-suppressed' : '')}
+      />
     </Flex>
   );
 }

@@ -72,8 +72,22 @@ function StudentCard({ s, data, t, onClose }: { s: StudentRow | null; data: Stud
               xAxis: { type: 'category', data: [t('st.pre'), t('st.post')] },
               yAxis: { type: 'value', name: 'z', splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
               series: [
-                { type: 'line', name: s.name ?? s.studentId, data: [s.preZ, s.postZ], symbolSize: 9, lineStyle: { width: 2.5 }, label: { show: true, formatter: (p: { value: number }) => num(p.value, 2) } },
-                { type: 'line', name: t('st.expected'), data: [s.preZ, s.expectedZ], symbolSize: 7, lineStyle: { type: 'dashed' }, label: { show: true, position: 'bottom', formatter: (p: { dataIndex: number; value: number }) => (p.dataIndex ? num(p.value, 2) : '') } },
+                {
+                  type: 'line',
+                  name: s.name ?? s.studentId,
+                  data: [s.preZ, s.postZ],
+                  symbolSize: 9,
+                  lineStyle: { width: 2.5 },
+                  label: { show: true, formatter: (p: { value: number }) => num(p.value, 2) },
+                },
+                {
+                  type: 'line',
+                  name: t('st.expected'),
+                  data: [s.preZ, s.expectedZ],
+                  symbolSize: 7,
+                  lineStyle: { type: 'dashed' },
+                  label: { show: true, position: 'bottom', formatter: (p: { dataIndex: number; value: number }) => (p.dataIndex ? num(p.value, 2) : '') },
+                },
               ],
             }}
           />
@@ -83,7 +97,21 @@ function StudentCard({ s, data, t, onClose }: { s: StudentRow | null; data: Stud
   );
 }
 
-export function StudentsTab({ data, query, school, klass, onSchool, onClass }: { data: VaResponse; query: PairQuery; school: string | null; klass: string | null; onSchool: (c: string) => void; onClass: (c: string | null) => void }) {
+export function StudentsTab({
+  data,
+  query,
+  school,
+  klass,
+  onSchool,
+  onClass,
+}: {
+  data: VaResponse;
+  query: PairQuery;
+  school: string | null;
+  klass: string | null;
+  onSchool: (c: string) => void;
+  onClass: (c: string | null) => void;
+}) {
   const t = useGrowthT();
   const can = useCan();
   // Only the schools whose students the user may see (an inspector: the assigned ones).
@@ -98,18 +126,47 @@ export function StudentsTab({ data, query, school, klass, onSchool, onClass }: {
   const option = useMemo(
     () =>
       body && body.students.length
-        ? studentScatterOption(body.students, body.line.points, shift && !shift.suppressed ? shift.effect * body.scales.exit.sd : null, t, open, body.classEffect ? t('chart.classLine') : t('chart.schoolLine'))
+        ? studentScatterOption(
+            body.students,
+            body.line.points,
+            shift && !shift.suppressed ? shift.effect * body.scales.exit.sd : null,
+            t,
+            open,
+            body.classEffect ? t('chart.classLine') : t('chart.schoolLine'),
+          )
         : null,
     [body, shift, t, open],
   );
   const columns: ColumnsType<StudentRow> = [
     { title: t('st.id'), dataIndex: 'studentId', key: 'id', width: 170, fixed: 'left', render: (v: string) => <Typography.Link onClick={() => setOpen(v)}>{v}</Typography.Link> },
     ...(body?.namesShown ? [{ title: t('st.name'), dataIndex: 'name', key: 'name', width: 90 }] : []),
-    { title: t('c.class'), dataIndex: 'class', key: 'class', width: 90, render: (v: string, r) => (r.moved ? <Flex gap={4}>{v}<Tag color="orange">{t('st.moved')}</Tag></Flex> : v) },
+    {
+      title: t('c.class'),
+      dataIndex: 'class',
+      key: 'class',
+      width: 90,
+      render: (v: string, r) =>
+        r.moved ? (
+          <Flex gap={4}>
+            {v}
+            <Tag color="orange">{t('st.moved')}</Tag>
+          </Flex>
+        ) : (
+          v
+        ),
+    },
     { title: t('st.pre'), dataIndex: 'pre', key: 'pre', width: 72, align: 'right', sorter: (a, b) => a.pre - b.pre },
     { title: t('st.post'), dataIndex: 'post', key: 'post', width: 72, align: 'right', sorter: (a, b) => a.post - b.post },
     { title: t('st.expected'), key: 'exp', width: 80, align: 'right', render: (_, r) => num(r.expected, 1) },
-    { title: t('st.residual'), key: 'res', width: 90, align: 'right', sorter: (a, b) => a.residualZ - b.residualZ, defaultSortOrder: 'descend', render: (_, r) => <span style={{ color: r.residualZ >= 0 ? '#16a34a' : '#dc2626' }}>{num(r.residualZ, 2, true)}</span> },
+    {
+      title: t('st.residual'),
+      key: 'res',
+      width: 90,
+      align: 'right',
+      sorter: (a, b) => a.residualZ - b.residualZ,
+      defaultSortOrder: 'descend',
+      render: (_, r) => <span style={{ color: r.residualZ >= 0 ? '#16a34a' : '#dc2626' }}>{num(r.residualZ, 2, true)}</span>,
+    },
     { title: t('st.gain'), key: 'gain', width: 80, align: 'right', sorter: (a, b) => a.zGain - b.zGain, render: (_, r) => num(r.zGain, 2, true) },
     { title: t('st.rank'), key: 'rc', width: 110, align: 'right', sorter: (a, b) => a.rankChange - b.rankChange, render: (_, r) => num(r.rankChange, 1, true) },
     ...(body?.sgp.available ? [{ title: t('st.sgp'), dataIndex: 'sgp', key: 'sgp', width: 64, align: 'right' as const, sorter: (a: StudentRow, b: StudentRow) => (a.sgp ?? 0) - (b.sgp ?? 0) }] : []),
@@ -128,7 +185,11 @@ export function StudentsTab({ data, query, school, klass, onSchool, onClass }: {
         {body && <Typography.Text type="secondary">{t('st.count', { n: body.students.length })}</Typography.Text>}
         {body && !body.namesShown && <Tag>{t('st.namesHidden')}</Tag>}
       </Flex>
-      {body && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{body.sgp.available ? t('sgp.note') : t('st.sgpNone')}</Typography.Text>}
+      {body && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {body.sgp.available ? t('sgp.note') : t('st.sgpNone')}
+        </Typography.Text>
+      )}
       {res.error && <ErrorResult error={res.error} onRetry={res.reload} />}
       {!body && !res.error && <Skeleton active paragraph={{ rows: 8 }} />}
       {body && !body.students.length && <Empty />}
@@ -136,7 +197,15 @@ export function StudentsTab({ data, query, school, klass, onSchool, onClass }: {
         <Row gutter={16}>
           <Col xs={24} xl={14}>
             <Card size="small" variant="outlined" title={t('chart.scatter')}>
-              <GrowthChart testId="growth-student-scatter" option={option} height={400} onClick={(p) => { const s = body.students[p.dataIndex]; if (p.seriesName === t('chart.scatter') && s) setOpen(s.studentId); }} />
+              <GrowthChart
+                testId="growth-student-scatter"
+                option={option}
+                height={400}
+                onClick={(p) => {
+                  const s = body.students[p.dataIndex];
+                  if (p.seriesName === t('chart.scatter') && s) setOpen(s.studentId);
+                }}
+              />
             </Card>
           </Col>
           <Col xs={24} xl={10}>
@@ -149,7 +218,11 @@ export function StudentsTab({ data, query, school, klass, onSchool, onClass }: {
                   </Descriptions.Item>
                   <Descriptions.Item label={t('c.se')}>{num(shift.se)}</Descriptions.Item>
                   {!shift.suppressed && <Descriptions.Item label={t('c.interval')}>{`${num(shift.lower)} ~ ${num(shift.upper)}`}</Descriptions.Item>}
-                  {!shift.suppressed && <Descriptions.Item label={t('c.label')}><LabelTag label={shift.label} t={t} /></Descriptions.Item>}
+                  {!shift.suppressed && (
+                    <Descriptions.Item label={t('c.label')}>
+                      <LabelTag label={shift.label} t={t} />
+                    </Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('c.gainMean')}>{num(mean(body.students.map((s) => s.zGain)), 3, true)}</Descriptions.Item>
                   <Descriptions.Item label={t('c.rankChange')}>{num(mean(body.students.map((s) => s.rankChange)), 1, true)}</Descriptions.Item>
                   {body.sgp.available && <Descriptions.Item label={t('c.sgp')}>{num(median(body.students.flatMap((s) => (s.sgp === null ? [] : [s.sgp]))), 1)}</Descriptions.Item>}

@@ -32,9 +32,7 @@ export function TargetsTab() {
     <Flex vertical gap={12} data-testid="growth-targets">
       <Typography.Text type="secondary">{lang === 'en' ? res.data.rule.en : res.data.rule.zh}</Typography.Text>
       <Segmented value={current.key} onChange={(v) => setPick(String(v))} options={series.map((s) => ({ value: s.key, label: name(s) }))} />
-      <Typography.Text>
-        {current.exams.map((e) => e.name).join(' · ')}
-      </Typography.Text>
+      <Typography.Text>{current.exams.map((e) => e.name).join(' · ')}</Typography.Text>
       {current.metrics.map((m) => {
         const columns: ColumnsType<Target> = [
           { title: t('c.school'), dataIndex: 'name', key: 'name', width: 220 },

@@ -16,7 +16,17 @@ export const AXIS_SPLIT = { lineStyle: { type: 'dashed', color: '#eef0f4' } } as
 /** Options of the chart types registered above are not in EChartOption's union: plain objects, checked by ECharts. */
 export type AnyOption = Record<string, unknown>;
 
-export function GrowthChart({ option, height, testId, onClick }: { option: AnyOption; height?: number; testId?: string; onClick?: (p: { dataIndex: number; name: string; seriesName?: string; value: unknown }) => void }) {
+export function GrowthChart({
+  option,
+  height,
+  testId,
+  onClick,
+}: {
+  option: AnyOption;
+  height?: number;
+  testId?: string;
+  onClick?: (p: { dataIndex: number; name: string; seriesName?: string; value: unknown }) => void;
+}) {
   return <EChart option={option} height={height} data-testid={testId} onClick={onClick} />;
 }
 
@@ -52,7 +62,15 @@ export function errorBarOption(rows: BarRow[], t: GrowthT): AnyOption {
   return {
     grid: { left: 8, right: 96, top: 16, bottom: 36, containLabel: true },
     tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => tooltip(p.dataIndex) },
-    xAxis: { type: 'value', min: Math.floor((lo - pad) * 20) / 20, max: Math.ceil((hi + pad) * 20) / 20, splitLine: AXIS_SPLIT, axisLabel: { formatter: (v: number) => num(v, 2), showMinLabel: false, showMaxLabel: false }, name: 'SD', nameGap: 8 },
+    xAxis: {
+      type: 'value',
+      min: Math.floor((lo - pad) * 20) / 20,
+      max: Math.ceil((hi + pad) * 20) / 20,
+      splitLine: AXIS_SPLIT,
+      axisLabel: { formatter: (v: number) => num(v, 2), showMinLabel: false, showMaxLabel: false },
+      name: 'SD',
+      nameGap: 8,
+    },
     yAxis: { type: 'category', data: names, axisTick: { show: false }, axisLabel: { width: 170, overflow: 'truncate', color: '#334155' } },
     series: [
       {
@@ -82,7 +100,11 @@ export function errorBarOption(rows: BarRow[], t: GrowthT): AnyOption {
       {
         // The value at the right edge of each row.
         type: 'scatter',
-        data: sorted.map((r, i) => ({ value: [Math.ceil((hi + pad) * 20) / 20, i], symbolSize: 0, label: { show: true, position: 'right', formatter: `${num(r.effect, 2, true)}  n=${r.n}`, color: '#64748b', fontSize: 11 } })),
+        data: sorted.map((r, i) => ({
+          value: [Math.ceil((hi + pad) * 20) / 20, i],
+          symbolSize: 0,
+          label: { show: true, position: 'right', formatter: `${num(r.effect, 2, true)}  n=${r.n}`, color: '#64748b', fontSize: 11 },
+        })),
         tooltip: { show: false },
         silent: true,
       },
@@ -90,13 +112,7 @@ export function errorBarOption(rows: BarRow[], t: GrowthT): AnyOption {
   };
 }
 
-export function quadrantOption(
-  schools: SchoolRow[],
-  axis: 'achievement' | 'entry',
-  labels: Record<Quadrant, { zh: string; en: string }>,
-  lang: 'zh' | 'en',
-  t: GrowthT,
-): AnyOption {
+export function quadrantOption(schools: SchoolRow[], axis: 'achievement' | 'entry', labels: Record<Quadrant, { zh: string; en: string }>, lang: 'zh' | 'en', t: GrowthT): AnyOption {
   const rows = schools.filter((s) => !s.suppressed);
   const xv = (s: SchoolRow) => (axis === 'entry' ? s.entryMean : s.achievement);
   const xs = rows.map(xv);
@@ -118,12 +134,38 @@ export function quadrantOption(
         return `<b>${s.name}</b><br/>${t('c.effect')}: ${num(s.effect, 3, true)} (SE ${num(s.se)})<br/>${t('c.achievement')}: ${num(s.achievement, 2, true)}<br/>${t('c.entryMean')}: ${num(s.entryMean, 2, true)}<br/>n = ${s.n}`;
       },
     },
-    xAxis: { type: 'value', min: -xr, max: xr, name: axis === 'entry' ? t('chart.axisEntry') : t('chart.axisAchievement'), nameLocation: 'middle', nameGap: 28, splitLine: AXIS_SPLIT, axisLabel: { formatter: (v: number) => num(v, 2) }, axisLine: { onZero: false } },
-    yAxis: { type: 'value', min: -yr, max: yr, name: t('chart.axisGrowth'), nameLocation: 'middle', nameGap: 42, splitLine: AXIS_SPLIT, axisLabel: { formatter: (v: number) => num(v, 2) }, axisLine: { onZero: false } },
+    xAxis: {
+      type: 'value',
+      min: -xr,
+      max: xr,
+      name: axis === 'entry' ? t('chart.axisEntry') : t('chart.axisAchievement'),
+      nameLocation: 'middle',
+      nameGap: 28,
+      splitLine: AXIS_SPLIT,
+      axisLabel: { formatter: (v: number) => num(v, 2) },
+      axisLine: { onZero: false },
+    },
+    yAxis: {
+      type: 'value',
+      min: -yr,
+      max: yr,
+      name: t('chart.axisGrowth'),
+      nameLocation: 'middle',
+      nameGap: 42,
+      splitLine: AXIS_SPLIT,
+      axisLabel: { formatter: (v: number) => num(v, 2) },
+      axisLine: { onZero: false },
+    },
     series: [
       {
         type: 'scatter',
-        data: rows.map((s) => ({ value: [xv(s), s.effect], school: s, name: s.name, itemStyle: { color: LABEL_COLOR[s.label], opacity: 0.85 }, symbolSize: Math.max(8, Math.min(30, Math.sqrt(s.n) * 1.3)) })),
+        data: rows.map((s) => ({
+          value: [xv(s), s.effect],
+          school: s,
+          name: s.name,
+          itemStyle: { color: LABEL_COLOR[s.label], opacity: 0.85 },
+          symbolSize: Math.max(8, Math.min(30, Math.sqrt(s.n) * 1.3)),
+        })),
         label: { show: true, position: 'right', formatter: (p: { data: { school: SchoolRow } }) => p.data.school.name, fontSize: 11, color: '#334155' },
         labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' },
         markLine: { silent: true, symbol: 'none', lineStyle: { color: '#475569', type: 'solid', width: 1 }, label: { show: false }, data: [{ xAxis: 0 }, { yAxis: 0 }] },
@@ -174,13 +216,42 @@ export function studentScatterOption(
         data: students.map((s) => ({
           value: [s.pre, s.post],
           s,
-          itemStyle: { color: s.residualZ >= 0 ? '#16a34a' : '#dc2626', opacity: selected === s.studentId ? 1 : 0.7, borderColor: selected === s.studentId ? '#111827' : undefined, borderWidth: selected === s.studentId ? 2 : 0 },
+          itemStyle: {
+            color: s.residualZ >= 0 ? '#16a34a' : '#dc2626',
+            opacity: selected === s.studentId ? 1 : 0.7,
+            borderColor: selected === s.studentId ? '#111827' : undefined,
+            borderWidth: selected === s.studentId ? 2 : 0,
+          },
           symbolSize: selected === s.studentId ? 14 : 8,
         })),
       },
-      { type: 'line', name: t('chart.line'), data: [[x0, y(x0)], [x1, y(x1)]], symbol: 'none', itemStyle: { color: '#1d4ed8' }, lineStyle: { color: '#1d4ed8', width: 2 }, tooltip: { show: false } },
+      {
+        type: 'line',
+        name: t('chart.line'),
+        data: [
+          [x0, y(x0)],
+          [x1, y(x1)],
+        ],
+        symbol: 'none',
+        itemStyle: { color: '#1d4ed8' },
+        lineStyle: { color: '#1d4ed8', width: 2 },
+        tooltip: { show: false },
+      },
       ...(schoolShift !== null
-        ? [{ type: 'line', name: shiftName, data: [[x0, y(x0) + schoolShift], [x1, y(x1) + schoolShift]], symbol: 'none', itemStyle: { color: '#0ea5a4' }, lineStyle: { color: '#0ea5a4', width: 1.5, type: 'dashed' }, tooltip: { show: false } }]
+        ? [
+            {
+              type: 'line',
+              name: shiftName,
+              data: [
+                [x0, y(x0) + schoolShift],
+                [x1, y(x1) + schoolShift],
+              ],
+              symbol: 'none',
+              itemStyle: { color: '#0ea5a4' },
+              lineStyle: { color: '#0ea5a4', width: 1.5, type: 'dashed' },
+              tooltip: { show: false },
+            },
+          ]
         : []),
     ],
   };

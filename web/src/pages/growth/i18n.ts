@@ -5,13 +5,19 @@ import { useI18n } from '../../i18n.js';
 
 const dict = {
   title: ['增值评价', 'Value-added'],
-  subtitle: ['按学籍号匹配两次考试,比较各校、各班学生的实际进步与全县同起点学生的预期', 'Students linked by 学籍号 across two exams; each school’s and class’s progress against what students with the same start made across the district'],
+  subtitle: [
+    '按学籍号匹配两次考试,比较各校、各班学生的实际进步与全县同起点学生的预期',
+    'Students linked by 学籍号 across two exams; each school’s and class’s progress against what students with the same start made across the district',
+  ],
   entry: ['入口考试', 'Entry exam'],
   exit: ['出口考试', 'Exit exam'],
   subject: ['科目', 'Subject'],
   total: ['总分', 'Total'],
   minN: ['最小人数', 'Minimum n'],
-  noExams: ['还没有两次共享学生的考试。请先在“成绩分析”中导入同一批学生的入口与出口考试成绩。', 'No two exams share students yet. Import the entry and the exit exam of the same students under Exams first.'],
+  noExams: [
+    '还没有两次共享学生的考试。请先在“成绩分析”中导入同一批学生的入口与出口考试成绩。',
+    'No two exams share students yet. Import the entry and the exit exam of the same students under Exams first.',
+  ],
   pickPair: ['请选择入口和出口考试', 'Choose the entry and the exit exam'],
   shared: ['共同学生 {n} 人', '{n} students in both'],
   exportXlsx: ['导出 Excel', 'Export Excel'],
@@ -25,7 +31,10 @@ const dict = {
   'k.labelsFoot': ['高于 / 符合 / 低于预期 · 人数不足 {s} 所', 'above / as expected / below · {s} too small'],
   'k.gain': ['全县平均 z 分增量', 'District mean z-gain'],
   'k.gainFoot': ['名次(百分等级)平均变化 {rc}', 'mean percentile-rank change {rc}'],
-  'k.modelHelp': ['出口 z = β₀ + β₁·入口 z + 学校随机截距 + 误差;与 R lme4 的 lmer(post ~ pre + (1|school)) 一致', 'exit z = β₀ + β₁·entry z + school intercept + error, as R lme4 lmer(post ~ pre + (1|school))'],
+  'k.modelHelp': [
+    '出口 z = β₀ + β₁·入口 z + 学校随机截距 + 误差;与 R lme4 的 lmer(post ~ pre + (1|school)) 一致',
+    'exit z = β₀ + β₁·entry z + school intercept + error, as R lme4 lmer(post ~ pre + (1|school))',
+  ],
 
   'tab.schools': ['学校增值', 'Schools'],
   'tab.quadrant': ['象限图', 'Quadrants'],
@@ -58,7 +67,10 @@ const dict = {
   'l.below': ['低于预期', 'Below'],
 
   'chart.errorBars': ['各校增值及 95% 区间(单位:出口考试标准差)', 'Value-added with 95% intervals (SDs of the exit exam)'],
-  'chart.errorBarsHelp': ['点 = 增值(经验贝叶斯收缩),线 = 95% 区间;区间全在 0 右侧为高于预期,全在左侧为低于预期', 'dot = value-added (empirical-Bayes shrunken), line = 95% interval; entirely right of 0 = above, left = below'],
+  'chart.errorBarsHelp': [
+    '点 = 增值(经验贝叶斯收缩),线 = 95% 区间;区间全在 0 右侧为高于预期,全在左侧为低于预期',
+    'dot = value-added (empirical-Bayes shrunken), line = 95% interval; entirely right of 0 = above, left = below',
+  ],
   'chart.quadrant': ['成就 × 增长象限', 'Achievement × growth'],
   'chart.entryQuadrant': ['起点 × 增长象限', 'Start × growth'],
   'chart.axisAchievement': ['成就(出口均值 z)', 'Achievement (exit mean z)'],
@@ -75,7 +87,10 @@ const dict = {
   'q.entry': ['起点', 'Start'],
 
   'cl.pickSchool': ['选择学校', 'Choose a school'],
-  'cl.help': ['班级增值相对于全县回归线,包含学校本身的贡献;宜在同一学校内比较班级。', 'Class effects are relative to the district line and include the school’s own contribution: compare classes within a school.'],
+  'cl.help': [
+    '班级增值相对于全县回归线,包含学校本身的贡献;宜在同一学校内比较班级。',
+    'Class effects are relative to the district line and include the school’s own contribution: compare classes within a school.',
+  ],
   'cl.chart': ['{school} 各班增值及 95% 区间', 'Classes of {school}: value-added with 95% intervals'],
 
   'st.pickClass': ['全部班级', 'All classes'],
@@ -103,7 +118,10 @@ const dict = {
   'st.points': ['≈ 出口考试 {x} 分', '≈ {x} points of the exit exam'],
   'st.scoreExpected': ['预期出口成绩', 'Expected exit score'],
 
-  'g.help': ['许多地区现行的做法:学生出口 z − 入口 z 的学校平均,和百分等级(名次)的变化,与回归增值并列对照。', 'What many districts do today: the school mean of exit z − entry z and the change of percentile rank, next to the regression value-added.'],
+  'g.help': [
+    '许多地区现行的做法:学生出口 z − 入口 z 的学校平均,和百分等级(名次)的变化,与回归增值并列对照。',
+    'What many districts do today: the school mean of exit z − entry z and the change of percentile rank, next to the regression value-added.',
+  ],
   'g.zGain': ['z 分增量', 'z-gain'],
   'g.rank': ['名次变化(百分等级)', 'Rank change (percentile)'],
   'g.va': ['回归增值', 'Value-added'],
