@@ -68,7 +68,7 @@ const systemRoutes = routesOf(systemApi, (s: { database: Database }) => ({
     }
   },
   openapi: async () => openApiDocument(API, VERSION),
-  docs: async () => openApiHtml(openApiDocument(API, VERSION)) as never,
+  docs: async () => openApiHtml(openApiDocument(API, VERSION)),
 }));
 
 export async function buildApp(database: Database, opts: HttpOptions = {}): Promise<FastifyInstance & { services: Services }> {

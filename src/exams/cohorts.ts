@@ -40,7 +40,7 @@ export interface ColumnStats {
 }
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  return ((await db.execute(query)) as { rows: T[] }).rows;
 }
 
 const cohortExam = (e: ExamWithSubjects): CohortExam => ({

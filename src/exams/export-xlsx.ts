@@ -178,7 +178,7 @@ export async function buildExamWorkbook(input: ExamWorkbookInput): Promise<Buffe
         r.studentId,
         ...(input.students.names ? [r.name] : []),
         r.className,
-        ...subjects.map((_, k) => r.scores[k] ?? (r.marks[k] ? MARK_ZH[r.marks[k]!] : null)),
+        ...subjects.map((_, k) => r.scores[k] ?? (r.marks[k] ? MARK_ZH[r.marks[k]] : null)),
         r.total,
         r.rankDistrict,
         r.rankSchool,

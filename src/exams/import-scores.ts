@@ -5,7 +5,7 @@ import { examColumns } from './analysis/columns.js';
 import { recordAudit } from '../core/audit/store.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { AppError } from '../core/http/errors.js';
-import { analyzeExam, type ExamAnalysis, type ExamColumns } from './analysis/analyze.js';
+import { analyzeExam, type ExamAnalysis } from './analysis/analyze.js';
 import { parseExamFile } from './import/exam-file.js';
 import type { ParsedExam } from './import/builder.js';
 import type { ImportResult } from './contract.js';

@@ -23,7 +23,10 @@ describe('三率一分', () => {
     expect(threeRates([102, 72, 48, 47.5], 120)).toEqual([0.25, 0.5, 0.25]);
   });
   it('cut scores do not suffer from binary fractions', () => {
-    expect(0.6 * 120 === 72 || cutScore(0.6, 120) === 72).toBe(true);
+    expect(0.55 * 100).not.toBe(55); // 55.00000000000001 in binary floating point
+    expect(cutScore(0.55, 100)).toBe(55);
+    expect(0.7 * 45).not.toBe(31.5); // 31.499999999999996
+    expect(cutScore(0.7, 45)).toBe(31.5);
     expect(cutScore(0.7, 150)).toBe(105);
     expect(cutScore(0.85, 150)).toBe(127.5);
     expect(cutScore(0.35, 100)).toBe(35);

@@ -45,7 +45,7 @@ describe('queries off the main thread', () => {
     await d.migrate();
     let ticks = 0;
     const iv = setInterval(() => ticks++, 10);
-    const r = (await d.db.execute(sql`select count(*)::int as n from generate_series(1, 2000000) g, generate_series(1,2) h`)) as unknown as { rows: { n: number }[] };
+    const r = (await d.db.execute(sql`select count(*)::int as n from generate_series(1, 2000000) g, generate_series(1,2) h`)) as { rows: { n: number }[] };
     clearInterval(iv);
     expect(r.rows[0].n).toBe(4_000_000);
     expect(ticks).toBeGreaterThan(5); // on the main thread PGlite would allow 0 ticks

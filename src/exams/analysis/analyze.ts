@@ -101,6 +101,11 @@ const share = (x: number, what: string) => {
   return x;
 };
 
+/** The 全科合格率 of a group before it is computed (typed so that it can be set later). */
+const NO_RATE: number | null = null;
+/** A group's per-column statistics, filled in below. */
+const noStats = (): Record<string, Stats> => ({});
+
 export function analyzeExam(columns: ExamColumns, settings: AnalysisSettings): ExamAnalysis {
   const { studentIds, subjects, scores } = columns;
   const n = studentIds.length;
@@ -170,8 +175,8 @@ export function analyzeExam(columns: ExamColumns, settings: AnalysisSettings): E
     if (c >= 0) classSize[c]++;
   }
   const district: GroupReport = { n, allPassRate: null, stats: {} };
-  const schools = columns.schoolCodes.map((school, g) => ({ school, n: schoolSize[g], allPassRate: null as number | null, stats: {} as Record<string, Stats> }));
-  const classes = columns.classes.map((c, k) => ({ school: columns.schoolCodes[c.school], class: c.name, n: classSize[k], allPassRate: null as number | null, stats: {} as Record<string, Stats> }));
+  const schools = columns.schoolCodes.map((school, g) => ({ school, n: schoolSize[g], allPassRate: NO_RATE, stats: noStats() }));
+  const classes = columns.classes.map((c, k) => ({ school: columns.schoolCodes[c.school], class: c.name, n: classSize[k], allPassRate: NO_RATE, stats: noStats() }));
 
   const columnsOf = perStudent ? keys : [];
   const students = {

@@ -3,8 +3,6 @@
 // are skipped. A title row above the header (e.g. "2024年中考成绩") is allowed.
 //
 // exceljs' streaming-reader bugs are guarded in src/core/xlsx/reader.ts.
-import { crc32 } from 'node:zlib';
-import type { Readable } from 'node:stream';
 import { scalarOf, type Scalar } from '../../core/xlsx/cells.js';
 import { looksLikeZip, openXlsxReader, xlsxInReadingOrder } from '../../core/xlsx/reader.js';
 export { xlsxInReadingOrder };
