@@ -117,8 +117,9 @@ describe('junheng exam report', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('bad.csv: 第2行 E列 (语文): 分数 101 高于满分 100');
     expect(r.stderr).toContain('bad.csv: 第3行 E列 (语文): 分数为负');
-    expect(r.stderr).toContain('bad.csv: 第3行 F列 (数学): 不是分数 ("八十")');
-    expect(r.stderr).toContain('bad.csv: 第4行 A列 (学籍号): 学籍号 1 与第2行重复');
+    expect(r.stderr).toContain('bad.csv: 第3行 F列 (数学): 不是分数(「八十」)');
+    expect(r.stderr).toContain('bad.csv: 第4行 A列 (学籍号): 学籍号 1 重复,与第 2 行相同');
+    expect(r.stderr).toContain('bad.csv: 4 个问题,未生成报告');
   });
 
   it('header problems: a --full subject missing, a subject without full marks', () => {
@@ -127,7 +128,8 @@ describe('junheng exam report', () => {
     const r = run('--input', f, '--full', FULL, '--json');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('第1行 D列 (英语): 科目 英语 未在 --full 中给出满分');
-    expect(r.stderr).toContain('--full subject 数学 is missing from the header');
+    // The same wording as the server import (one pipeline): the unknown column and the missing subject, both named.
+    expect(r.stderr).toContain('header.csv: 第1行 D列 (英语): 未知的列「英语」:不是本次考试的科目(语文、数学)');
+    expect(r.stderr).toContain('header.csv: 第1行: 缺少科目「数学」的列');
   });
 });

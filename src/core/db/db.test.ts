@@ -71,3 +71,20 @@ describe('queries off the main thread', () => {
     await d.close();
   });
 });
+
+describe.runIf(!!process.env.DATABASE_URL)('PostgreSQL connection pool', () => {
+  it('survives the server ending its idle connections (no uncaught error), and the next query reconnects', async () => {
+    const d = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+    try {
+      const pidOf = async () => ((await d.db.execute(sql`select pg_backend_pid() as pid`)) as { rows: { pid: number }[] }).rows[0].pid;
+      const pid = await pidOf();
+      const killer = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+      await killer.db.execute(sql`select pg_terminate_backend(${pid})`);
+      await killer.close();
+      await new Promise((r) => setTimeout(r, 200)); // the idle client receives the termination now
+      expect(await pidOf()).not.toBe(pid);
+    } finally {
+      await d.close();
+    }
+  });
+});

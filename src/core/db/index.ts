@@ -44,6 +44,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a terminated backend, a dropped database) must not end the
+  // process: node-postgres reports it on the pool and opens a new connection for the next query.
+  pool.on('error', (e) => {
+    if (process.env.VITEST) return;
+    process.stderr.write(`PostgreSQL: an idle connection was closed (${(e as { code?: string }).code ?? e.message}); the next query opens a new one\n`);
+  });
   // Fail early with a readable message when the server is not there.
   const c = await pool.connect().catch((e: Error) => {
     throw new Error(`无法连接 PostgreSQL / cannot connect to PostgreSQL at ${redact(url)}: ${e.message}`);
