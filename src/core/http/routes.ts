@@ -95,10 +95,6 @@ const DENIED: Record<string, string> = {
   'students.names': '无权查看学生姓名 / you may not see students’ names',
 };
 
-function fastifyPath(path: string): string {
-  return path; // same :param syntax
-}
-
 /** Register every route of a contract. Each handler key must match a contract key (checked by the types). */
 export function registerContract<C extends Contract>(app: FastifyInstance, contract: C, handlers: Handlers<C>) {
   for (const key of Object.keys(contract) as (keyof C & string)[]) {
@@ -107,7 +103,7 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
     if (!handler) throw new Error(`no handler for ${key}`);
     app.route({
       method: e.method,
-      url: fastifyPath(e.path),
+      url: e.path, // the same :param syntax as Fastify's
       config: { endpoint: e, key },
       preHandler: async (req) => {
         const cap = e.policy.capability;
