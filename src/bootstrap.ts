@@ -12,8 +12,10 @@ import { ensureDistrict } from './registry/store.js';
 export interface BootstrapResult {
   districtId: string;
   demoLoaded: boolean;
-  /** Set only when the admin account was created now (shown once). */
+  /** The generated password of an admin account created now (to show once), or null (none created, or its password was given). */
   adminPassword: string | null;
+  /** Was the first admin account created now? */
+  adminCreated: boolean;
 }
 
 export async function bootstrap(database: Database, opts: { demo: 'auto' | 'never'; adminPassword?: string; onProgress?: (step: string) => void }): Promise<BootstrapResult> {
@@ -35,12 +37,15 @@ export async function bootstrap(database: Database, opts: { demo: 'auto' | 'neve
   }
   const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.role, 'admin'));
   let adminPassword: string | null = null;
-  if (Number(n) === 0) {
-    adminPassword = opts.adminPassword || generatePassword();
+  const adminCreated = Number(n) === 0;
+  if (adminCreated) {
+    const password = opts.adminPassword || generatePassword();
     await createAuthService(db).createUser(
       { districtId: first.districtId, username: 'system' },
-      { username: 'admin', displayName: '系统管理员', role: 'admin', password: adminPassword, mustChangePassword: !opts.adminPassword },
+      { username: 'admin', displayName: '系统管理员', role: 'admin', password, mustChangePassword: !opts.adminPassword },
     );
+    // A chosen password (JUNHENG_ADMIN_PASSWORD) is known already: only a generated one is handed back, to show once.
+    if (!opts.adminPassword) adminPassword = password;
   }
-  return { districtId: first.districtId, demoLoaded, adminPassword };
+  return { districtId: first.districtId, demoLoaded, adminPassword, adminCreated };
 }

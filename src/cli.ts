@@ -153,10 +153,12 @@ async function main() {
         const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
         if (boot.demoLoaded) console.log('已载入演示县 / demo district loaded');
         step(`就绪 / ready — 打开 / open: ${url}`);
+        // stdout is a log stream: a generated password goes to the terminal (stderr) only, once; a chosen one is never printed.
         if (boot.adminPassword) {
-          console.log(`管理员 / admin: 用户名 username = admin, 密码 password = ${boot.adminPassword}`);
-          console.log('此密码只显示这一次 / this password is shown only once' + (process.env.JUNHENG_ADMIN_PASSWORD ? ' (from JUNHENG_ADMIN_PASSWORD)' : '; you will be asked to change it'));
-        } else console.log('管理员账号已存在;忘记密码时运行 / admin exists; if the password is lost run: junheng user reset-password admin');
+          process.stderr.write(`管理员 / admin: 用户名 username = admin, 密码 password = ${boot.adminPassword}\n`);
+          process.stderr.write('此密码只显示这一次,首次登录后须修改 / this password is shown only once; you will be asked to change it\n');
+        } else if (boot.adminCreated) console.log('已创建管理员 admin,密码取自 JUNHENG_ADMIN_PASSWORD / admin created with the password from JUNHENG_ADMIN_PASSWORD');
+        else console.log('管理员账号已存在;忘记密码时运行 / admin exists; if the password is lost run: junheng user reset-password admin');
         installShutdown(app, close);
         return; // keep running
       }
@@ -171,7 +173,7 @@ async function main() {
         const demo = await loadDemoDistrict(database.db, undefined, (step) => console.log(step));
         console.log(`demo district ${demo.name}: ${demo.schools.length} schools, years ${demo.years.join(', ')}`);
         const boot = await bootstrap(database, { demo: 'never', adminPassword: process.env.JUNHENG_ADMIN_PASSWORD });
-        if (boot.adminPassword) console.log(`admin password: ${boot.adminPassword}`);
+        if (boot.adminPassword) process.stderr.write(`admin password (shown once): ${boot.adminPassword}\n`);
         break;
       }
       case 'import':

@@ -214,7 +214,7 @@ export type SavedEvaluation = z.output<typeof SavedEvaluationSchema>;
 // ---------- requests ----------
 
 const StandardId = z.string().min(1).max(64);
-const Version = z.coerce.number().int().min(1);
+const Version = z.coerce.number().int().min(1).max(2147483647); // an integer column
 /** Which pack (and, for a local pack, which version; the latest when absent) and which year (the current one when absent). */
 export const PackQuery = z.object({
   year: YearParam.optional(),
@@ -380,6 +380,7 @@ export const balanceApi = {
     params: z.object({ code: z.string().min(1).max(40) }),
     query: ReportQuery,
     produces: 'pdf',
+    audit: { action: 'export', entity: 'school-report', key: ({ params, query }) => `balance/school:${params.code}${query.year ? `/year:${query.year}` : ''}` },
   }),
 };
 

@@ -3,12 +3,14 @@
 // (never the raw URL: query strings and paths carry names, 学籍号 and 身份证 numbers), status and
 // duration — without headers or bodies. Errors answered 5xx are logged with their stack, in which long
 // digit runs (身份证, 学籍号, phone numbers) are masked; 4xx errors (bad files, import problems that quote
-// the file's rows) are not logged at info. Cookies, authorization and the CSRF header are redacted
+// the file's rows) are not logged at info. A database error is logged by its SQLSTATE code alone (its text quotes
+// the query's parameters). Cookies, authorization and the CSRF header are redacted
 // should anything log headers.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { databaseErrorCode } from './http/errors.js';
 
 export const LOG_LEVELS: readonly LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -60,16 +62,33 @@ export function routeOf(req: FastifyRequest): string {
   return maskPersonalData(pathOnly.replace(/(%[0-9A-Fa-f]{2})+|[^\x20-\x7e]+/g, '*'));
 }
 
-const serializers = {
-  req: (req: FastifyRequest) => ({ method: req.method, route: routeOf(req) }),
-  res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
-  err: (err: Error & { code?: string; statusCode?: number }) => ({
+/** A stack's frames ("    at f (file:1:2)") without the message above them. */
+const FRAME = /^\s+at .*(?:\(.*:\d+:\d+\)|:\d+:\d+)$/;
+
+/**
+ * An error as logged. A database driver's error (core/http/errors.ts databaseErrorCode) is logged by its SQLSTATE
+ * code and its stack frames only: its message, detail, query and parameters quote the rows (学籍号, names) it was
+ * reading or writing. Other errors: message and stack with long digit runs masked.
+ */
+export function serializeError(err: Error & { code?: string; statusCode?: number }) {
+  const sqlState = databaseErrorCode(err);
+  if (sqlState !== null) {
+    const frames = (err?.stack ?? '').split('\n').filter((l) => FRAME.test(l));
+    return { type: err?.constructor?.name ?? 'Error', message: `database error (SQLSTATE ${sqlState})`, stack: maskPersonalData(frames.join('\n')), code: sqlState };
+  }
+  return {
     type: err?.constructor?.name ?? 'Error',
     message: maskPersonalData(String(err?.message ?? err)),
     stack: err?.stack ? maskPersonalData(err.stack) : undefined,
     code: err?.code,
     statusCode: err?.statusCode,
-  }),
+  };
+}
+
+const serializers = {
+  req: (req: FastifyRequest) => ({ method: req.method, route: routeOf(req) }),
+  res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+  err: serializeError,
 };
 
 /** The process's logger. */

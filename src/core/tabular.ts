@@ -2,15 +2,25 @@
 // keeping each row's number in the file so that errors can name it.
 import { looksLikeZip, openXlsxReader } from './xlsx/reader.js';
 import { scalarOf } from './xlsx/cells.js';
+import { csvLimits } from './xlsx/limits.js';
 
 export interface Table {
   header: string[];
   rows: { row: number; cells: string[] }[];
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a UTF-8 byte-order mark is dropped. */
-export function parseCsv(text: string): string[][] {
+/**
+ * RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a UTF-8 byte-order mark is dropped. A record of more
+ * fields or characters than csvLimits() (core/xlsx/limits.ts) throws, naming its row.
+ */
+export function parseCsv(text: string, limits = csvLimits()): string[][] {
   const out: string[][] = [];
+  let lineStart = 0;
+  const check = (i: number) => {
+    if (row.length >= limits.columns) throw new Error(`第 ${out.length + 1} 行超过 ${limits.columns} 列的上限 / row ${out.length + 1} has more than the limit of ${limits.columns} columns`);
+    if (i - lineStart > limits.lineBytes)
+      throw new Error(`第 ${out.length + 1} 行超过 ${Math.round(limits.lineBytes / 1024)} KB 的上限 / row ${out.length + 1} is longer than the limit of ${Math.round(limits.lineBytes / 1024)} KB`);
+  };
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -26,10 +36,13 @@ export function parseCsv(text: string): string[][] {
       } else field += c;
     } else if (c === '"' && field === '') quoted = true;
     else if (c === ',') {
+      check(i);
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
+      check(i);
       if (c === '\r' && s[i + 1] === '\n') i++;
+      lineStart = i + 1;
       row.push(field);
       out.push(row);
       row = [];
@@ -37,6 +50,7 @@ export function parseCsv(text: string): string[][] {
     } else field += c;
   }
   if (field !== '' || row.length) {
+    check(s.length);
     row.push(field);
     out.push(row);
   }
@@ -46,7 +60,7 @@ export function parseCsv(text: string): string[][] {
 export async function readTable(buf: Buffer, fileName: string): Promise<Table> {
   if (/\.xlsx$/i.test(fileName)) {
     if (!looksLikeZip(buf)) throw new Error(`${fileName}: 不是有效的 .xlsx 文件 / not a valid .xlsx file`);
-    for await (const sheet of openXlsxReader(buf) as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>) {
+    for await (const sheet of openXlsxReader(buf, { fileName }) as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>) {
       const rows: { row: number; cells: string[] }[] = [];
       for await (const r of sheet) {
         const cells = Array.from(r.values.slice(1), (v) => {

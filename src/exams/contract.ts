@@ -392,6 +392,7 @@ export const examsApi = {
     params: IdParams,
     query: z.object({ school: SchoolCode.optional() }),
     produces: 'pdf',
+    audit: { action: 'export', entity: 'school-report', key: ({ params, query }) => (query.school ? `exam:${params.id}/school:${query.school}` : null) },
   }),
   schoolStudents: endpoint({
     method: 'GET',
@@ -402,6 +403,12 @@ export const examsApi = {
     params: z.object({ id: Id, code: SchoolCode }),
     query: z.object({ class: z.string().max(40).optional() }),
     response: SchoolStudentsSchema,
+    audit: {
+      action: 'read',
+      entity: 'students',
+      key: ({ params, query }) => `exam:${params.id}/school:${params.code}${query.class ? `/class:${query.class}` : ''}`,
+      count: ({ answer }) => answer.students.length,
+    },
   }),
   studentCard: endpoint({
     method: 'GET',
@@ -411,6 +418,7 @@ export const examsApi = {
     policy: { capability: 'students.read' },
     params: z.object({ id: Id, sid: z.string().min(1).max(60) }),
     response: StudentCardSchema,
+    audit: { action: 'read', entity: 'student', key: ({ params, answer }) => `exam:${params.id}/school:${answer.student.schoolCode}/student:${answer.student.studentId}`, count: () => 1 },
   }),
   compare: endpoint({
     method: 'GET',
@@ -441,5 +449,14 @@ export const examsApi = {
     params: IdParams,
     query: z.object({ school: SchoolCode.optional() }),
     produces: 'xlsx',
+    // Pupil rows are in it when a school is named, or implied by a one-school scope (a clerk's).
+    audit: {
+      action: 'export',
+      entity: 'students',
+      key: ({ params, query, actor }) => {
+        const school = query.school ?? (actor.schools !== 'all' && actor.schools.length === 1 ? actor.schools[0] : null);
+        return school ? `exam:${params.id}/school:${school}` : null;
+      },
+    },
   }),
 };

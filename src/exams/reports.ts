@@ -67,8 +67,8 @@ export async function schoolStudents(db: Db, user: CurrentUser, id: number, code
 export async function studentCard(db: Db, user: CurrentUser, id: number, studentId: string) {
   const exam = await loadExam(db, user, id);
   const r = await store.studentResult(db, user.districtId, id, studentId);
-  if (!r) throw notFound(`本次考试没有学籍号 ${studentId} / no student ${studentId} in this exam`);
-  if (!seesStudents(user, r.school_code)) throw forbidden('无权查看该学生 / you may not see this student');
+  // A pupil of a school outside the user's scope answers as one that does not exist: a 403 would tell that the 学籍号 exists.
+  if (!r || !seesStudents(user, r.school_code)) throw notFound(`本次考试没有学籍号 ${studentId} / no student ${studentId} in this exam`);
   const { report } = await storedReport(db, user, exam);
   const school = report.schools.find((s) => s.school === r.school_code);
   const klass = r.class_name === '' ? undefined : report.classes.find((c) => c.school === r.school_code && c.class === r.class_name);

@@ -14,6 +14,7 @@ import { createExam, removeExam, updateExam } from './exam-crud.js';
 import { importScores } from './import-scores.js';
 import { JobRegistry, type JobPhase, type JobState, type ProgressFn } from './jobs.js';
 import type { JobService } from '../core/jobs/service.js';
+import { importSlots } from '../core/jobs/limit.js';
 import { compareExams, examReport, examReportPdf, exportWorkbook, itemAnalysis, schoolStudents, studentCard, type ExamFile } from './reports.js';
 import type { ExamType } from './schema.js';
 import * as store from './store.js';
@@ -87,7 +88,14 @@ export class ExamService {
     need(user, 'exams.manage');
     await loadExam(this.db, user, id);
     this.notImporting(user, id);
-    return this.jobs.start(user, 'exam-import', { examId: id, fileName }, (progress) => this.importFile(user, id, fileName, buf, progress));
+    // One import per user and two in all at a time (core/jobs/limit.ts): 429 otherwise; the slot is held until the job ends.
+    const release = importSlots.acquire(user);
+    try {
+      return await this.jobs.start(user, 'exam-import', { examId: id, fileName }, (progress) => this.importFile(user, id, fileName, buf, progress).finally(release));
+    } catch (e) {
+      release();
+      throw e;
+    }
   }
 
   /**

@@ -267,6 +267,12 @@ export const growthApi = {
       class: z.string().max(60).optional(),
     }),
     response: StudentsResponse,
+    audit: {
+      action: 'read',
+      entity: 'students',
+      key: ({ query, answer }) => `growth:${query.from}-${query.to}/school:${answer.school}${answer.class ? `/class:${answer.class}` : ''}`,
+      count: ({ answer }) => answer.students.length,
+    },
   }),
   targets: endpoint({
     method: 'GET',

@@ -9,6 +9,7 @@ import { CONSISTENCY_RULES, GRADE_EN, GRADE_ZH, STAT_FIELDS, TOPICS } from './fi
 import { GRADES_OF_LEVEL, LEVEL_EN, LOCATION_EN, LOCATIONS, OWNERSHIP_EN, OWNERSHIPS, SCHOOL_CODE_PATTERN, SCHOOL_LEVELS, STAT_STATUSES, STATUS_ZH, type School, type StatStatus } from './model.js';
 import * as store from './store.js';
 import { JobService } from '../core/jobs/service.js';
+import { importSlots } from '../core/jobs/limit.js';
 import type { ImportProblem, SchoolYearData, SchoolYearRecord } from './types.js';
 import { validateSchoolYearData } from './validate.js';
 import { diffSchoolYear } from './diff.js';
@@ -295,7 +296,8 @@ export class RegistryService {
   /** Import a filled workbook: all or nothing; re-importing the same file changes nothing. */
   /** Recorded as a job (core/jobs: running → done | failed), so that a crash mid-import leaves a trace. */
   async importWorkbook(user: CurrentUser, year: number, fileName: string, buffer: Buffer) {
-    return this.jobs.track(user, 'registry-import', { year, fileName }, () => this.importWorkbookNow(user, year, fileName, buffer));
+    // One import per user and two in all at a time (core/jobs/limit.ts): 429 otherwise.
+    return importSlots.run(user, () => this.jobs.track(user, 'registry-import', { year, fileName }, () => this.importWorkbookNow(user, year, fileName, buffer)));
   }
 
   private async importWorkbookNow(user: CurrentUser, year: number, fileName: string, buffer: Buffer) {

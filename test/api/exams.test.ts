@@ -191,7 +191,7 @@ describe('exams', () => {
     const own = (await clerk.get(`/api/exams/${examId}/schools/${A}/students`)).json();
     expect(own.students.find((s: { studentId: string }) => s.studentId === 'G001').name).toBe('张三');
     expect((await clerk.get(`/api/exams/${examId}/schools/${B}/students`)).statusCode).toBe(403);
-    expect((await clerk.get(`/api/exams/${examId}/students/G007`)).statusCode).toBe(403);
+    expect((await clerk.get(`/api/exams/${examId}/students/G007`)).statusCode).toBe(404); // another school's pupil: as if none
     expect((await clerk.get(`/api/exams/${examId}/students/G001`)).json().student.name).toBe('张三');
 
     const inspector = await signIn(t.app, 'inspector'); // assigned to school B

@@ -25,7 +25,7 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
 
   beforeAll(async () => {
     database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-admin-pass' });
+    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-boss-pass-1' });
     app = await buildApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address() as { port: number };
@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
   it('signs in and shows the district overview', async () => {
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('e2e-admin-pass');
+    await page.getByTestId('login-password').fill('e2e-boss-pass-1');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
     // The cards fill in once the overview has loaded: wait for the student count to appear.
@@ -240,7 +240,7 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
 
   beforeAll(async () => {
     database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-admin-pass' });
+    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-boss-pass-1' });
     app = await buildApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address() as { port: number };
@@ -253,7 +253,7 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
     fs.mkdirSync(shots, { recursive: true });
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('e2e-admin-pass');
+    await page.getByTestId('login-password').fill('e2e-boss-pass-1');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
   }, 120_000);
@@ -362,7 +362,7 @@ describe.skipIf(!hasBrowser)('browser: growth — value-added of the demo cohort
 
   beforeAll(async () => {
     database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-admin-pass' });
+    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-boss-pass-1' });
     app = await buildApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -374,7 +374,7 @@ describe.skipIf(!hasBrowser)('browser: growth — value-added of the demo cohort
     fs.mkdirSync(shots, { recursive: true });
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('e2e-admin-pass');
+    await page.getByTestId('login-password').fill('e2e-boss-pass-1');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
   }, 120_000);

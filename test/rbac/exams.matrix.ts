@@ -4,7 +4,8 @@
 //     outside a clerk's own is refused;
 //   create, change, import, follow an import job: the bureau (admin, analyst); delete: the admin only;
 //   a school's student rows and report cards: the bureau (all schools), a clerk (own school), an inspector
-//     (assigned schools: B); viewers never see a student row;
+//     (assigned schools: B); viewers never see a student row; the report card of a pupil outside the scope is 404,
+//     as for a pupil that does not exist;
 //   students' names: the bureau and the student's own school's clerk — an inspector sees the rows without names.
 // The seed: exam E with 6 students (A01–A03 at school A, B01–B03 at school B), 数学 with two items; an earlier exam
 // with the same students (for the comparison), whose import is the finished job; an empty exam to change and delete.
@@ -159,7 +160,8 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       note: 'a student of A',
       method: 'GET',
       url: `${e}/students/A01`,
-      expect: only(200, 'admin', 'analyst', 'clerkA'),
+      // Another school's pupil answers as a pupil that does not exist (404), not 403: the 学籍号 is not confirmed.
+      expect: { ...only(200, 'admin', 'analyst', 'clerkA'), clerkB: 404, inspector: 404 },
       scoped: { clerkA: (r) => expect(json(r).student.name).toBe('甲一') },
     },
     {
@@ -167,7 +169,7 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       note: 'a student of B',
       method: 'GET',
       url: `${e}/students/B03`,
-      expect: only(200, 'admin', 'analyst', 'clerkB', 'inspector'),
+      expect: { ...only(200, 'admin', 'analyst', 'clerkB', 'inspector'), clerkA: 404 },
       scoped: { inspector: (r) => expect(json(r).student).toMatchObject({ studentId: 'B03', name: null }), analyst: (r) => expect(json(r).student.name).toBe('乙三') },
     },
     {

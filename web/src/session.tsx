@@ -42,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Metadata once signed in.
   useEffect(() => {
-    if (!me || meta) return;
+    if (!me || me.mustChangePassword || meta) return; // nothing but the password change until it is done
     let alive = true;
     call(API.registry.meta)
       .then((m) => alive && setMeta(m))

@@ -1,12 +1,12 @@
 // The HTTP contract of the audit log (审计日志).
 import { z } from 'zod';
-import { endpoint } from '../http/contract.js';
+import { DateParam, endpoint } from '../http/contract.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const date = DateParam;
 export const AuditFilter = z.object({
   user: z.string().optional(),
   entity: z.string().optional(),
-  action: z.string().optional(),
+  action: z.string().optional().describe('e.g. update, import, login; read / export: who viewed or exported pupil-level data'),
   key: z.string().optional().describe('prefix of the entity key, e.g. a school code'),
   from: date.optional(),
   to: date.optional(),
@@ -27,6 +27,12 @@ export const AuditRow = z.object({
   rowCount: z.number().nullable(),
 });
 const tags = ['审计 / audit'];
+
+/** The key of an audit export: `audit` and the filter's parts, e.g. `audit/action:read/from:2025-01-01`. */
+export function auditKey(f: z.output<typeof AuditFilter>): string {
+  const parts = (['user', 'action', 'entity', 'key', 'from', 'to'] as const).filter((k) => f[k]).map((k) => `${k}:${f[k]}`);
+  return ['audit', ...parts].join('/');
+}
 
 export const auditApi = {
   list: endpoint({
@@ -49,5 +55,7 @@ export const auditApi = {
     policy: { capability: 'audit.read' },
     query: AuditFilter,
     produces: 'xlsx',
+    // The log names who read which pupils' data: taking it away is itself recorded (key: the filter used).
+    audit: { action: 'export', entity: 'audit', key: ({ query }) => auditKey(query) },
   }),
 };

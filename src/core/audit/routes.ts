@@ -5,5 +5,8 @@ import type { AuditService } from './service.js';
 
 export const auditRoutes = routesOf(auditApi, (s: { audit: AuditService }) => ({
   list: async ({ actor, query: { page, pageSize, ...f } }) => s.audit.list(actor.districtId, f, page, pageSize),
-  export: async ({ actor, query }) => ({ file: await s.audit.exportXlsx(actor.districtId, query), name: `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx` }),
+  export: async ({ actor, query }) => {
+    const { file, rows } = await s.audit.exportXlsx(actor.districtId, query);
+    return { file, rows, name: `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx` };
+  },
 }));

@@ -1,18 +1,25 @@
-// The audit log for the bureau: filter, page, export.
+// The audit log for the bureau: filter, page, export; and the sink of audited reads (core/http/routes.ts).
 import type { Db } from '../db/index.js';
+import type { ReadAuditEntry, ReadAuditSink } from '../http/routes.js';
 import { exportRowsWorkbook } from '../xlsx/export-rows.js';
-import { listAudit, type AuditFilter } from './store.js';
+import { listAudit, recordAudit, type AuditFilter } from './store.js';
 
-export class AuditService {
+export class AuditService implements ReadAuditSink {
   constructor(private readonly db: Db) {}
+
+  /** One read or export of a data set, recorded by the route wrapper after a successful answer. */
+  recordRead(districtId: string, e: ReadAuditEntry): Promise<void> {
+    return recordAudit(this.db, districtId, [e]);
+  }
 
   list(districtId: string, f: AuditFilter, page: number, pageSize: number) {
     return listAudit(this.db, districtId, f, page, pageSize);
   }
 
-  async exportXlsx(districtId: string, f: AuditFilter): Promise<Buffer> {
+  /** The filtered log as .xlsx, with the number of its rows (the export is itself an audited export). */
+  async exportXlsx(districtId: string, f: AuditFilter): Promise<{ file: Buffer; rows: number }> {
     const { rows } = await listAudit(this.db, districtId, f, 1, 1_000_000);
-    return exportRowsWorkbook(
+    const file = await exportRowsWorkbook(
       '审计日志',
       [
         { header: '编号', key: 'id', width: 8 },
@@ -25,8 +32,10 @@ export class AuditService {
         { header: '原值', key: 'oldValue', width: 14 },
         { header: '新值', key: 'newValue', width: 14 },
         { header: '说明', key: 'detail', width: 30 },
+        { header: '行数', key: 'rowCount', width: 8 },
       ],
       rows.map((r) => ({ ...r, oldValue: r.oldValue == null ? '' : JSON.stringify(r.oldValue), newValue: r.newValue == null ? '' : JSON.stringify(r.newValue) })),
     );
+    return { file, rows: rows.length };
   }
 }

@@ -1,4 +1,5 @@
-// The audit log: one row per changed field. Written inside the same transaction as the change.
+// The audit log: one row per changed field, written inside the same transaction as the change; and one row per
+// read or export of pupil-level data (action 'read' / 'export', the number of rows in row_count).
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { auditLog } from '../schema.js';
@@ -13,6 +14,8 @@ export interface AuditEntry {
   newValue?: unknown;
   batchId?: string | null;
   detail?: string | null;
+  /** The number of rows read or exported (reads and exports). */
+  rowCount?: number | null;
 }
 
 export async function recordAudit(db: Db, districtId: string, entries: AuditEntry[]): Promise<void> {
@@ -27,8 +30,9 @@ export async function recordAudit(db: Db, districtId: string, entries: AuditEntr
     newValue: e.newValue === undefined ? null : e.newValue,
     batchId: e.batchId ?? null,
     detail: e.detail ?? null,
+    rowCount: e.rowCount ?? null,
   }));
-  // 10 parameters a row; stay far below PostgreSQL's 65,535 bind parameters.
+  // 11 parameters a row; stay far below PostgreSQL's 65,535 bind parameters.
   for (let i = 0; i < rows.length; i += 2000) await db.insert(auditLog).values(rows.slice(i, i + 2000));
 }
 

@@ -1,5 +1,6 @@
 // Password hashing with scrypt (node:crypto). Stored as scrypt$N$r$p$salt$hash (base64).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { COMMON_PASSWORDS } from './common-passwords.js';
 
 const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) => new Promise<Buffer>((resolve, reject) => scryptCb(pw, salt, len, opts, (e, k) => (e ? reject(e) : resolve(k))));
 
@@ -35,8 +36,24 @@ export function generatePassword(): string {
   return s;
 }
 
-/** Minimum policy: 8 characters. */
-export function passwordProblem(pw: string): string | null {
+/**
+ * Why a new password is too weak, or null: fewer than 8 characters, a common password (COMMON_PASSWORDS), one
+ * or two characters repeated, the username or containing it, or the current password again. Messages: '中文 / English'.
+ */
+export function passwordProblem(pw: string, ctx: { username?: string; current?: string } = {}): string | null {
   if (pw.length < 8) return '密码至少 8 个字符 / password must have at least 8 characters';
+  const lower = pw.toLowerCase();
+  if (COMMON_PASSWORDS.has(lower) || new Set(lower).size <= 2) return '密码过于常见、容易被猜中,请换一个 / this password is too common and easy to guess; choose another';
+  const name = ctx.username?.trim().toLowerCase();
+  // Containing a name of 3+ characters (a 2-letter name such as 'li' is too common a part of words to forbid).
+  if (name && (lower === name || (name.length >= 3 && lower.includes(name)))) return '密码不能包含用户名 / the password must not contain the username';
+  if (ctx.current !== undefined && pw === ctx.current) return '新密码不能与当前密码相同 / the new password must differ from the current one';
   return null;
+}
+
+let dummy: Promise<string> | null = null;
+/** A hash of a random password, made once: an unknown user's sign-in verifies against it and takes as long as a known one's. */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('base64'));
+  return dummy;
 }

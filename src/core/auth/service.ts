@@ -1,16 +1,24 @@
 // Accounts and sessions. Passwords: scrypt. Sessions: a random token in an httpOnly cookie,
 // stored only as its SHA-256; a per-session CSRF token the browser echoes in a header.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { districts, inspectorSchools, sessions, users } from '../schema.js';
 import { recordAudit } from '../audit/store.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
-import { generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { dummyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { LoginRateLimiter } from './rate-limit.js';
 import { ROLES, type CurrentUser, type Role } from './roles.js';
 
 export const SESSION_HOURS = 12;
+/** A session ends after this many minutes without a request (JUNHENG_SESSION_IDLE_MINUTES), besides the 12 h limit. */
+export const SESSION_IDLE_MINUTES = 120;
+/** The last-seen time of a session is written at most this often. */
+const LAST_SEEN_EVERY_MS = 60_000;
+export const idleMinutesOf = (setting: string | undefined) => {
+  const n = Number(setting);
+  return setting && Number.isFinite(n) && n > 0 ? n : SESSION_IDLE_MINUTES;
+};
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export class AuthService {
@@ -26,8 +34,13 @@ export class AuthService {
     private readonly db: Db,
     /** Does a school exist? Accounts name schools (a clerk's, an inspector's); the registry answers. */
     private readonly schoolExists: (districtId: string, code: string) => Promise<boolean>,
-    private readonly opts: { cacheSessionsMs?: number } = {},
+    private readonly opts: { cacheSessionsMs?: number; idleMinutes?: number } = {},
   ) {}
+
+  /** Milliseconds without a request after which a session ends. */
+  get idleMs() {
+    return (this.opts.idleMinutes ?? idleMinutesOf(process.env.JUNHENG_SESSION_IDLE_MINUTES)) * 60_000;
+  }
 
   /** Drop cached sessions of one account (after its role, schools, password or status changed). */
   private forget(districtId: string, username: string) {
@@ -40,18 +53,23 @@ export class AuthService {
     if (wait > 0)
       throw new AppError(429, 'too_many_attempts', `登录失败次数过多,请 ${Math.ceil(wait / 60)} 分钟后再试 / too many failed sign-ins, try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
     const [u] = await this.db.select().from(users).where(eq(users.username, username));
-    const ok = u && !u.disabled && (await verifyPassword(password, u.passwordHash));
+    // An unknown user's password is checked against a dummy hash: the answer takes as long as for a known one.
+    const matches = await verifyPassword(password, u?.passwordHash ?? (await dummyHash()));
+    const ok = !!u && !u.disabled && matches;
     if (!ok) {
       this.limiter.fail(username, ip);
       if (u) await recordAudit(this.db, u.districtId, [{ username, action: 'login_failed', entity: 'user', entityKey: username, detail: ip }]);
       throw new AppError(401, 'bad_credentials', '用户名或密码错误 / wrong username or password');
     }
-    this.limiter.succeed(username);
+    this.limiter.succeed(username, ip);
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(24).toString('base64url');
-    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
-    await this.db.delete(sessions).where(and(eq(sessions.districtId, u.districtId), lt(sessions.expiresAt, new Date().toISOString())));
-    await this.db.insert(sessions).values({ districtId: u.districtId, tokenHash: sha256(token), username: u.username, csrfToken: csrf, expiresAt });
+    const now = Date.now();
+    const expiresAt = new Date(now + SESSION_HOURS * 3600_000).toISOString();
+    await this.db
+      .delete(sessions)
+      .where(and(eq(sessions.districtId, u.districtId), or(lt(sessions.expiresAt, new Date(now).toISOString()), lt(sessions.lastSeenAt, new Date(now - this.idleMs).toISOString()))));
+    await this.db.insert(sessions).values({ districtId: u.districtId, tokenHash: sha256(token), username: u.username, csrfToken: csrf, expiresAt, lastSeenAt: new Date(now).toISOString() });
     await recordAudit(this.db, u.districtId, [{ username, action: 'login', entity: 'user', entityKey: username, detail: ip }]);
     const user = await this.loadUser(u.districtId, u.username);
     return { user: user!, cookie: `${u.districtId}.${token}`, csrf };
@@ -64,18 +82,36 @@ export class AuthService {
     if (dot <= 0) return null;
     const districtId = cookie.slice(0, dot);
     const ttl = this.opts.cacheSessionsMs ?? 0;
+    const now = Date.now();
     const hit = ttl > 0 ? this.cache.get(cookie) : undefined;
-    if (hit && hit.until > Date.now()) return { user: hit.user, csrf: hit.csrf };
+    if (hit && hit.until > now) return { user: hit.user, csrf: hit.csrf };
+    const tokenHash = sha256(cookie.slice(dot + 1));
     const [s] = await this.db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, sha256(cookie.slice(dot + 1))), gt(sessions.expiresAt, new Date().toISOString())));
+      .where(
+        and(
+          eq(sessions.districtId, districtId),
+          eq(sessions.tokenHash, tokenHash),
+          gt(sessions.expiresAt, new Date(now).toISOString()),
+          gt(sessions.lastSeenAt, new Date(now - this.idleMs).toISOString()),
+        ),
+      );
     if (!s) return null;
     const user = await this.loadUser(districtId, s.username);
     if (!user) return null;
+    // The idle timeout counts from the last request: written at most once a minute.
+    let lastSeen = Date.parse(s.lastSeenAt);
+    if (now - lastSeen >= LAST_SEEN_EVERY_MS) {
+      lastSeen = now;
+      await this.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now).toISOString() })
+        .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
+    }
     if (ttl > 0) {
       if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(cookie, { user, csrf: s.csrfToken, until: Math.min(Date.now() + ttl, Date.parse(s.expiresAt)) });
+      this.cache.set(cookie, { user, csrf: s.csrfToken, until: Math.min(now + ttl, Date.parse(s.expiresAt), lastSeen + this.idleMs) });
     }
     return { user, csrf: s.csrfToken };
   }
@@ -115,18 +151,22 @@ export class AuthService {
     };
   }
 
-  async changePassword(user: CurrentUser, oldPassword: string, newPassword: string) {
+  /** Change one's own password: every other session of the account ends; the one given (the caller's) stays. */
+  async changePassword(user: CurrentUser, oldPassword: string, newPassword: string, currentCookie?: string) {
     const [u] = await this.db
       .select()
       .from(users)
       .where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
     if (!u || !(await verifyPassword(oldPassword, u.passwordHash))) throw badRequest('原密码错误 / the current password is wrong');
-    const p = passwordProblem(newPassword);
+    const p = passwordProblem(newPassword, { username: user.username, current: oldPassword });
     if (p) throw badRequest(p);
     await this.db
       .update(users)
       .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false })
       .where(and(eq(users.districtId, user.districtId), eq(users.username, user.username)));
+    const dot = currentCookie?.indexOf('.') ?? -1;
+    const keep = currentCookie && dot > 0 && currentCookie.slice(0, dot) === user.districtId ? sha256(currentCookie.slice(dot + 1)) : null;
+    await this.db.delete(sessions).where(and(eq(sessions.districtId, user.districtId), eq(sessions.username, user.username), ...(keep ? [ne(sessions.tokenHash, keep)] : [])));
     this.forget(user.districtId, user.username);
     await recordAudit(this.db, user.districtId, [{ username: user.username, action: 'change_password', entity: 'user', entityKey: user.username }]);
   }
@@ -162,7 +202,7 @@ export class AuthService {
     if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(username)) throw badRequest('用户名只能包含字母、数字和 _.@- / username may contain letters, digits and _.@-');
     await this.checkUserInput(actor.districtId, input.role, input.schoolCode, input.assignedSchools);
     const password = input.password ?? generatePassword();
-    const p = passwordProblem(password);
+    const p = passwordProblem(password, input.password === undefined ? {} : { username });
     if (p) throw badRequest(p);
     const [exists] = await this.db.select({ u: users.username }).from(users).where(eq(users.username, username));
     if (exists) throw conflict(`用户名 ${username} 已存在 / username ${username} is taken`);
@@ -231,7 +271,7 @@ export class AuthService {
       .where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
     if (!u) throw notFound(`用户 ${username} 不存在 / no user ${username}`);
     const pw = password ?? generatePassword();
-    const p = passwordProblem(pw);
+    const p = passwordProblem(pw, password === undefined ? {} : { username });
     if (p) throw badRequest(p);
     await this.db
       .update(users)

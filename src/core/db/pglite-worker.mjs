@@ -2,8 +2,26 @@
 // whole of a query (measured: 0 timer ticks during a 1.9 s aggregate), so HTTP stays
 // responsive only if the database lives in a worker. Plain JS so that it loads the same
 // way under tsx, vitest and node.
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+
+// Private files (issue 10, item 2). PGlite's NODEFS creates and chmods files with the modes of its WASM file system
+// (0666 files, 0755 folders: no umask applies there), and a worker thread cannot set the process's umask. So, in
+// this worker only, every mode given to Node's fs is clamped to the owner: files come out 0600, folders 0700,
+// whatever the umask. NODEFS looks fs's functions up at each call, so replacing them here is enough. Only a worker
+// with a data folder does this: the worker touches nothing else but PGlite's own package files (read only).
+if (workerData.dataDir) {
+  const own = (mode) => (typeof mode === 'number' ? mode & ~0o077 : mode);
+  const { mkdirSync, writeFileSync, openSync, chmodSync, fchmodSync } = fs;
+  fs.mkdirSync = (p, o) => mkdirSync(p, typeof o === 'object' && o !== null ? { ...o, mode: own(o.mode ?? 0o700) } : own(o ?? 0o700));
+  fs.writeFileSync = (p, d, o) => writeFileSync(p, d, typeof o === 'string' ? { encoding: o, mode: 0o600 } : { ...(o ?? {}), mode: own(o?.mode ?? 0o600) });
+  fs.openSync = (p, flags, mode) => openSync(p, flags, own(mode ?? 0o600));
+  fs.chmodSync = (p, mode) => chmodSync(p, own(mode));
+  fs.fchmodSync = (fd, mode) => fchmodSync(fd, own(mode));
+  syncBuiltinESMExports();
+}
 
 // Keep dates, timestamps, intervals and their arrays as strings, as drizzle's pglite driver asks.
 const identity = (v) => v;

@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { ZodError } from 'zod';
 import type { AuthService } from '../auth/service.js';
 import type { CurrentUser } from '../auth/roles.js';
-import { AppError, forbidden } from './errors.js';
+import { AppError, databaseErrorCode, forbidden, INTERNAL_MESSAGE } from './errors.js';
 import { SESSION_COOKIE } from './cookies.js';
 import { createLogger, genReqId, JunhengLogController, type LogOptions } from '../log.js';
 
@@ -31,6 +31,20 @@ export interface HttpOptions {
    * environment's level, else none — and none under vitest.
    */
   logger?: boolean | LogOptions;
+  /**
+   * The reverse proxies whose X-Forwarded-For / -Proto / -Host are believed: a comma list of addresses and CIDRs
+   * (Fastify's trustProxy). Default: JUNHENG_TRUSTED_PROXIES, else none — a client's own headers are ignored.
+   */
+  trustedProxies?: string;
+}
+
+/** The trusted proxies as Fastify's trustProxy: false when none is named. */
+export function trustProxyOf(setting: string | undefined): false | string[] {
+  const list = (setting ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length ? list : false;
 }
 
 function loggerFor(opt: HttpOptions['logger']) {
@@ -40,6 +54,9 @@ function loggerFor(opt: HttpOptions['logger']) {
   return createLogger(process.env.VITEST ? { level: 'silent' } : {}, 'silent');
 }
 
+/** SQLSTATE codes of text the database cannot hold: 22021 (a NUL, invalid UTF-8), 22P05 (untranslatable character). */
+const TEXT_REFUSED = new Set(['22021', '22P05']);
+
 export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = loggerFor(opts.logger);
   const app = Fastify({
@@ -48,14 +65,17 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
     genReqId,
     requestIdHeader: false,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // Only named proxies: otherwise any client could forge its address (login limits, audit) or HTTPS.
+    trustProxy: trustProxyOf(opts.trustedProxies ?? process.env.JUNHENG_TRUSTED_PROXIES),
   });
   // Every answer carries its request id (the caller's X-Request-Id when it sent a usable one), which the log lines carry too.
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
+  // Uploads: one file of at most 100 MB (413 beyond), a few small fields, few headers. What a file may expand to is
+  // bounded where it is read (core/xlsx/limits.ts).
+  await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12, headerPairs: 100 } });
 
   // Every route the server serves, and whether a contract declared it (the RBAC coverage test reads this).
   const routeList: { method: string; url: string; contract: boolean }[] = [];
@@ -88,10 +108,19 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: e.message } });
-    // Every 5xx: its stack, with the request id and route (log.ts masks long digit runs, logs no URL or body).
-    req.log.error({ err, req }, 'internal error');
-    if (process.env.VITEST && err instanceof AppError) return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
-    return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误 / internal server error' } });
+    // Every 5xx: its stack, with the request id and route (log.ts masks long digit runs, logs no URL or body). A
+    // database error's text quotes the query's parameters (学籍号, names): only its SQLSTATE code is logged, and
+    // nothing of it answered.
+    const sqlState = databaseErrorCode(err);
+    if (sqlState !== null && TEXT_REFUSED.has(sqlState)) {
+      // Text the database cannot hold (a NUL in a query parameter or path): the request's fault, not the server's.
+      req.log.warn({ req, sqlState }, 'database refused a character');
+      return reply.status(400).send({ error: { code: 'bad_request', message: '请求含有无效字符(如 NUL 控制字符) / the request contains a character that cannot be stored (such as NUL)' } });
+    }
+    if (sqlState !== null) req.log.error({ req, sqlState }, 'database error');
+    else req.log.error({ err, req }, 'internal error');
+    if (process.env.VITEST && err instanceof AppError && sqlState === null) return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
+    return reply.status(500).send({ error: { code: 'internal', message: `${INTERNAL_MESSAGE} (请求编号 / request id ${req.id})` }, requestId: req.id });
   });
   return app;
 }

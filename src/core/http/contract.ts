@@ -21,6 +21,36 @@ export interface Policy {
 /** What a route answers: JSON described by a schema, or a file. */
 export type Produces = 'json' | 'xlsx' | 'pdf' | 'html';
 
+/** Reading a data set ('read': shown on a page) or taking it away as a file ('export'). */
+export type AuditAction = 'read' | 'export';
+
+/**
+ * Which data set of pupil-level (or otherwise sensitive) data a route hands out, recorded in the audit log
+ * after a successful answer by the one route wrapper (core/http/routes.ts): one row with the user, the action,
+ * the entity, its key, the route and the number of rows. Declare it on a route and it is audited; failures
+ * (4xx, 5xx) are not recorded. A key is made of ids (exam, school, class, 学籍号) — never a name.
+ */
+export interface ReadAudit<P = unknown, Q = unknown, R = unknown> {
+  action: AuditAction;
+  /** What was read: 'students' (a list of pupils), 'student' (one pupil's card), 'school-report', 'audit' … */
+  entity: string;
+  /**
+   * The entity key, e.g. `exam:12/school:2133000001`; null when this request hands out nothing to record
+   * (e.g. an export without pupil rows). `answer` is the JSON answer, or the file ({file, name, rows?}).
+   */
+  key(input: AuditInput<P, Q, R>): string | null;
+  /** The number of rows read (JSON answers); files may carry `rows` themselves. */
+  count?(input: AuditInput<P, Q, R>): number | null;
+}
+
+/** What an audit key sees: the validated input, the user (and the schools of the route's scope) and the answer. */
+export interface AuditInput<P, Q, R> {
+  params: P;
+  query: Q;
+  actor: { username: string; schools: 'all' | string[] };
+  answer: R;
+}
+
 export interface Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: Method;
   /** Full path with :params, e.g. /api/schools/:code. */
@@ -36,6 +66,8 @@ export interface Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   produces: Produces;
   /** multipart/form-data with one file field named "file" (the body schema then covers the other fields: none). */
   upload?: boolean;
+  /** Record each successful answer in the audit log as a read or an export of this data set. */
+  audit?: ReadAudit<z.output<P>, z.output<Q>, z.output<R>>;
 }
 
 const Empty = z.object({});
@@ -54,6 +86,7 @@ export function endpoint<P extends z.ZodType = EmptyObj, Q extends z.ZodType = E
   response?: R;
   produces?: Produces;
   upload?: boolean;
+  audit?: ReadAudit<z.output<P>, z.output<Q>, z.output<R>>;
 }): Endpoint<P, Q, B, R> {
   return {
     ...e,
@@ -100,6 +133,15 @@ export function queryString(q: Record<string, unknown> | undefined): string {
 
 /** A school year as the start year (2024 = 2024–2025学年); query strings carry it as text. */
 export const YearParam = z.coerce.number().int().min(1990).max(2100);
+/** A calendar date YYYY-MM-DD that exists (no 2024-13-45, no 2023-02-29), years 1900–2100: never an invalid date for the database. */
+export const DateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return y >= 1900 && y <= 2100 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, '不是有效日期(YYYY-MM-DD,1900–2100 年) / not a real date (YYYY-MM-DD, years 1900–2100)');
 /** {ok: true} for actions that answer nothing else. */
 export const Ok = z.object({ ok: z.literal(true) });
 /** The error body every 4xx/5xx answer carries. */

@@ -2,13 +2,15 @@
 // for every route: sign-in (401), the capability's role check (403), validation of params, query and
 // body (400 with every problem named), and the school scope (403 when the request names a school
 // outside the user's scope). Handlers receive typed input and an already-scoped Actor, and return
-// data (checked against the response schema under test) or a file to send.
+// data (checked against the response schema under test) or a file to send. A route whose contract declares
+// `audit` (a read or export of pupil-level data) leaves one audit row per successful answer, written before
+// the data is sent: when the row cannot be written, the data is not sent either.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import type { z } from 'zod';
 import { allows, scopeOf, schoolsOf, type Capability, type Scope } from '../auth/policy.js';
 import type { CurrentUser } from '../auth/roles.js';
-import type { AnyEndpoint, Contract, Endpoint } from './contract.js';
+import type { AnyEndpoint, AuditAction, Contract, Endpoint } from './contract.js';
 import { AppError, badRequest, forbidden, unauthorized } from './errors.js';
 import { sendPdf, sendXlsx } from './download.js';
 
@@ -31,6 +33,24 @@ export function actorOf(user: CurrentUser, cap: Capability): Actor {
 export interface FileAnswer {
   file: Buffer;
   name: string;
+  /** The number of data rows in the file, for the audit log of an audited export. */
+  rows?: number;
+}
+
+/** One audited read or export: written by the route wrapper after the handler answered successfully. */
+export interface ReadAuditEntry {
+  username: string;
+  action: AuditAction;
+  entity: string;
+  entityKey: string;
+  /** The route, e.g. `GET /api/exams/:id/students/:sid` (never the URL with its query values). */
+  detail: string;
+  rowCount: number | null;
+}
+
+/** Where audited reads go: the audit log's service (core/audit/service.ts), found among the routes' services as `audit`. */
+export interface ReadAuditSink {
+  recordRead(districtId: string, entry: ReadAuditEntry): Promise<void>;
 }
 
 export interface HandlerContext<E extends AnyEndpoint> {
@@ -95,12 +115,32 @@ const DENIED: Record<string, string> = {
   'students.names': '无权查看学生姓名 / you may not see students’ names',
 };
 
-/** Register every route of a contract. Each handler key must match a contract key (checked by the types). */
-export function registerContract<C extends Contract>(app: FastifyInstance, contract: C, handlers: Handlers<C>) {
+/** The audit row of a successful answer of an audited route, or null when the route or this answer records nothing. */
+function auditEntryOf(e: Endpoint, p: Parsed, out: unknown): ReadAuditEntry | null {
+  const a = e.audit;
+  if (!a || !p.actor) return null;
+  const input = { params: p.params, query: p.query, actor: p.actor, answer: out };
+  const entityKey = a.key(input);
+  if (entityKey === null) return null;
+  const counted = a.count?.(input);
+  const fileRows = (out as Partial<FileAnswer> | null)?.rows;
+  const rowCount = typeof counted === 'number' ? counted : typeof fileRows === 'number' ? fileRows : null;
+  return { username: p.actor.username, action: a.action, entity: a.entity, entityKey, detail: `${e.method} ${e.path}`, rowCount };
+}
+
+/** What an account that must change its password may still do (besides public routes such as sign-out). */
+const DURING_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password']);
+
+/**
+ * Register every route of a contract. Each handler key must match a contract key (checked by the types).
+ * `audit` receives the rows of routes that declare `audit`; registering such a route without it is an error.
+ */
+export function registerContract<C extends Contract>(app: FastifyInstance, contract: C, handlers: Handlers<C>, audit?: ReadAuditSink | null) {
   for (const key of Object.keys(contract) as (keyof C & string)[]) {
     const e = contract[key] as Endpoint;
     const handler = handlers[key] as Handler<AnyEndpoint>;
     if (!handler) throw new Error(`no handler for ${key}`);
+    if (e.audit && !audit) throw new Error(`${e.method} ${e.path} declares audit, but no audit log was given to record it`);
     app.route({
       method: e.method,
       url: e.path, // the same :param syntax as Fastify's
@@ -110,6 +150,7 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
         let actor: Actor | null = null;
         if (cap !== 'public') {
           if (!req.user) throw unauthorized();
+          if (req.user.mustChangePassword && !DURING_PASSWORD_CHANGE.has(`${e.method} ${e.path}`)) throw new AppError(403, 'must_change_password', '请先修改密码 / change your password first');
           if (!scopeOf(req.user.role, cap)) throw forbidden(DENIED[cap]);
           actor = actorOf(req.user, cap);
         } else if (req.user) actor = actorOf(req.user, 'account.self');
@@ -132,12 +173,26 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
       handler: async (req, reply) => {
         const p = req.parsed!;
         const out = await handler({ actor: p.actor as Actor, user: req.user, params: p.params, query: p.query, body: p.body, file: p.file, req, reply });
-        if (reply.sent) return reply;
+        // An audited read: recorded once the answer is a success, before the data leaves (a handler that sent
+        // its own answer is recorded after it).
+        const record = async () => {
+          if (reply.statusCode >= 300) return;
+          const entry = auditEntryOf(e, p, out);
+          if (entry && audit) await audit.recordRead(p.actor!.districtId, entry);
+        };
+        if (reply.sent) {
+          await record();
+          return reply;
+        }
         if (e.produces === 'xlsx' || e.produces === 'pdf') {
           const f = out as FileAnswer;
+          await record();
           return e.produces === 'xlsx' ? sendXlsx(reply, f.file, f.name) : sendPdf(reply, f.file, f.name);
         }
-        if (e.produces === 'html') return reply.type('text/html; charset=utf-8').send(out);
+        if (e.produces === 'html') {
+          await record();
+          return reply.type('text/html; charset=utf-8').send(out);
+        }
         if (checkResponses()) {
           const r = e.response.safeParse(out);
           if (!r.success)
@@ -149,13 +204,20 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
                 .join('; ')}`,
             );
         }
+        await record();
         return out;
       },
     });
   }
 }
 
-/** Define a capability's route plugin: its contract and handlers, given its service(s). */
+/** The audit log among a route plugin's services (server.ts passes them all): `audit`, when it records reads. */
+function sinkOf(services: unknown): ReadAuditSink | null {
+  const a = (services as { audit?: Partial<ReadAuditSink> } | null)?.audit;
+  return a && typeof a.recordRead === 'function' ? (a as ReadAuditSink) : null;
+}
+
+/** Define a capability's route plugin: its contract and handlers, given its service(s) (and the audit log as `audit`). */
 export function routesOf<C extends Contract, S>(contract: C, handlers: (services: S) => Handlers<C>) {
-  return (services: S) => async (app: FastifyInstance) => registerContract(app, contract, handlers(services));
+  return (services: S) => async (app: FastifyInstance) => registerContract(app, contract, handlers(services), sinkOf(services));
 }

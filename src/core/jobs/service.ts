@@ -15,7 +15,8 @@
 import os from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/index.js';
-import { AppError } from '../http/errors.js';
+import { AppError, databaseErrorCode, INTERNAL_MESSAGE } from '../http/errors.js';
+import { maskPersonalData } from '../log.js';
 import type { JobKind, JobStatus } from './schema.js';
 import * as store from './store.js';
 
@@ -107,8 +108,16 @@ function failure(e: unknown): Pick<Job, 'error' | 'problems' | 'problemCount' | 
     const problems = (e.extra?.problems as unknown[] | undefined) ?? null;
     return { error: { status: e.status, code: e.code, message: e.message }, problems, problemCount: problems?.length ?? null, message: e.message };
   }
-  const message = `服务器内部错误 / internal error: ${(e as Error)?.message ?? e}`;
-  return { error: { status: 500, code: 'internal', message }, problems: null, problemCount: null, message };
+  // Anything else is a bug or a database error, whose text may quote the rows it was writing (学籍号, names): it is
+  // neither stored nor answered — the job's id is the reference to the log line (errorLine).
+  return { error: { status: 500, code: 'internal', message: INTERNAL_MESSAGE }, problems: null, problemCount: null, message: INTERNAL_MESSAGE };
+}
+
+/** An unexpected error as a line for the log: a database error by its SQLSTATE code only, else its stack with long digit runs masked. */
+function errorLine(e: unknown): string {
+  const sqlState = databaseErrorCode(e);
+  if (sqlState !== null) return `database error (SQLSTATE ${sqlState})`;
+  return maskPersonalData(String((e as Error)?.stack ?? (e as Error)?.message ?? e));
 }
 
 export class JobService {
@@ -140,7 +149,7 @@ export class JobService {
       .then(
         (result) => this.finish(live, { state: 'done', phase: 'done', done: live.job.total, result: opts.summary ? opts.summary(result) : result }),
         (e: unknown) => {
-          if (!(e instanceof AppError)) console.error(`job ${live.job.id} (${kind}) failed:`, e);
+          if (!(e instanceof AppError)) console.error(`job ${live.job.id} (${kind}) failed: ${errorLine(e)}`);
           return this.finish(live, { state: 'failed', phase: 'failed', ...failure(e) });
         },
       );
@@ -276,7 +285,7 @@ export class JobService {
     const { state, phase, done, total } = l.job;
     l.writing = store
       .updateProgress(this.db, l.job.districtId, l.job.id, { state, phase, done, total })
-      .catch((e: unknown) => console.error(`job ${l.job.id}: progress not saved:`, (e as Error)?.message ?? e))
+      .catch((e: unknown) => console.error(`job ${l.job.id}: progress not saved: ${errorLine(e)}`))
       .finally(() => {
         l.writing = null;
         if (l.dirty && l.job.finishedAt === null) this.persist(l);
@@ -301,7 +310,7 @@ export class JobService {
         error: j.error,
         problemCount: j.problemCount,
       })
-      .catch((e: unknown) => console.error(`job ${j.id}: end state not saved:`, (e as Error)?.message ?? e));
+      .catch((e: unknown) => console.error(`job ${j.id}: end state not saved: ${errorLine(e)}`));
     if (![...this.live.values()].some((x) => x.job.finishedAt === null)) this.stopHeartbeat();
   }
 

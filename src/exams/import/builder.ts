@@ -8,7 +8,7 @@ import { TOTAL_NAMES } from '../rates.js';
 import { MARK_ABSENT, MARK_EXEMPT, MARK_NORMAL, MARK_VOIDED } from '../marks.js';
 import { ByteKeySet } from './byte-key-set.js';
 import { CELL_ABSENT, CELL_BLANK, CELL_EXEMPT, CELL_INVALID, CELL_NEGATIVE, CELL_VOIDED, cleanText, type RawCells, type RowCells } from './cells.js';
-import { normalizeHeader, subjectIndex, type SheetLayout } from './detect.js';
+import { controlCharProblem, normalizeHeader, subjectIndex, type SheetLayout } from './detect.js';
 import type { ExamProblems } from './problems-list.js';
 
 export interface ExamSubjectDef {
@@ -243,10 +243,11 @@ export class ExamBuilder {
     const raw = cells.raw;
     if (raw && !this.idsAsText && this.span(raw, this.layout.idCol)) {
       // An ASCII 学籍号: cleanText would only trim it, as span did. Looked up by its bytes, without a Map of strings.
+      // A control character (NUL …) takes the text path, which reports it.
       const { spanStart: s, spanEnd: e } = this;
       const b = raw.bytes;
       let ascii = s < e;
-      for (let p = s; p < e && ascii; p++) ascii = b[p] < 0x80;
+      for (let p = s; p < e && ascii; p++) ascii = b[p] < 0x7f && b[p] >= 0x20;
       if (ascii) {
         this.useBytes(raw);
         if (this.idKeys) {
@@ -259,6 +260,11 @@ export class ExamBuilder {
     const id = cleanText(cells.text(this.layout.idCol));
     if (id === '') {
       this.problem(cells.row, this.layout.idCol, '学籍号为空 / the student id is empty');
+      return null;
+    }
+    const control = controlCharProblem(id);
+    if (control) {
+      this.problem(cells.row, this.layout.idCol, control);
       return null;
     }
     this.idsToText();
@@ -293,6 +299,11 @@ export class ExamBuilder {
   private readSchool(cells: RowCells): number {
     const col = this.layout.schoolCol;
     const text = cleanText(cells.text(col));
+    const control = controlCharProblem(text);
+    if (control) {
+      this.problem(cells.row, col, control);
+      return -1;
+    }
     let index = this.schoolCell.get(text);
     if (index === undefined) {
       const schools = this.ctx.schools;
@@ -329,7 +340,11 @@ export class ExamBuilder {
     if (id < 0) id = keys.size - 1;
     const key = id * 1048576 + school;
     let k = this.classOfKey.get(key);
-    if (k === undefined) this.classOfKey.set(key, (k = this.readClass(cells, school)));
+    if (k === undefined) {
+      k = this.readClass(cells, school);
+      if (k < 0) return k; // a bad class text: reported on every row
+      this.classOfKey.set(key, k);
+    }
     prev.start = s;
     prev.end = e;
     prev.school = school;
@@ -340,6 +355,11 @@ export class ExamBuilder {
   private readClass(cells: RowCells, school: number): number {
     if (school < 0) return -1;
     const name = this.layout.classCol >= 0 ? cleanText(cells.text(this.layout.classCol)) : '';
+    const control = controlCharProblem(name);
+    if (control) {
+      this.problem(cells.row, this.layout.classCol, control);
+      return -1;
+    }
     const key = `${school}\u0000${name}`;
     let k = this.classIndex.get(key);
     if (k === undefined) this.classIndex.set(key, (k = this.classes.push({ school, name }) - 1));
@@ -354,7 +374,10 @@ export class ExamBuilder {
     else this.idKeys!.insertFound(i); // the key readId just found missing
     const { nameCol, genderCol } = this.layout;
     const details = this.details;
-    this.names.push(nameCol >= 0 && details ? cells.text(nameCol).trim() || null : null);
+    const name = nameCol >= 0 && details ? cells.text(nameCol).trim() || null : null;
+    const control = name && controlCharProblem(name);
+    if (control) this.problem(cells.row, nameCol, control);
+    this.names.push(name);
     this.gender[i] = genderCol >= 0 && details ? this.readGender(cells, genderCol) : 0;
     this.school[i] = school;
     this.klass[i] = klass;
@@ -371,7 +394,10 @@ export class ExamBuilder {
       if (b[s] === MALE[0] && b[s + 1] === MALE[1] && b[s + 2] === MALE[2]) return 1;
       if (b[s] === FEMALE[0] && b[s + 1] === FEMALE[1] && b[s + 2] === FEMALE[2]) return 2;
     }
-    return GENDERS[cleanText(cells.text(col)).toLowerCase()] ?? 0;
+    const text = cleanText(cells.text(col));
+    const control = controlCharProblem(text);
+    if (control) this.problem(cells.row, col, control);
+    return GENDERS[text.toLowerCase()] ?? 0;
   }
 
   /** Reads a score cell of subject s into student i (skipped when i < 0, still checked). */
@@ -406,6 +432,11 @@ export class ExamBuilder {
       return;
     } else {
       const t = cells.text(col);
+      const control = controlCharProblem(t);
+      if (control) {
+        this.problem(cells.row, col, control);
+        return;
+      }
       this.problem(cells.row, col, `不是分数(「${t.length > 40 ? t.slice(0, 40) + '…' : t}」),应为数字或 缺考/作弊/免考 / not a number (nor 缺考, 作弊, 免考)`);
       return;
     }
@@ -488,7 +519,9 @@ export class ExamBuilder {
     const id = this.readId(cells);
     let s = this.subjectCell.get(subjectText);
     if (s === undefined) this.subjectCell.set(subjectText, (s = subjectText === '' ? -1 : subjectIndex(normalizeHeader(subjectText), this.subjectNames)));
-    if (s < 0) {
+    const control = s < 0 ? controlCharProblem(subjectText) : null;
+    if (control) this.problem(cells.row, subjectCol, control);
+    else if (s < 0) {
       this.problem(
         cells.row,
         subjectCol,
@@ -507,7 +540,7 @@ export class ExamBuilder {
           this.layout.schoolCol,
           `学籍号 ${id} 在${this.where(earlier)}属于学校 ${this.schoolCodes[this.school[earlier]]},此处为 ${this.schoolCodes[school]} / student ${id} is in another school at ${this.whereEn(earlier)}`,
         );
-      } else if (this.klass[earlier] !== klass) {
+      } else if (klass >= 0 && this.klass[earlier] >= 0 && this.klass[earlier] !== klass) {
         this.problem(
           cells.row,
           this.layout.classCol,

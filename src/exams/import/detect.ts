@@ -69,6 +69,18 @@ export function normalizeHeader(raw: string): string {
   return s;
 }
 
+/** C0 control characters (line breaks and tab included, once a cell is trimmed) and DEL: no 学籍号, name, school, class or header holds one, and PostgreSQL refuses NUL. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
+
+/** The problem of a text cell holding a control character, or null. */
+export function controlCharProblem(text: string): string | null {
+  const m = CONTROL_CHAR.exec(text);
+  if (!m) return null;
+  const u = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `含有控制字符 ${u},请删除 / contains a control character (${u}); remove it`;
+}
+
 export interface SheetLayout {
   kind: 'wide' | 'long';
   idCol: number;
@@ -166,6 +178,11 @@ export function detectLayout(cells: readonly string[], subjects: readonly string
   const seen = new Map<string, number>();
   names.forEach((name, col) => {
     if (name === '') return;
+    const control = controlCharProblem(cells[col].trim());
+    if (control) {
+      problems.push({ col, reason: `列名${control}` });
+      return;
+    }
     const earlier = seen.get(name);
     if (earlier !== undefined) problems.push({ col, reason: `列名重复,与第 ${earlier + 1} 列相同 / the same header as column ${earlier + 1}` });
     else seen.set(name, col);

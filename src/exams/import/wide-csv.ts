@@ -10,6 +10,7 @@ import { detectLayout, isHeaderRow, type ItemHeader } from './detect.js';
 import { toUtf8, type SourceEncoding } from './encoding.js';
 import { ExamProblems } from './problems-list.js';
 import { CELL_SLOW, scoreFromBytes } from './score-cell.js';
+import { csvOverLimits } from '../../core/xlsx/limits.js';
 
 /** The current record of a CsvRecordReader as the builder reads rows. */
 class CsvRow implements RowCells {
@@ -71,6 +72,12 @@ export class CsvSheet {
     const { reader, row } = this;
     if (!reader || !row) {
       problems.add('', 0, undefined, '', '文件超过 2 GB / the file is larger than 2 GB');
+      return false;
+    }
+    // A record of millions of fields, or one without end, is refused before it is read (core/xlsx/limits.ts).
+    const over = csvOverLimits(reader.bytes);
+    if (over) {
+      problems.add('', over.row, undefined, '', `${over.zh},文件未读取 / ${over.en}; the file was not read`);
       return false;
     }
     let header: string[] | null = null;

@@ -5,6 +5,7 @@
 // exceljs' streaming-reader bugs are guarded in src/core/xlsx/reader.ts.
 import { scalarOf, type Scalar } from '../../core/xlsx/cells.js';
 import { looksLikeZip, openXlsxReader, xlsxInReadingOrder } from '../../core/xlsx/reader.js';
+import { AppError } from '../../core/http/errors.js';
 export { xlsxInReadingOrder };
 import { CELL_BLANK, CELL_INVALID, CELL_NEGATIVE, scoreCodeFromText, type RowCells } from './cells.js';
 import { detectLayout, isHeaderRow, type ItemHeader } from './detect.js';
@@ -61,7 +62,7 @@ export async function readXlsxInto(buf: Buffer, builder: ExamBuilder, subjects: 
   let dataSheets = 0;
   let rows = 0;
   const row = new XlsxRow();
-  const reader = openXlsxReader(buf);
+  const reader = openXlsxReader(buf, { fileName: problems.file });
   try {
     for await (const ws of reader as unknown as AsyncIterable<StreamSheet>) {
       sheets++;
@@ -94,7 +95,8 @@ export async function readXlsxInto(buf: Buffer, builder: ExamBuilder, subjects: 
         if (++rows % 20000 === 0) progress?.(rows, 0);
       }
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e; // a limit of what an upload may expand to (413/422)
     return invalid();
   }
   if (sheets === 0) return invalid();

@@ -8,10 +8,24 @@ export { displayOf, isBlank, normalizeText, parseNumberText, scalarOf, textOf, t
 export type Reason = { zh: string; en: string };
 export type NumberRead = { ok: true; value: number | null } | ({ ok: false } & Reason);
 
+/** C0 control characters (line breaks and tab included) and DEL: no code, grade, number or name holds one, and PostgreSQL refuses NUL. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
+
+/** The problem of a text cell holding a control character (after trimming), or null. */
+export function controlCharReason(s: Scalar): Reason | null {
+  const m = typeof s === 'string' ? CONTROL_CHAR.exec(s.trim()) : null;
+  if (!m) return null;
+  const u = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { zh: `含有控制字符 ${u}，请删除`, en: `contains a control character (${u}); remove it` };
+}
+
 /** A cell as a number, or why it is not one. Blank → value null. */
 export function readNumber(s: Scalar): NumberRead {
   if (isBlank(s)) return { ok: true, value: null };
   if (typeof s === 'number') return { ok: true, value: s };
+  const control = controlCharReason(s);
+  if (control) return { ok: false, ...control };
   if (typeof s === 'string') {
     const n = parseNumberText(s);
     if (n !== null) return { ok: true, value: n };

@@ -1,6 +1,7 @@
 // Reading an uploaded statistics workbook: every defect named by file, sheet, row and column.
 import ExcelJS from 'exceljs';
 import { looksLikeZip, openXlsxReader } from '../../core/xlsx/reader.js';
+import { AppError } from '../../core/http/errors.js';
 import { CONSISTENCY_RULES, GRADE_EN, GRADE_ZH, STAT_FIELDS, type StatValues, type Topic } from '../fields.js';
 import { GRADES_OF_LEVEL, LEVEL_EN, type SchoolLevel } from '../model.js';
 import { type ClassSize, type GradeEnrolment, type ImportProblem, type SchoolYearData } from '../types.js';
@@ -37,6 +38,7 @@ import {
   scalarOf,
   sheetKindOf,
   textOf,
+  controlCharReason,
 } from './cells.js';
 
 // ───────────────────────────── reading an upload ─────────────────────────────
@@ -79,11 +81,12 @@ export async function parseStatsWorkbook(input: Buffer, ctx: ParseStatsContext):
   const state = new ImportState(ctx);
   let sheets = 0;
   try {
-    for await (const ws of openXlsxReader(input)) {
+    for await (const ws of openXlsxReader(input, { fileName: ctx.fileName })) {
       sheets++;
       await state.readSheet(ws);
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e; // a limit of what an upload may expand to (413/422)
     return invalidFile(); // corrupt zip or XML: nothing read so far can be trusted
   }
   if (sheets === 0) return invalidFile(); // a zip, but not a workbook (e.g. a .docx or a plain archive)
@@ -266,6 +269,8 @@ class ImportState {
     const role = rowRole(kind, scope, row);
     if (role === 'skip') return;
     if (role === 'data') scope.filled = true;
+    const nameControl = controlCharReason(scope.cell(row, NAME_COL.id)); // the 学校名称 column is not read, but checked
+    if (nameControl) scope.report(row.number, scope.col(NAME_COL.id), nameControl);
     const school = this.readCode(scope, row, scope.cell(row, CODE_COL.id));
     if (kind === 'enrolments') return this.readEnrolmentRow(scope, row, school, pending);
     if (kind === 'classes') return this.readClassRow(scope, row, school, pending);
@@ -277,6 +282,11 @@ class ImportState {
     const col = scope.col(CODE_COL.id);
     if (isBlank(cell)) {
       scope.report(row.number, col, { zh: '学校标识码为空', en: 'the school code is missing' });
+      return null;
+    }
+    const control = controlCharReason(cell);
+    if (control) {
+      scope.report(row.number, col, control);
       return null;
     }
     const code = readSchoolCode(cell, this.ctx.knownSchools);
@@ -367,6 +377,11 @@ class ImportState {
     const cell = scope.cell(row, GRADE_COL.id);
     if (isBlank(cell)) {
       scope.report(row.number, col, { zh: '年级为空', en: 'the grade is missing' });
+      return null;
+    }
+    const control = controlCharReason(cell);
+    if (control) {
+      scope.report(row.number, col, control);
       return null;
     }
     const grade = parseGrade(cell);

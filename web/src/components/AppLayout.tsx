@@ -235,6 +235,9 @@ function Shell() {
 }
 
 export function AppLayout() {
+  const me = useMe();
+  // The server refuses everything but the password change until it is done (403 must_change_password): only the dialog.
+  if (me.mustChangePassword) return <ChangePasswordModal open forced onClose={() => undefined} />;
   return (
     <YearProvider fallback={<PageSpin />}>
       <Shell />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { AutoComplete, Button, Card, DatePicker, Empty, Flex, Form, Input, Table, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Empty, Flex, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowRightOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { API, download } from '../client.js';
@@ -33,6 +33,8 @@ const ACTION_COLORS: Record<string, string> = {
   logout: 'default',
   'reset-password': 'purple',
   password: 'purple',
+  read: 'cyan',
+  export: 'magenta',
 };
 
 const ACTION_LABELS: Record<string, [string, string]> = {
@@ -48,12 +50,21 @@ const ACTION_LABELS: Record<string, [string, string]> = {
   login_failed: ['登录失败', 'failed sign-in'],
   change_password: ['修改密码', 'password changed'],
   reset_password: ['重置密码', 'password reset'],
+  // Who viewed or exported pupil-level data (core/http/routes.ts records them after a successful answer).
+  read: ['查看', 'view'],
+  export: ['导出', 'export'],
 };
+/** The audited reads and exports: their rows carry the route in detail and the number of rows in rowCount. */
+const READ_ACTIONS = new Set(['read', 'export']);
 const ENTITY_LABELS: Record<string, [string, string]> = {
   school: ['学校', 'school'],
   stats: ['年度统计', 'statistics'],
   user: ['用户', 'user'],
   district: ['区县', 'district'],
+  students: ['学生名单', 'student list'],
+  student: ['学生成绩单', 'report card'],
+  'school-report': ['学校报告', 'school report'],
+  audit: ['操作日志', 'audit log'],
 };
 ACTION_COLORS.login_failed = 'warning';
 ACTION_COLORS.change_password = 'purple';
@@ -159,7 +170,20 @@ export default function AuditPage() {
         title: t('audit.change'),
         key: 'change',
         render: (_: unknown, r: AuditRow) =>
-          r.field === 'status' ? (
+          READ_ACTIONS.has(r.action) ? (
+            <Flex gap={8} align="center" wrap>
+              {r.rowCount != null && (
+                <span className="jh-num" data-testid="audit-row-count">
+                  {lang === 'en' ? `${r.rowCount} rows` : `${r.rowCount} 行`}
+                </span>
+              )}
+              {r.detail && (
+                <Typography.Text type="secondary" ellipsis={{ tooltip: r.detail }} style={{ maxWidth: 360 }}>
+                  <code>{r.detail}</code>
+                </Typography.Text>
+              )}
+            </Flex>
+          ) : r.field === 'status' ? (
             <Flex gap={8} align="center" wrap>
               <span className="jh-old-value">{L.status(r.oldValue as never)}</span>
               <ArrowRightOutlined className="jh-muted" style={{ fontSize: 11 }} />
@@ -185,7 +209,7 @@ export default function AuditPage() {
           ),
       },
     ],
-    [t, L, word, fieldName],
+    [t, L, lang, word, fieldName],
   );
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
@@ -227,7 +251,15 @@ export default function AuditPage() {
             <AutoComplete options={opts(seen.users)} placeholder={t('audit.user')} style={{ width: 140 }} allowClear filterOption />
           </Form.Item>
           <Form.Item name="action">
-            <AutoComplete options={opts(seen.actions, ACTION_LABELS)} placeholder={t('audit.action')} style={{ width: 130 }} allowClear filterOption />
+            <Select
+              data-testid="audit-action-filter"
+              options={[...seen.actions].filter(Boolean).map((v) => ({ value: v, label: word(ACTION_LABELS, v) }))}
+              placeholder={t('audit.action')}
+              style={{ width: 130 }}
+              allowClear
+              showSearch
+              optionFilterProp="label"
+            />
           </Form.Item>
           <Form.Item name="entity">
             <AutoComplete options={opts(seen.entities, ENTITY_LABELS)} placeholder={t('audit.entity')} style={{ width: 130 }} allowClear filterOption />
