@@ -14,7 +14,8 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng demo [--data ./data]                                     load the demo district into an empty database
   junheng import FILE.xlsx --year 2024 [--district ID]             import a statistics workbook (all or nothing)
   junheng export FILE.xlsx --year 2024 [--district ID]             export a year's statistics workbook
-  junheng user add NAME --role admin|analyst|clerk|inspector|viewer [--school CODE] [--schools C1,C2] [--display-name X] [--password P]
+  junheng user add NAME --role admin|analyst|clerk|inspector|viewer [--school CODE] [--schools C1,C2] [--display-name X] [--password P] [--no-must-change]
+      the new account must change its password at first sign-in; --no-must-change keeps --password as it is (scripted setups)
   junheng user reset-password NAME [--password P]
   junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]
   junheng exam report --input FILE.csv --full 语文=120,数学=120,… [--excellent 0.85 --pass 0.6 --low 0.4 --bottom 30] [--json]
@@ -41,6 +42,7 @@ const { values: opts, positionals } = parseArgs({
     schools: { type: 'string' },
     'display-name': { type: 'string' },
     password: { type: 'string' },
+    'no-must-change': { type: 'boolean' },
     input: { type: 'string' },
     standard: { type: 'string' },
     json: { type: 'boolean' },
@@ -208,8 +210,11 @@ async function main() {
             schoolCode: opts.school,
             assignedSchools: opts.schools?.split(',').map((x) => x.trim()),
             password: opts.password,
+            mustChangePassword: !opts['no-must-change'],
           });
-          console.log(`user ${arg} (${role}) created; password: ${r.password}`);
+          // The password is echoed only when generated here (one given with --password is not repeated into logs).
+          const pw = opts.password === undefined ? `password: ${r.password}` : 'password as given';
+          console.log(`user ${arg} (${role}) created; ${pw}${opts['no-must-change'] ? '' : ' (must be changed at first sign-in)'}`);
         } else if (sub === 'reset-password' && arg) {
           const pw = await auth.resetPassword(actor, arg, opts.password);
           console.log(`new password for ${arg}: ${pw}${opts.password ? '' : ' (must be changed at next sign-in)'}`);

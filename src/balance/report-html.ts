@@ -146,7 +146,7 @@ function schoolTable(ev: BalanceEvaluation, level: BalanceLevel, lr: LevelResult
   const dec = lr.indicators.map((r) => decimalsOf(r.mean));
   const share = (100 - 4 - 17 - 6.5 - (perSchool ? 10 : 0)) / inds.length;
   const cols = `<colgroup><col style="width:4%"><col style="width:17%"><col style="width:6.5%">${inds.map(() => `<col style="width:${share.toFixed(2)}%">`).join('')}${perSchool ? '<col style="width:5%"><col style="width:5%">' : ''}</colgroup>`;
-  const head = `<tr><th>序号</th><th>学校名称</th><th>在校生</th>${inds.map((i) => `<th>${esc(i.zh)}<br><span class="muted">(${esc(i.unitZh)})</span></th>`).join('')}${perSchool ? '<th>达标项数</th><th>是否达标</th>' : ''}</tr>`;
+  const head = `<tr><th>序号</th><th>学校名称</th><th>在校生</th>${inds.map((i) => `<th>${esc(i.zh)}<br><span class="muted">（${esc(i.unitZh)}）</span></th>`).join('')}${perSchool ? '<th>达标项数</th><th>是否达标</th>' : ''}</tr>`;
   const body = lr.schools.map((s, idx) => {
     const cells = inds.map((ind, k) => `<td class="n${!s.excluded && (s.gaps[ind.key] ?? 0) > 0 ? ' fail' : ''}">${num(s.values[ind.key], dec[k])}</td>`).join('');
     const verdict = s.excluded ? '<td class="c">不计入</td>' : `<td class="c">${yesNo(s.pass)}</td>`;

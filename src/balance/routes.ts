@@ -25,6 +25,6 @@ export const balanceRoutes = routesOf(balanceApi, (s: { balance: BalanceService 
   },
   classSizes: async ({ actor, query: q }) => s.balance.classSizes(actor.districtId, await s.balance.yearOf(actor.districtId, q.year), q.standard, q.version),
   exportXlsx: async ({ actor, query }) => s.balance.workbook(actor.districtId, query),
-  districtReport: async ({ actor, query }) => s.balance.districtReport(actor.districtId, query),
-  schoolReport: async ({ actor, params, query }) => s.balance.schoolReport(actor.districtId, params.code, query),
+  districtReport: async ({ actor, query }) => s.balance.districtReport(actor.districtId, query, actor),
+  schoolReport: async ({ actor, params, query }) => s.balance.schoolReport(actor.districtId, params.code, query, actor),
 }));

@@ -4,7 +4,7 @@ import type { Db } from '../core/db/index.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { recordAudit } from '../core/audit/store.js';
 import { badRequest, conflict, notFound } from '../core/http/errors.js';
-import { renderPdf } from '../core/pdf.js';
+import { renderPdf, type PdfOwner } from '../core/pdf.js';
 import type { RegistryService } from '../registry/service.js';
 import type { School } from '../registry/model.js';
 import type { SchoolYearRecord } from '../registry/types.js';
@@ -290,19 +290,19 @@ export class BalanceService {
   }
 
   /** The district report (PDF). */
-  async districtReport(districtId: string, q: PackChoice): Promise<{ file: Buffer; name: string }> {
+  async districtReport(districtId: string, q: PackChoice, owner?: PdfOwner): Promise<{ file: Buffer; name: string }> {
     const { ev, districtName, schoolNames } = await this.reportContext(districtId, q);
-    const pdf = await renderPdf(districtReportHtml(ev, { districtName, schoolNames }), { headerTitle: districtReportTitle(ev, districtName) });
+    const pdf = await renderPdf(districtReportHtml(ev, { districtName, schoolNames }), { headerTitle: districtReportTitle(ev, districtName) }, owner);
     return { file: pdf, name: `均衡评估报告-${ev.year}-${ev.pack.id}.pdf` };
   }
 
   /** One school's report (PDF); 404 when the school has no evaluated part that year. */
-  async schoolReport(districtId: string, code: string, q: PackChoice): Promise<{ file: Buffer; name: string }> {
+  async schoolReport(districtId: string, code: string, q: PackChoice, owner?: PdfOwner): Promise<{ file: Buffer; name: string }> {
     const { ev, districtName, schoolNames } = await this.reportContext(districtId, q);
     if (schoolParts(ev, code).length === 0) throw notFound(`学校 ${code} 在 ${ev.year} 学年没有评估结果 / school ${code} has no evaluated figures in ${ev.year}`);
     const name = schoolNames.get(code) ?? code;
     const html = schoolReportHtml(ev, code, { districtName, schoolNames })!;
-    const pdf = await renderPdf(html, { headerTitle: `${districtName} · ${schoolReportTitle(ev, name)}` });
+    const pdf = await renderPdf(html, { headerTitle: `${districtName} · ${schoolReportTitle(ev, name)}` }, owner);
     return { file: pdf, name: `均衡评估-${name}-${ev.year}.pdf` };
   }
 }

@@ -41,7 +41,7 @@ export function resolveLocalPack(input: LocalPackInput, version: number, base: S
     version,
     name: input.name,
     nameEn: input.nameEn || input.name,
-    basis: input.basis || `${base.basis}; local overrides of ${base.id} v${base.version}`,
+    basis: input.basis || `${base.basis}；本地标准，在「${base.name}」第 ${base.version} 版的基础上调整`,
     extends: { id: base.id, version: base.version },
     indicators: base.indicators.map((i) => (i.threshold && o.thresholds?.[i.key] ? { ...i, threshold: { ...i.threshold, ...o.thresholds[i.key] } } : i)),
     cvLimit: { ...base.cvLimit, ...o.cvLimit },

@@ -3,12 +3,17 @@
 // closePdfRenderer() (the report routes call it when the server closes) or when the process
 // exits (playwright kills the browsers it launched).
 // Renders run one at a time: a report takes well under a second, and one at a time keeps a
-// laptop's memory flat however many people press the button. Each render gets a fresh context
-// with JavaScript off and every network request refused: the HTML is self-contained.
+// laptop's memory flat however many people press the button. They queue fairly (pdf-queue.ts):
+// round-robin by the user who asked, at most a few pending per user (429 beyond), so one user's
+// sixteen reports do not hold up everybody else. Each render gets a fresh context with JavaScript
+// off and every network request refused: the HTML is self-contained.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { AppError } from './http/errors.js';
+import { FairQueue, type PdfOwner } from './pdf-queue.js';
+
+export type { PdfOwner } from './pdf-queue.js';
 
 export interface PdfOptions {
   landscape?: boolean;
@@ -51,7 +56,6 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 let browser: Promise<Browser> | null = null;
-let queue: Promise<unknown> = Promise.resolve();
 let idleTimer: NodeJS.Timeout | null = null;
 
 function launch(): Promise<Browser> {
@@ -111,25 +115,29 @@ async function renderNow(html: string, opts: PdfOptions): Promise<Buffer> {
   }
 }
 
-/** Print self-contained HTML to an A4 PDF. Throws a 503 AppError when no Chromium can be started. */
-export function renderPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> {
-  const run = queue.then(() => {
+const queue = new FairQueue<{ html: string; opts: PdfOptions }, Buffer>(async ({ html, opts }) => {
+  if (idleTimer) clearTimeout(idleTimer);
+  try {
+    return await renderNow(html, opts);
+  } finally {
     if (idleTimer) clearTimeout(idleTimer);
-    return renderNow(html, opts);
-  });
-  queue = run
-    .catch(() => {})
-    .finally(() => {
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => void closePdfRenderer(), IDLE_CLOSE_MS);
-      idleTimer.unref();
-    });
-  return run;
+    idleTimer = setTimeout(() => void closePdfRenderer(), IDLE_CLOSE_MS);
+    idleTimer.unref();
+  }
+});
+
+/**
+ * Print self-contained HTML to an A4 PDF, queued fairly by `owner` (the signed-in user who asked; without one, the
+ * render shares the internal lane and has no limit). Throws a 503 AppError when no Chromium can be started, a 429
+ * (with retryAfter) when the owner already has the limit of renders pending.
+ */
+export function renderPdf(html: string, opts: PdfOptions = {}, owner?: PdfOwner): Promise<Buffer> {
+  return queue.submit({ html, opts }, owner);
 }
 
 /** Close the shared browser (after the renders already queued). The next render starts a new one. */
 export async function closePdfRenderer(): Promise<void> {
-  await queue;
+  await queue.onIdle();
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = null;
   const b = browser;

@@ -114,7 +114,7 @@ function shapeLine(report: Report, column = TOTAL): string {
   const s = report.shape[column];
   if (!s) return '';
   const p = s.normality.p;
-  return `<p>偏度 G1 = ${num(s.skewness, 3)};峰度 G2 = ${num(s.kurtosis, 3)};D'Agostino–Pearson K² = ${num(s.normality.statistic, 3)},p = ${p === null ? '—' : p < 0.001 ? '&lt; 0.001' : num(p, 3)}${p === null ? '(人数不足 8 人,不检验)' : p < 0.05 ? '(在 0.05 水平上偏离正态)' : '(未见明显偏离正态)'}</p>`;
+  return `<p>偏度 G1 = ${num(s.skewness, 3)}；峰度 G2 = ${num(s.kurtosis, 3)}；D'Agostino–Pearson K² = ${num(s.normality.statistic, 3)}，p = ${p === null ? '—' : p < 0.001 ? '&lt; 0.001' : num(p, 3)}${p === null ? '（人数不足 8 人，不检验）' : p < 0.05 ? '（在 0.05 水平上偏离正态）' : '（未见明显偏离正态）'}</p>`;
 }
 
 const schoolName = (ctx: ExamReportContext, code: string) => ctx.schoolNames.get(code) ?? code;
@@ -145,7 +145,7 @@ function schoolSubjects(report: Report, code: string): string {
       return `<tr${sub === TOTAL ? ' class="sum"' : ''}><td>${esc(sub)}</td><td class="n">${st?.n ?? 0}</td><td class="n">${num(st?.mean)}</td><td class="n">${num(d?.mean)}</td><td class="n${cls(diff)}">${signedNum(diff, 2)}</td><td class="n${cls(st?.over_mean_rate)}">${signedPct(st?.over_mean_rate)}</td><td class="n">${pct(st?.excellent_rate)} <span class="muted">/ ${pct(d?.excellent_rate)}</span></td><td class="n">${pct(st?.pass_rate)} <span class="muted">/ ${pct(d?.pass_rate)}</span></td><td class="n">${pct(st?.low_rate)} <span class="muted">/ ${pct(d?.low_rate)}</span></td><td class="n${cls(b)}">${sub === TOTAL ? '' : signedNum(b, 2)}</td></tr>`;
     })
     .join('');
-  return `<table><thead><tr><th>科目</th><th>人数</th><th>本校均分</th><th>全县均分</th><th>差</th><th>超均率</th><th>优秀率(本校/全县)</th><th>及格率(本校/全县)</th><th>低分率(本校/全县)</th><th>学科均衡(Z 差)</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<table><thead><tr><th>科目</th><th>人数</th><th>本校均分</th><th>全县均分</th><th>差</th><th>超均率</th><th>优秀率（本校/全县）</th><th>及格率（本校/全县）</th><th>低分率（本校/全县）</th><th>学科均衡（Z 差）</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function classTable(report: Report, code: string): string {
@@ -162,7 +162,7 @@ function classTable(report: Report, code: string): string {
 }
 
 export function examReportTitle(exam: ExamDto, ctx: ExamReportContext): string {
-  return `${exam.name} 成绩分析报告${ctx.school ? `(${schoolName(ctx, ctx.school)})` : ''}`;
+  return `${exam.name} 成绩分析报告${ctx.school ? `（${schoolName(ctx, ctx.school)}）` : ''}`;
 }
 
 export function examReportHtml(exam: ExamDto, report: Report, ctx: ExamReportContext): string {
@@ -172,16 +172,16 @@ export function examReportHtml(exam: ExamDto, report: Report, ctx: ExamReportCon
   const cv = report.cvOfSchoolMeans;
   const flagged = report.bottom.schools.filter((s) => s.flagged);
   const full = cutScores(exam, TOTAL).full;
-  const subjects = exam.subjects.map((s) => `${s.subject}(${s.fullMarks})`).join('、');
+  const subjects = exam.subjects.map((s) => `${s.subject}（${s.fullMarks}）`).join('、');
   const school = ctx.school;
   const mine = school ? report.schools.find((s) => s.school === school) : undefined;
   const myBottom = school ? report.bottom.schools.find((s) => s.school === school) : undefined;
   const cards = `
 <div class="cards">
-  <div class="card"><div>参考人数</div><div class="big">${report.district.n}</div><div>总分有效 ${total?.n ?? 0} 人${ctx.ownOnly ? '' : `,学校 ${report.schools.length} 所`}</div></div>
-  <div class="card"><div>总分均分</div><div class="big">${num(total?.mean, 1)}</div><div>满分 ${num(full, 0)},标准差 ${num(total?.sd, 1)},得分率 ${pct(total?.score_rate)}</div></div>
+  <div class="card"><div>参考人数</div><div class="big">${report.district.n}</div><div>总分有效 ${total?.n ?? 0} 人${ctx.ownOnly ? '' : `，学校 ${report.schools.length} 所`}</div></div>
+  <div class="card"><div>总分均分</div><div class="big">${num(total?.mean, 1)}</div><div>满分 ${num(full, 0)}，标准差 ${num(total?.sd, 1)}，得分率 ${pct(total?.score_rate)}</div></div>
   <div class="card"><div>全科合格率</div><div class="big">${pct(report.district.allPassRate)}</div><div>各科均及格的学生 / 各科均有成绩的学生</div></div>
-  <div class="card"><div>校际差异系数</div><div class="big${cv.pass === false ? ' bad' : ''}">${num(cv.cv, 3)}</div><div>标准 &lt; ${num(cv.limit, 2)}:${cv.pass === null ? '—' : cv.pass ? '<span class="ok">达标</span>' : '<span class="bad">未达标</span>'}</div></div>
+  <div class="card"><div>校际差异系数</div><div class="big${cv.pass === false ? ' bad' : ''}">${num(cv.cv, 3)}</div><div>标准 &lt; ${num(cv.limit, 2)}：${cv.pass === null ? '—' : cv.pass ? '<span class="ok">达标</span>' : '<span class="bad">未达标</span>'}</div></div>
   <div class="card"><div>后${report.bottom.percentile}% 分数线</div><div class="big">${num(report.bottom.threshold, 1)}</div><div>${ctx.ownOnly ? '' : `后${report.bottom.percentile}%率预警学校 ${flagged.length} 所`}</div></div>
 </div>`;
   const schoolCards = mine
@@ -196,18 +196,18 @@ export function examReportHtml(exam: ExamDto, report: Report, ctx: ExamReportCon
   const h = (text: string) => `<h2>${['一', '二', '三', '四', '五', '六', '七'][n++]}、${text}</h2>`;
   const body = `
 <h1>${esc(ctx.districtName)} ${esc(title)}</h1>
-<p class="sub">考试:${esc(exam.name)};日期 ${esc(exam.date ?? '—')}${exam.term ? `;${esc(exam.term)}` : ''};${esc(exam.grade)} 年级 · ${esc(exam.type)}${exam.scope ? ` · ${esc(exam.scope)}` : ''}</p>
-<p class="sub">科目:${esc(subjects)};生成日期 ${at}${ctx.ownOnly && !school ? ';本报告只含本校数据与全县汇总' : ''}</p>
+<p class="sub">考试：${esc(exam.name)}；日期 ${esc(exam.date ?? '—')}${exam.term ? `；${esc(exam.term)}` : ''}；${esc(exam.grade)} 年级 · ${esc(exam.type)}${exam.scope ? ` · ${esc(exam.scope)}` : ''}</p>
+<p class="sub">科目：${esc(subjects)}；生成日期 ${at}${ctx.ownOnly && !school ? '；本报告只含本校数据与全县汇总' : ''}</p>
 ${school ? `${h(`${esc(schoolName(ctx, school))} 概况`)}${schoolCards}${h('各科与全县对比')}${schoolSubjects(report, school)}${h('班级')}${classTable(report, school)}${h('全县概况')}` : h('概况')}
 ${cards}
-${h('三率一分(全县)')}
+${h('三率一分（全县）')}
 ${subjectTable(exam, report)}
 ${h('总分分布')}
 <div class="chart">${histogramSvg(report)}</div>
 ${shapeLine(report)}
 ${school ? '' : `${h('学校')}${report.schools.length ? schoolTable(report, ctx) : '<p class="muted">无学校数据。</p>'}`}
 <div class="note">
-<p>说明:优秀率、及格率、低分率按各科满分的比例划线,总分的线为各科分数线之和;超均率 = (均分 − 全县均分) / 全县均分;全科合格率 = 各科均及格的学生 / 各科均有成绩的学生。校际差异系数为各校总分均分按人数加权的变异系数,标准 &lt; ${num(cv.limit, 2)}。后${report.bottom.percentile}%率为本校总分不高于全县第 ${report.bottom.percentile} 百分位数(${num(report.bottom.threshold, 1)} 分)的学生所占比例。缺考、作弊、免考不计入人数与总分。偏度、峰度为样本修正值(同 Excel SKEW/KURT),正态检验为 D'Agostino–Pearson K²。</p>
+<p>说明：优秀率、及格率、低分率按各科满分的比例划线，总分的线为各科分数线之和；超均率 =（均分 − 全县均分）/ 全县均分；全科合格率 = 各科均及格的学生 / 各科均有成绩的学生。校际差异系数为各校总分均分按人数加权的变异系数，标准 &lt; ${num(cv.limit, 2)}。后${report.bottom.percentile}%率为本校总分不高于全县第 ${report.bottom.percentile} 百分位数（${num(report.bottom.threshold, 1)} 分）的学生所占比例。缺考、作弊、免考不计入人数与总分。偏度、峰度为样本修正值（同 Excel SKEW/KURT），正态检验为 D'Agostino–Pearson K²。</p>
 </div>`;
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body>${body}</body></html>`;
 }

@@ -45,7 +45,7 @@ export async function examReportPdf(db: Db, user: CurrentUser, id: number, schoo
   if (school && !report.schools.some((r) => r.school === school)) throw notFound(`本次考试没有学校 ${school} / no school ${school} in this exam`);
   const ctx = { districtName: user.districtName, schoolNames: await store.schoolNames(db, user.districtId), school: school || undefined, ownOnly: own !== 'all' };
   const title = examReportTitle(exam, ctx);
-  const file = await renderPdf(examReportHtml(exam, report, ctx), { headerTitle: `${ctx.districtName} · ${title}` });
+  const file = await renderPdf(examReportHtml(exam, report, ctx), { headerTitle: `${ctx.districtName} · ${title}` }, user);
   return { file, name: `${title}.pdf` };
 }
 

@@ -20,7 +20,7 @@ export const growthRoutes = routesOf(growthApi, (s: { growth: GrowthService }) =
   },
   reportPdf: async ({ actor, query }) => {
     const va = await s.growth.valueAdded(actor, query);
-    const pdf = await renderPdf(growthReportHtml(va, { districtName: actor.districtName }), { headerTitle: `${actor.districtName} · ${growthReportTitle(va)}` });
+    const pdf = await renderPdf(growthReportHtml(va, { districtName: actor.districtName }), { headerTitle: `${actor.districtName} · ${growthReportTitle(va)}` }, actor);
     return { file: pdf, name: `增值评价报告-${fileBase(va)}.pdf` };
   },
 }));

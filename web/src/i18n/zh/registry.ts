@@ -8,7 +8,7 @@ export const registry = {
   'overview.students': '在校生数',
   'overview.teachers': '专任教师数',
   'overview.classes': '教学班数',
-  'overview.largeShare': '大班额占比 (>45人)',
+  'overview.largeShare': '大班额占比（>45人）',
   'overview.largeShareOf': '{n} 个班超过 45 人',
   'overview.ratio': '生师比 {r} : 1',
   'overview.avgClass': '平均班额 {n} 人',
@@ -178,7 +178,7 @@ export const registry = {
   'review.approved': '已审核通过',
   'review.returned': '已退回',
   'review.reopened': '已重新打开',
-  'review.approveAll': '批量通过 ({n})',
+  'review.approveAll': '批量通过（{n}）',
 
   'audit.title': '操作日志',
   'audit.subtitle': '每一次数据修改都有记录：谁、何时、改了什么',

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n.js';
 const dict = {
   title: ['增值评价', 'Value-added'],
   subtitle: [
-    '按学籍号匹配两次考试,比较各校、各班学生的实际进步与全县同起点学生的预期',
+    '按学籍号匹配两次考试，比较各校、各班学生的实际进步与全县同起点学生的预期',
     'Students linked by 学籍号 across two exams; each school’s and class’s progress against what students with the same start made across the district',
   ],
   entry: ['入口考试', 'Entry exam'],
@@ -25,14 +25,14 @@ const dict = {
 
   'k.linkage': ['学籍号匹配率', 'Linkage rate'],
   'k.linkageFoot': ['匹配 {linked} 人 · 入口未匹配 {a} · 出口未匹配 {b} · 转学 {m}', '{linked} linked · {a} unmatched at entry · {b} at exit · {m} movers'],
-  'k.model': ['回归模型(REML)', 'Model (REML)'],
+  'k.model': ['回归模型（REML）', 'Model (REML)'],
   'k.modelFoot': ['τ² = {tau2} · σ² = {sigma2} · ICC = {icc} · n = {n}', 'τ² = {tau2} · σ² = {sigma2} · ICC = {icc} · n = {n}'],
   'k.labels': ['学校评价', 'Schools'],
   'k.labelsFoot': ['高于 / 符合 / 低于预期 · 人数不足 {s} 所', 'above / as expected / below · {s} too small'],
   'k.gain': ['全县平均 z 分增量', 'District mean z-gain'],
-  'k.gainFoot': ['名次(百分等级)平均变化 {rc}', 'mean percentile-rank change {rc}'],
+  'k.gainFoot': ['名次（百分等级）平均变化 {rc}', 'mean percentile-rank change {rc}'],
   'k.modelHelp': [
-    '出口 z = β₀ + β₁·入口 z + 学校随机截距 + 误差;与 R lme4 的 lmer(post ~ pre + (1|school)) 一致',
+    '出口 z = β₀ + β₁·入口 z + 学校随机截距 + 误差；与 R 语言 lme4 包的线性混合模型（学校随机截距）结果一致',
     'exit z = β₀ + β₁·entry z + school intercept + error, as R lme4 lmer(post ~ pre + (1|school))',
   ],
 
@@ -58,7 +58,7 @@ const dict = {
   'c.link': ['匹配率', 'Linked'],
   'c.sgp': ['SGP 中位数', 'Median SGP'],
   'c.small': ['n < {n}', 'n < {n}'],
-  'c.smallHelp': ['人数少于 {n},不报告增值', 'fewer than {n} students: not reported'],
+  'c.smallHelp': ['人数少于 {n}，不报告增值', 'fewer than {n} students: not reported'],
   'c.movers': ['含转入 {n} 人', 'incl. {n} movers in'],
   'c.classes': ['班级', 'Classes'],
 
@@ -66,21 +66,21 @@ const dict = {
   'l.expected': ['符合预期', 'As expected'],
   'l.below': ['低于预期', 'Below'],
 
-  'chart.errorBars': ['各校增值及 95% 区间(单位:出口考试标准差)', 'Value-added with 95% intervals (SDs of the exit exam)'],
+  'chart.errorBars': ['各校增值及 95% 区间（单位：出口考试标准差）', 'Value-added with 95% intervals (SDs of the exit exam)'],
   'chart.errorBarsHelp': [
-    '点 = 增值(经验贝叶斯收缩),线 = 95% 区间;区间全在 0 右侧为高于预期,全在左侧为低于预期',
+    '点 = 增值（经验贝叶斯收缩），线 = 95% 区间；区间全在 0 右侧为高于预期，全在左侧为低于预期',
     'dot = value-added (empirical-Bayes shrunken), line = 95% interval; entirely right of 0 = above, left = below',
   ],
   'chart.quadrant': ['成就 × 增长象限', 'Achievement × growth'],
   'chart.entryQuadrant': ['起点 × 增长象限', 'Start × growth'],
-  'chart.axisAchievement': ['成就(出口均值 z)', 'Achievement (exit mean z)'],
-  'chart.axisEntry': ['起点(入口均值 z)', 'Start (entry mean z)'],
-  'chart.axisGrowth': ['增长(增值)', 'Growth (value-added)'],
-  'chart.quadrantHelp': ['以全县(0)为界;点的大小表示人数;人数不足的学校不显示', 'cut at the district (0); dot size = n; schools below the minimum n are not shown'],
+  'chart.axisAchievement': ['成就（出口均值 z）', 'Achievement (exit mean z)'],
+  'chart.axisEntry': ['起点（入口均值 z）', 'Start (entry mean z)'],
+  'chart.axisGrowth': ['增长（增值）', 'Growth (value-added)'],
+  'chart.quadrantHelp': ['以全县（0）为界；点的大小表示人数；人数不足的学校不显示', 'cut at the district (0); dot size = n; schools below the minimum n are not shown'],
   'chart.scatter': ['入口成绩与出口成绩', 'Entry and exit scores'],
-  'chart.line': ['全县回归线(预期)', 'District line (expected)'],
-  'chart.schoolLine': ['本校线(回归线 + 本校增值)', 'School line (district line + school value-added)'],
-  'chart.classLine': ['本班线(回归线 + 本班增值)', 'Class line (district line + class value-added)'],
+  'chart.line': ['全县回归线（预期）', 'District line (expected)'],
+  'chart.schoolLine': ['本校线（回归线 + 本校增值）', 'School line (district line + school value-added)'],
+  'chart.classLine': ['本班线（回归线 + 本班增值）', 'Class line (district line + class value-added)'],
 
   'q.axis': ['横轴', 'x-axis'],
   'q.achievement': ['成就', 'Achievement'],
@@ -88,7 +88,7 @@ const dict = {
 
   'cl.pickSchool': ['选择学校', 'Choose a school'],
   'cl.help': [
-    '班级增值相对于全县回归线,包含学校本身的贡献;宜在同一学校内比较班级。',
+    '班级增值相对于全县回归线，包含学校本身的贡献；宜在同一学校内比较班级。',
     'Class effects are relative to the district line and include the school’s own contribution: compare classes within a school.',
   ],
   'cl.chart': ['{school} 各班增值及 95% 区间', 'Classes of {school}: value-added with 95% intervals'],
@@ -109,7 +109,10 @@ const dict = {
   'st.movedFrom': ['入口时在 {school}', 'at {school} at entry'],
   'st.namesHidden': ['按权限不显示姓名', 'names hidden for your role'],
   'st.card': ['学生成长', 'Student growth'],
-  'st.cardHelp': ['预期 = 全县入口成绩相同学生的出口成绩(回归线);残差 = 实际 − 预期', 'expected = exit score of district students with the same entry score (the line); residual = actual − expected'],
+  'st.cardHelp': [
+    '预期 = 全县入口成绩相同学生的出口成绩（回归线）；残差 = 实际 − 预期',
+    'expected = exit score of district students with the same entry score (the line); residual = actual − expected',
+  ],
   'st.zEntry': ['入口 z', 'Entry z'],
   'st.zExit': ['出口 z', 'Exit z'],
   'st.gain': ['z 增量', 'z-gain'],
@@ -119,11 +122,11 @@ const dict = {
   'st.scoreExpected': ['预期出口成绩', 'Expected exit score'],
 
   'g.help': [
-    '许多地区现行的做法:学生出口 z − 入口 z 的学校平均,和百分等级(名次)的变化,与回归增值并列对照。',
+    '许多地区现行的做法：学生出口 z − 入口 z 的学校平均，和百分等级（名次）的变化，与回归增值并列对照。',
     'What many districts do today: the school mean of exit z − entry z and the change of percentile rank, next to the regression value-added.',
   ],
   'g.zGain': ['z 分增量', 'z-gain'],
-  'g.rank': ['名次变化(百分等级)', 'Rank change (percentile)'],
+  'g.rank': ['名次变化（百分等级）', 'Rank change (percentile)'],
   'g.va': ['回归增值', 'Value-added'],
 
   't.help': ['目标 = 本校前两个学年同一系列考试的平均值', 'Target = mean of the school’s previous two years in the same exam series'],
@@ -139,7 +142,7 @@ const dict = {
   't.achievement': ['{grade} 年级{type}', 'Grade {grade} {type}'],
   't.va': ['{grade} 年级{type} · 增值', 'Grade {grade} {type} · value-added'],
   't.none': ['还没有可用于制定目标的考试', 'No exams to set targets from yet'],
-  'sgp.note': ['SGP(学生成长百分位)为一阶:本对考试只有一个先验成绩', 'SGP is order 1: this pair has one prior score'],
+  'sgp.note': ['SGP（学生成长百分位）为一阶：本对考试只有一个先验成绩', 'SGP is order 1: this pair has one prior score'],
 } satisfies Record<string, [string, string]>;
 
 export type GrowthKey = keyof typeof dict;
