@@ -6,12 +6,13 @@ import { openDatabase } from '../../src/core/db/index.js';
 const dir = process.argv[2];
 try {
   const database = await openDatabase({ dataDir: dir });
-  process.stdout.write(JSON.stringify({ event: 'open', pid: process.pid }) + '\n');
   const keep = setInterval(() => {}, 60_000);
+  // The handler is in place before the parent hears "open" (which may send SIGTERM at once).
   process.once('SIGTERM', () => {
     clearInterval(keep);
     void database.close().then(() => process.exit(0));
   });
+  process.stdout.write(JSON.stringify({ event: 'open', pid: process.pid }) + '\n');
 } catch (e) {
   process.stderr.write(`${(e as Error).message}\n`);
   process.exit(2);
