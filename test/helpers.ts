@@ -78,6 +78,17 @@ export async function testApp() {
 
 type App = Awaited<ReturnType<typeof testApp>>['app'];
 
+/** A multipart/form-data body holding one file in the field "file" (the server reads the bytes, not the part's type). */
+export function multipartFile(fileName: string, content: Buffer | string) {
+  const boundary = '----junheng' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 /** A signed-in client for Fastify inject: keeps the cookies and sends the CSRF header. */
 export async function signIn(app: App, username: string, password = PASSWORD) {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -88,6 +99,11 @@ export async function signIn(app: App, username: string, password = PASSWORD) {
     app.inject({ method, url, payload: payload as never, headers: { ...headers, ...extra } });
   return {
     cookies,
+    /** POST one file as multipart/form-data (field "file"), as the web's upload does. */
+    upload: (url: string, content: Buffer | string, fileName: string) => {
+      const m = multipartFile(fileName, content);
+      return call('POST', url, m.payload, m.headers);
+    },
     get: (url: string) => call('GET', url),
     post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),
     put: (url: string, payload?: unknown) => call('PUT', url, payload),

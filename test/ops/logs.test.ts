@@ -41,11 +41,7 @@ afterAll(async () => {
   await database.close();
 });
 
-function upload(url: string, text: string, name: string) {
-  const boundary = '----jhops' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n`), Buffer.from(text), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return bureau.raw('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
+const upload = (url: string, text: string, name: string) => bureau.upload(url, text, name);
 
 describe('logs', () => {
   it('carry no name, 学籍号, 身份证, cookie or CSRF token from queries, paths, bodies and a failing import', async () => {

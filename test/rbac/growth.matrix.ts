@@ -33,13 +33,7 @@ export async function setupGrowth(t: TestApp): Promise<GrowthSeed> {
     const r = await c.post('/api/exams', { name, date, term: '第二学期', grade, type: '期末', scope: '全县', subjects: SUBJECTS });
     expect(r.statusCode, r.body).toBe(201);
     const id = r.json().exam.id as number;
-    const boundary = '----jhgrowthmatrix';
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${id}.csv"\r\nContent-Type: text/csv\r\n\r\n`),
-      csv,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const imp = await c.raw('POST', `/api/exams/${id}/import?wait=1`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const imp = await c.upload(`/api/exams/${id}/import?wait=1`, csv, `${id}.csv`);
     expect(imp.statusCode, imp.body).toBe(200);
     return id;
   };

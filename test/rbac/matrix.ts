@@ -13,7 +13,7 @@
 //   viewer     访客, aggregates only
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { signIn, testApp } from '../helpers.js';
+import { multipartFile, signIn, testApp } from '../helpers.js';
 
 export const IDENTITIES = ['anonymous', 'admin', 'analyst', 'clerkA', 'clerkB', 'inspector', 'viewer'] as const;
 export type Identity = (typeof IDENTITIES)[number];
@@ -48,20 +48,13 @@ export async function clients(t: TestApp): Promise<Record<Identity, Client>> {
   return out;
 }
 
-function multipart(file: { name: string; content: Buffer }) {
-  const boundary = '----jhmatrix' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, file.content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 export async function callAs(t: TestApp, c: Client, row: MatrixRow): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { ...(c?.headers ?? {}) };
   let payload: unknown = row.body;
   if (row.file) {
-    const m = multipart(row.file);
+    const m = multipartFile(row.file.name, row.file.content);
     payload = m.payload;
-    headers['content-type'] = m.contentType;
+    Object.assign(headers, m.headers);
   } else if (row.method !== 'GET' && payload === undefined) payload = {};
   return t.app.inject({ method: row.method, url: row.url, payload: payload as never, headers });
 }

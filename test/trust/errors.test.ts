@@ -42,11 +42,7 @@ afterAll(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-function upload(url: string, content: Buffer | string, name: string) {
-  const boundary = '----jhtrust' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return bureau.raw('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
+const upload = (url: string, content: Buffer | string, name: string) => bureau.upload(url, content, name);
 
 let exams = 0;
 async function newExam(name: string): Promise<number> {

@@ -41,15 +41,7 @@ interface Row {
   newValue: unknown;
 }
 
-function upload(c: Client, url: string, buf: Buffer, name: string) {
-  const boundary = '----jhaudit' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
-    buf,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.raw('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
+const upload = (c: Client, url: string, buf: Buffer, name: string) => c.upload(url, buf, name);
 
 async function importExam(name: string, date: string, grade: number, csv: Buffer): Promise<number> {
   const r = await bureau.post('/api/exams', { name, date, term: '第二学期', grade, type: '期末', scope: '全县', subjects: SUBJECTS });

@@ -144,15 +144,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function upload(c: Client, url: string, buf: Buffer, name: string) {
-  const boundary = '----jhbomb' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    buf,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return c.raw('POST', url, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
-}
+const upload = (c: Client, url: string, buf: Buffer, name: string) => c.upload(url, buf, name);
 
 async function scoresXlsx(rows = 3): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

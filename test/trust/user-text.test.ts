@@ -203,13 +203,7 @@ describe('rendered reports carry no developer notes', () => {
     ws.addRow(['学籍号', '姓名', '性别', '学校代码', '班级', '语文', '数学', '英语']);
     for (const s of STUDENTS) ws.addRow(s);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const boundary = '----jhtext' + Math.random().toString(16).slice(2);
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scores.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      buf,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const imp = await bureau.raw('POST', `/api/exams/${examId}/import?wait=1`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const imp = await bureau.upload(`/api/exams/${examId}/import?wait=1`, buf, 'scores.xlsx');
     expect(imp.statusCode, imp.body).toBe(200);
     const { exam, report: rep } = (await bureau.get(`/api/exams/${examId}/report`)).json();
     const names = new Map([
