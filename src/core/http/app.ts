@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { ZodError } from 'zod';
 import type { AuthService } from '../auth/service.js';
 import type { CurrentUser } from '../auth/roles.js';
-import { AppError, databaseErrorCode, forbidden, INTERNAL_MESSAGE } from './errors.js';
+import { AppError, databaseErrorCode, forbidden, INTERNAL_MESSAGE, invalidRequest } from './errors.js';
 import { SESSION_COOKIE } from './cookies.js';
 import { createLogger, genReqId, JunhengLogController, type LogOptions } from '../log.js';
 
@@ -103,8 +103,8 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
       return reply.status(err.status).send({ error: { code: err.code, message: err.message }, ...err.extra });
     }
     if (err instanceof ZodError) {
-      const problems = err.issues.map((i) => ({ field: i.path.join('.'), reason: i.message }));
-      return reply.status(400).send({ error: { code: 'bad_request', message: `请求数据有误 / invalid request: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}` }, problems });
+      const bad = invalidRequest(err);
+      return reply.status(bad.status).send({ error: { code: bad.code, message: bad.message }, ...bad.extra });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: e.message } });

@@ -1,4 +1,5 @@
 // Errors that map onto HTTP answers. Messages are "中文 / English".
+import type { ZodError } from 'zod';
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -10,6 +11,15 @@ export class AppError extends Error {
   }
 }
 export const badRequest = (message: string, extra?: Record<string, unknown>) => new AppError(400, 'bad_request', message, extra);
+
+/** Every problem of a failed zod parse as {field, reason}; `where` (params, query, body …) prefixes the field. */
+export const zodProblems = (err: ZodError, where?: string) => err.issues.map((i) => ({ field: [...(where ? [where] : []), ...i.path].join('.'), reason: i.message }));
+
+/** 400 naming every bad field of a request (the route's validation, or a service's own parse). */
+export function invalidRequest(err: ZodError, where?: string): AppError {
+  const problems = zodProblems(err, where);
+  return badRequest(`请求数据有误 / invalid request: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, { problems });
+}
 export const unauthorized = () => new AppError(401, 'unauthorized', '请先登录 / please sign in');
 export const forbidden = (message = '无权访问 / not allowed') => new AppError(403, 'forbidden', message);
 export const notFound = (message = '未找到 / not found') => new AppError(404, 'not_found', message);

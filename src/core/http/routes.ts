@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { allows, scopeOf, schoolsOf, type Capability, type Scope } from '../auth/policy.js';
 import type { CurrentUser } from '../auth/roles.js';
 import type { AnyEndpoint, AuditAction, Contract, Endpoint } from './contract.js';
-import { AppError, badRequest, forbidden, unauthorized } from './errors.js';
+import { AppError, badRequest, forbidden, invalidRequest, unauthorized, zodProblems } from './errors.js';
 import { sendPdf, sendXlsx } from './download.js';
 
 /** The signed-in user as a route sees it: the scope in which they hold the route's capability, and a check for any other. */
@@ -86,16 +86,9 @@ declare module 'fastify' {
 /** Under test (or with JUNHENG_CHECK_RESPONSES=1) every JSON answer is checked against its declared schema. */
 const checkResponses = () => !!process.env.VITEST || process.env.JUNHENG_CHECK_RESPONSES === '1';
 
-function problemsOf(where: string, err: z.ZodError) {
-  return err.issues.map((i) => ({ field: [where, ...i.path].join('.'), reason: i.message }));
-}
-
 function parsePart(schema: z.ZodType, value: unknown, where: string) {
   const r = schema.safeParse(value ?? {});
-  if (!r.success) {
-    const problems = problemsOf(where, r.error);
-    throw badRequest(`请求数据有误 / invalid request: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, { problems });
-  }
+  if (!r.success) throw invalidRequest(r.error, where);
   return r.data;
 }
 
@@ -199,7 +192,7 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
             throw new AppError(
               500,
               'response_contract',
-              `response of ${e.method} ${e.path} breaks its schema: ${problemsOf('response', r.error)
+              `response of ${e.method} ${e.path} breaks its schema: ${zodProblems(r.error, 'response')
                 .map((x) => `${x.field}: ${x.reason}`)
                 .join('; ')}`,
             );
