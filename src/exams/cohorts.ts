@@ -4,7 +4,7 @@
 // exam tables itself. Answers are plain shapes, not table rows, so that the tables may change behind them.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../core/db/index.js';
-import { getExam, listExams, loadReport, loadScoreColumns, schoolNames, type ExamWithSubjects } from './store.js';
+import { getExam, listExams, loadReport, loadScoreColumns, rows, schoolNames, type ExamWithSubjects } from './store.js';
 
 /** An exam as its readers see it. */
 export interface CohortExam {
@@ -37,10 +37,6 @@ export interface ScoreColumns {
 export interface ColumnStats {
   district: { mean: number | null; sd: number | null };
   schools: { school: string; mean: number | null; excellentRate: number | null; passRate: number | null }[];
-}
-
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as { rows: T[] }).rows;
 }
 
 const cohortExam = (e: ExamWithSubjects): CohortExam => ({

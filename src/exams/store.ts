@@ -13,7 +13,8 @@ export interface ExamWithSubjects extends ExamRow {
   items: ItemRow[];
 }
 
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+/** The rows of a raw SQL query (node-postgres and PGlite both answer {rows}). */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as { rows: T[] }).rows;
 }
 
