@@ -8,10 +8,10 @@ import 'dayjs/locale/zh-cn.js';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router-dom';
 import { setApiHandlers } from './api.js';
 import { I18nProvider, useI18n } from './i18n.js';
-import { SessionProvider, useMe, useSession } from './session.js';
+import { holds, SessionProvider, useMe, useSession } from './session.js';
 import { AppLayout } from './components/AppLayout.js';
 import { ForbiddenPage, NotFoundPage, PageSpin } from './components/Problem.js';
-import type { Capability, Scope } from '../../src/core/auth/policy.js';
+import { DISTRICT_WIDE, type Capability, type Scope } from '../../src/core/auth/policy.js';
 import LoginPage from './pages/Login.js';
 
 // antd's locale files are CommonJS; take the default export whichever way the bundler hands it over.
@@ -47,10 +47,8 @@ function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** A page for users holding a capability (in one of the given scopes); the server checks every request again. */
-function Allow({ cap, scopes, children }: { cap: Capability; scopes?: Scope[]; children: ReactNode }) {
-  const me = useMe();
-  const s = me.capabilities[cap];
-  return s && (!scopes || scopes.includes(s)) ? <>{children}</> : <ForbiddenPage />;
+function Allow({ cap, scopes, children }: { cap: Capability; scopes?: readonly Scope[]; children: ReactNode }) {
+  return holds(useMe(), cap, scopes) ? <>{children}</> : <ForbiddenPage />;
 }
 
 /** A clerk's home is the own school; everyone else's the district overview. */
@@ -59,8 +57,6 @@ function Home() {
   if (me.capabilities['schools.read'] === 'own') return me.schoolCode ? <Navigate to={`/schools/${me.schoolCode}`} replace /> : <ForbiddenPage />;
   return <OverviewPage />;
 }
-
-const DISTRICT_WIDE: Scope[] = ['all', 'assigned', 'aggregates'];
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },

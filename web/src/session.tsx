@@ -5,7 +5,7 @@ import { LEVEL_EN, LOCATION_EN, OWNERSHIP_EN } from '../../src/registry/model.js
 import { API, call } from './client.js';
 import { useI18n, type TKey } from './i18n.js';
 import type { Choice, Me, Meta, StatField, StatStatus } from './types.js';
-import type { Capability } from '../../src/core/auth/policy.js';
+import { inScope, type Capability, type Scope } from '../../src/core/auth/policy.js';
 
 // ---------- session context ----------
 
@@ -83,12 +83,13 @@ export function useMe(): Me {
  * which come from the server's one permission table (src/core/auth/policy.ts).
  */
 export function can(me: Me | null, cap: Capability, school?: string | null): boolean {
-  const scope = me?.capabilities[cap];
-  if (!me || !scope) return false;
-  if (school == null || scope === 'all' || scope === 'aggregates') return true;
-  if (scope === 'own') return me.schoolCode === school;
-  if (scope === 'assigned') return me.assignedSchools.includes(school);
-  return false;
+  return !!me && inScope(me, me.capabilities[cap], school);
+}
+
+/** Does the user hold a capability in one of these scopes (any scope when none given)? Pages and menu entries. */
+export function holds(me: Me, cap: Capability, scopes?: readonly Scope[]): boolean {
+  const s = me.capabilities[cap];
+  return !!s && (!scopes || scopes.includes(s));
 }
 
 /** `can` for the signed-in user, as a hook. */

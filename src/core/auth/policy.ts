@@ -92,10 +92,17 @@ export function schoolsOf(user: Pick<CurrentUser, 'schoolCode' | 'assignedSchool
 
 /** May this user use the capability, and, when a school is named, for that school? */
 export function allows(user: Pick<CurrentUser, 'role' | 'schoolCode' | 'assignedSchools'>, cap: Capability, school?: string | null): boolean {
-  const scope = scopeOf(user.role, cap);
+  return inScope(user, scopeOf(user.role, cap), school);
+}
+
+/** Does a scope (null: the capability is not held) cover the school, or, with no school named, exist at all? The web's check too. */
+export function inScope(user: Pick<CurrentUser, 'schoolCode' | 'assignedSchools'>, scope: Scope | null | undefined, school?: string | null): boolean {
   if (!scope) return false;
   if (school == null) return true;
   if (scope === 'self') return false;
   const schools = schoolsOf(user, scope);
   return schools === 'all' || schools.includes(school);
 }
+
+/** The scopes that see the district rather than one school: the overview and the school list. */
+export const DISTRICT_WIDE: readonly Scope[] = ['all', 'assigned', 'aggregates'];

@@ -23,10 +23,10 @@ import {
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type TKey } from '../i18n.js';
-import { useMe, useSession, useLabels, yearLabel } from '../session.js';
+import { holds, useMe, useSession, useLabels, yearLabel } from '../session.js';
 import { YearProvider, useYear } from '../year.js';
 import type { Me } from '../types.js';
-import type { Capability, Scope } from '../../../src/core/auth/policy.js';
+import { DISTRICT_WIDE } from '../../../src/core/auth/policy.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 import { PageSpin } from './Problem.js';
 import { Logo } from './Logo.js';
@@ -42,35 +42,28 @@ interface NavItem {
   children?: NavItem[];
 }
 
-/** Whether the signed-in user sees a menu entry: the capability it needs, in one of the given scopes (any, when none given). */
-const sees = (me: Me, cap: Capability, scopes?: Scope[]) => {
-  const s = me.capabilities[cap];
-  return !!s && (!scopes || scopes.includes(s));
-};
-const DISTRICT_WIDE: Scope[] = ['all', 'assigned', 'aggregates'];
-
 export function navItems(me: Me): NavItem[] {
   const all: (NavItem & { visible: boolean })[] = [
-    { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, visible: sees(me, 'schools.read', DISTRICT_WIDE) },
-    { key: 'schools', path: '/schools', label: 'nav.schools', icon: <UnorderedListOutlined />, visible: sees(me, 'schools.read', DISTRICT_WIDE) },
-    { key: 'mySchool', path: `/schools/${me.schoolCode ?? ''}`, label: 'nav.mySchool', icon: <HomeOutlined />, visible: !!me.schoolCode && sees(me, 'schools.read', ['own']) },
+    { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined />, visible: holds(me, 'schools.read', DISTRICT_WIDE) },
+    { key: 'schools', path: '/schools', label: 'nav.schools', icon: <UnorderedListOutlined />, visible: holds(me, 'schools.read', DISTRICT_WIDE) },
+    { key: 'mySchool', path: `/schools/${me.schoolCode ?? ''}`, label: 'nav.mySchool', icon: <HomeOutlined />, visible: !!me.schoolCode && holds(me, 'schools.read', ['own']) },
     {
       key: 'balanceGroup',
       path: '/balance',
       label: 'nav.balance',
       icon: <FundOutlined />,
-      visible: sees(me, 'balance.read'),
+      visible: holds(me, 'balance.read'),
       children: [
         { key: 'balance', path: '/balance', label: 'nav.balanceEval', icon: <BarChartOutlined /> },
         { key: 'standards', path: '/balance/standards', label: 'nav.standards', icon: <ProfileOutlined /> },
       ],
     },
-    { key: 'exams', path: '/exams', label: 'nav.exams', icon: <LineChartOutlined />, visible: sees(me, 'exams.read') },
-    { key: 'growth', path: '/growth', label: 'nav.growth', icon: <RiseOutlined />, visible: sees(me, 'growth.read') },
-    { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, visible: sees(me, 'stats.edit') },
-    { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, visible: sees(me, 'stats.review') },
-    { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, visible: sees(me, 'audit.read') },
-    { key: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined />, visible: sees(me, 'users.manage') },
+    { key: 'exams', path: '/exams', label: 'nav.exams', icon: <LineChartOutlined />, visible: holds(me, 'exams.read') },
+    { key: 'growth', path: '/growth', label: 'nav.growth', icon: <RiseOutlined />, visible: holds(me, 'growth.read') },
+    { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, visible: holds(me, 'stats.edit') },
+    { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, visible: holds(me, 'stats.review') },
+    { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, visible: holds(me, 'audit.read') },
+    { key: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined />, visible: holds(me, 'users.manage') },
   ];
   return all.filter((i) => i.visible).map(({ visible: _v, ...i }) => i);
 }
