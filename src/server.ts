@@ -56,6 +56,11 @@ export function createServices(database: Database): Services {
   };
 }
 
+// The contracts do not change while the server runs: the description and its page are built once, on first request.
+let apiDoc: ReturnType<typeof openApiDocument> | undefined;
+let apiPage: string | undefined;
+const apiDescription = () => (apiDoc ??= openApiDocument(API, VERSION));
+
 const systemRoutes = routesOf(systemApi, (s: { database: Database }) => ({
   // The database answers `select 1` within 5 s, or the probe answers 503.
   health: async ({ reply }) => {
@@ -67,8 +72,8 @@ const systemRoutes = routesOf(systemApi, (s: { database: Database }) => ({
       return { status: 'unavailable' as const, version: VERSION, database: s.database.kind, message: '数据库无响应 / the database does not answer' };
     }
   },
-  openapi: async () => openApiDocument(API, VERSION),
-  docs: async () => openApiHtml(openApiDocument(API, VERSION)),
+  openapi: async () => apiDescription(),
+  docs: async () => (apiPage ??= openApiHtml(apiDescription())),
 }));
 
 export async function buildApp(database: Database, opts: HttpOptions = {}): Promise<FastifyInstance & { services: Services }> {
