@@ -15,7 +15,8 @@ import { SESSION_COOKIE } from './cookies.js';
 import { createLogger, genReqId, JunhengLogController, type LogOptions } from '../log.js';
 
 export { SESSION_COOKIE, CSRF_COOKIE } from './cookies.js';
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+/** The built web app; JUNHENG_WEB_DIST points a test run at another build (a parallel build in another folder). */
+export const WEB_DIST = process.env.JUNHENG_WEB_DIST || fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 declare module 'fastify' {
   interface FastifyRequest {
