@@ -16,7 +16,7 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng export FILE.xlsx --year 2024 [--district ID]             export a year's statistics workbook
   junheng user add NAME --role admin|analyst|clerk|inspector|viewer [--school CODE] [--schools C1,C2] [--display-name X] [--password P] [--no-must-change]
       the new account must change its password at first sign-in; --no-must-change keeps --password as it is (scripted setups)
-  junheng user reset-password NAME [--password P]
+  junheng user reset-password NAME [--password P] [--no-must-change]
   junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]
   junheng exam report --input FILE.csv --full 语文=120,数学=120,… [--excellent 0.85 --pass 0.6 --low 0.4 --bottom 30] [--json]
   junheng exam import FILE --exam NAME [--create --grade 9 --type 中考 --full 语文=120,数学=120,…] [--district ID] [--json]   scores into the database (all or nothing)
@@ -25,7 +25,8 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
 
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
 Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST; JUNHENG_LOG_LEVEL (or LOG_LEVEL:
-  fatal|error|warn|info|debug|trace|silent, default info) for the server's JSON logs.
+  fatal|error|warn|info|debug|trace|silent, default info) for the server's JSON logs; JUNHENG_PDF_PER_USER (default 4)
+  and JUNHENG_PDF_TOTAL (default 32) cap the PDF reports waiting or being rendered, per user and in all.
 While \`junheng serve\` runs on a PGlite folder, the other commands cannot open that folder: add users in the web
 app (用户管理 / users, as admin) or stop the server first.`;
 
@@ -216,8 +217,9 @@ async function main() {
           const pw = opts.password === undefined ? `password: ${r.password}` : 'password as given';
           console.log(`user ${arg} (${role}) created; ${pw}${opts['no-must-change'] ? '' : ' (must be changed at first sign-in)'}`);
         } else if (sub === 'reset-password' && arg) {
-          const pw = await auth.resetPassword(actor, arg, opts.password);
-          console.log(`new password for ${arg}: ${pw}${opts.password ? '' : ' (must be changed at next sign-in)'}`);
+          const mustChange = !opts['no-must-change'];
+          const pw = await auth.resetPassword(actor, arg, opts.password, mustChange);
+          console.log(`new password for ${arg}: ${pw}${mustChange ? ' (must be changed at next sign-in)' : ''}`);
         } else fail('usage: junheng user add NAME --role ROLE … | junheng user reset-password NAME');
         break;
       }

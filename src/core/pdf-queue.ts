@@ -2,7 +2,9 @@
 // so one user's many reports cannot make everybody else wait — a request waits behind at most one render of each
 // other user with work queued (the render under way and one more, whoever asked first). Each user may have a few
 // renders pending (waiting or under way, default 4, JUNHENG_PDF_PER_USER); one more is refused at once with 429 and
-// a Retry-After rather than queued. Renders without an owner (internal callers) share one lane and have no limit.
+// a Retry-After rather than queued. Renders without an owner (internal callers) share one lane and have no per-user
+// limit. All owners together may have at most `total` renders pending (default 32, JUNHENG_PDF_TOTAL): beyond that
+// every new request, whoever asks, is refused at once with 429 — the queue's memory and waiting time stay bounded.
 //
 // Round-robin by start-time fair queueing: each request gets the start tag max(now, the tag after its owner's
 // previous request), where "now" is the tag of the render under way; the smallest tag goes next, the earlier
@@ -16,6 +18,8 @@ export type PdfOwner = { districtId: string; username: string } | string;
 export interface FairQueueOptions {
   /** Renders a user may have pending (waiting or under way); one more is refused with 429. */
   perUser: number;
+  /** Renders pending (waiting or under way) over all owners; one more is refused with 429. Default: no cap. */
+  total?: number;
   /** Renders run at once (default 1: one browser page at a time). */
   concurrency?: number;
 }
@@ -34,7 +38,7 @@ const envNumber = (name: string, fallback: number): number => {
   return Number.isInteger(v) && v > 0 ? v : fallback;
 };
 
-export const defaultPdfLimits = (): FairQueueOptions => ({ perUser: envNumber('JUNHENG_PDF_PER_USER', 4) });
+export const defaultPdfLimits = (): FairQueueOptions => ({ perUser: envNumber('JUNHENG_PDF_PER_USER', 4), total: envNumber('JUNHENG_PDF_TOTAL', 32) });
 
 const ownerKey = (o: PdfOwner | undefined): string | null => (o === undefined ? null : typeof o === 'string' ? o : `${o.districtId}/${o.username}`);
 
@@ -69,6 +73,10 @@ export class FairQueue<I, O> {
       return Promise.reject(
         new AppError(429, 'pdf_busy', `您已有 ${o.pending} 份 PDF 正在生成，请等它们完成后再试 / you already have ${o.pending} PDFs being rendered; try again when they are done`, { retryAfter }),
       );
+    }
+    if (this.options.total !== undefined && this.size >= this.options.total) {
+      const retryAfter = Math.min(60, Math.max(1, Math.ceil((this.meanMs * this.size) / 1000 / (this.options.concurrency ?? 1))));
+      return Promise.reject(new AppError(429, 'pdf_busy', `PDF 生成任务已满（${this.size} 份），请稍后再试 / the PDF renderer is full (${this.size} pending); try again later`, { retryAfter }));
     }
     const tag = Math.max(this.now, o.next);
     o.next = tag + 1;

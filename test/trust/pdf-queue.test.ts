@@ -45,6 +45,27 @@ describe('FairQueue', () => {
     await Promise.all(a);
   });
 
+  it('caps the renders pending over all users: the next one, from anyone, is refused with 429 until one finishes', async () => {
+    const done: string[] = [];
+    const q = new FairQueue<string, string>(
+      async (name) => {
+        await sleep(20);
+        done.push(name);
+        return name;
+      },
+      { perUser: 4, total: 6 },
+    );
+    // 3 users × 2 = 6 pending (each under its own limit of 4): the 7th, from a fourth user, is refused.
+    const ok = ['a', 'b', 'c'].flatMap((u) => [1, 2].map((i) => q.submit(`${u}${i}`, u)));
+    const refused = await q.submit('d1', 'd').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).status).toBe(429);
+    expect((refused as AppError).extra?.retryAfter).toBeGreaterThanOrEqual(1);
+    await Promise.all(ok);
+    expect(await q.submit('d2', 'd')).toBe('d2'); // room again once they are done
+    expect(done).toHaveLength(7);
+  });
+
   it('users with many renders each alternate', async () => {
     const { q, done } = fakeQueue(4, 5);
     const all = [];

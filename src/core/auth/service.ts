@@ -263,8 +263,8 @@ export class AuthService {
     return after;
   }
 
-  /** Sets a new one-time password (returned once) that must be changed at next sign-in. */
-  async resetPassword(actor: { districtId: string; username: string }, username: string, password?: string) {
+  /** A new password (generated unless given) that must be changed at the next sign-in, unless mustChange is false (scripted setups). */
+  async resetPassword(actor: { districtId: string; username: string }, username: string, password?: string, mustChange = true) {
     const [u] = await this.db
       .select()
       .from(users)
@@ -275,7 +275,7 @@ export class AuthService {
     if (p) throw badRequest(p);
     await this.db
       .update(users)
-      .set({ passwordHash: await hashPassword(pw), mustChangePassword: !password })
+      .set({ passwordHash: await hashPassword(pw), mustChangePassword: mustChange })
       .where(and(eq(users.districtId, actor.districtId), eq(users.username, username)));
     await this.db.delete(sessions).where(and(eq(sessions.districtId, actor.districtId), eq(sessions.username, username)));
     this.forget(actor.districtId, username);
