@@ -22,6 +22,10 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng exam import FILE --exam NAME [--create --grade 9 --type 中考 --full 语文=120,数学=120,…] [--district ID] [--json]   scores into the database (all or nothing)
   junheng growth va --input LONG.csv[.gz] --subject MATHEMATICS --from 2023_2024 --to 2024_2025 [--min-n 20] [--json]   school value-added (REML, as lme4)
   junheng growth sgp --input WIDE.csv[.gz] [--max-order 3] [--json]        student growth percentiles for the last year (as R SGP)
+  junheng admissions lottery --applicants FILE --seats N --draw-id ID --entropy E [--entropy E …] [--json]   电脑派位 (lottery v1)
+  junheng admissions assign --applicants FILE --capacities FILE --draw-id ID --entropy E … [--json]        多校划片 (assignment v1)
+  junheng admissions quota --schools FILE --places Q --min-per-school M --rural-weight W [--json]          名额分配 (quota v1)
+  junheng admissions verify --result RESULT.json --applicants FILE [--capacities FILE]                     recompute a published draw
 
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
 Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST; JUNHENG_LOG_LEVEL (or LOG_LEVEL:
@@ -63,6 +67,15 @@ const { values: opts, positionals } = parseArgs({
     term: { type: 'string' },
     date: { type: 'string' },
     'max-order': { type: 'string' },
+    applicants: { type: 'string' },
+    capacities: { type: 'string' },
+    result: { type: 'string' },
+    seats: { type: 'string' },
+    places: { type: 'string' },
+    'draw-id': { type: 'string' },
+    entropy: { type: 'string', multiple: true },
+    'min-per-school': { type: 'string' },
+    'rural-weight': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   },
@@ -121,6 +134,7 @@ async function main() {
   if (cmd === 'balance') return balanceCommand(sub);
   if (cmd === 'exam') return void (process.exitCode = await (await import('./exams/cli.js')).examCommand(sub, { ...opts, file: arg }));
   if (cmd === 'growth' && sub === 'va') return void (process.exitCode = (await import('./growth/va/cli.js')).growthVaCommand(opts));
+  if (cmd === 'admissions') return void (process.exitCode = await (await import('./admissions/cli.js')).admissionsCommand(sub, opts));
   if (cmd === 'growth' && sub === 'sgp') return void (process.exitCode = (await import('./growth/sgp/cli.js')).sgpCommand(opts));
   M = await appModules();
   const { bootstrap, buildApp, ROLES, AppError, RegistryService, loadDemoDistrict, districts } = M;

@@ -1,5 +1,7 @@
-// Reads a flat table (first sheet of an .xlsx, or a CSV in UTF-8) into header + rows of text cells,
+// Reads a flat table (first sheet of an .xlsx, or a CSV in UTF-8 or GBK) into header + rows of text cells,
 // keeping each row's number in the file so that errors can name it.
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
 import { looksLikeZip, openXlsxReader } from './xlsx/reader.js';
 import { scalarOf } from './xlsx/cells.js';
 import { csvLimits } from './xlsx/limits.js';
@@ -74,10 +76,15 @@ export async function readTable(buf: Buffer, fileName: string): Promise<Table> {
     }
     return { header: [], rows: [] };
   }
-  const all = parseCsv(buf.toString('utf8'));
+  const all = parseCsv(csvText(buf));
   const [head, ...rest] = all;
   return {
     header: (head ?? []).map((h) => h.trim()),
     rows: rest.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== '')),
   };
+}
+
+/** A CSV's text: valid UTF-8 (with or without a byte-order mark) as is, anything else read as GBK (Excel's "CSV" on Chinese Windows) through GB18030, its superset. */
+export function csvText(buf: Buffer): string {
+  return isUtf8(buf) ? buf.toString('utf8') : iconv.decode(buf, 'gb18030');
 }
