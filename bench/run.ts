@@ -107,7 +107,8 @@ async function main() {
     .readdirSync(HERE)
     .filter((f) => f.endsWith('.bench.ts'))
     .sort()
-    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+    // A filter that names a file exactly (`load` → load.bench.ts) picks that file only, not page-load.bench.ts too.
+    .filter((f, _, all) => filters.length === 0 || filters.some((x) => (all.includes(`${x}.bench.ts`) ? f === `${x}.bench.ts` : f.includes(x))));
 
   const m = machine();
   const startedAt = new Date().toISOString();

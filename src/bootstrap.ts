@@ -7,6 +7,8 @@ import { districts } from './registry/schema.js';
 import { createAuthService } from './server.js';
 import { generatePassword } from './core/auth/password.js';
 import { loadDemoDistrict } from './registry/demo-load.js';
+import { DEMO_DISTRICT_ID, DEMO_YEARS } from './registry/demo.js';
+import { loadDemoAdmissions } from './admissions/demo.js';
 import { ensureDistrict } from './registry/store.js';
 
 export interface BootstrapResult {
@@ -29,6 +31,8 @@ export async function bootstrap(database: Database, opts: { demo: 'auto' | 'neve
     if (opts.demo === 'auto' && database.kind === 'pglite') {
       progress('首次启动:载入演示县 / first start: loading the demo district');
       await loadDemoDistrict(db, undefined, progress);
+      progress('载入演示派位 / loading the demo admission draws');
+      await loadDemoAdmissions(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
       demoLoaded = true;
     } else {
       await ensureDistrict(db, process.env.JUNHENG_DISTRICT_ID ?? '000000', process.env.JUNHENG_DISTRICT_NAME ?? '本县(区)');

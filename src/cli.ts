@@ -30,7 +30,10 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
 Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST; JUNHENG_LOG_LEVEL (or LOG_LEVEL:
   fatal|error|warn|info|debug|trace|silent, default info) for the server's JSON logs; JUNHENG_PDF_PER_USER (default 4)
-  and JUNHENG_PDF_TOTAL (default 32) cap the PDF reports waiting or being rendered, per user and in all.
+  and JUNHENG_PDF_TOTAL (default 32) cap the PDF reports waiting or being rendered, per user and in all;
+  JUNHENG_CACHE=0 turns the response cache off (JUNHENG_CACHE_ENTRIES, default 1000, and JUNHENG_CACHE_MB, default 64,
+  bound it); JUNHENG_VA_MIN_N (default 20) is the smallest group whose value-added is shown to users without pupil-level
+  rights; JUNHENG_TIME_ZONE (default the server's zone, else Asia/Shanghai) is the zone of the audit log's export.
 While \`junheng serve\` runs on a PGlite folder, the other commands cannot open that folder: add users in the web
 app (用户管理 / users, as admin) or stop the server first.`;
 

@@ -9,6 +9,7 @@ import { examsApi } from './exams/contract.js';
 import { growthApi } from './growth/contract.js';
 import { registryApi } from './registry/contract.js';
 import { balanceApi } from './balance/contract.js';
+import { admissionsApi } from './admissions/contract.js';
 
 export const systemApi = {
   health: endpoint({
@@ -51,4 +52,5 @@ export const API = {
   growth: growthApi,
   registry: registryApi,
   balance: balanceApi,
+  admissions: admissionsApi,
 };

@@ -5,3 +5,4 @@ export * from './core/jobs/schema.js';
 export * from './registry/schema.js';
 export * from './balance/schema.js';
 export * from './exams/schema.js';
+export * from './admissions/schema.js';

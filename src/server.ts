@@ -20,6 +20,8 @@ import { balanceRoutes } from './balance/routes.js';
 import { ExamService } from './exams/service.js';
 import { examRoutes } from './exams/routes.js';
 import { GrowthService } from './growth/service.js';
+import { AdmissionsService } from './admissions/service.js';
+import { admissionsRoutes } from './admissions/routes.js';
 import { growthRoutes } from './growth/routes.js';
 import { ExamCohorts } from './exams/cohorts.js';
 import { VERSION } from './core/version.js';
@@ -35,6 +37,7 @@ export interface Services {
   balance: BalanceService;
   exams: ExamService;
   growth: GrowthService;
+  admissions: AdmissionsService;
 }
 
 /** The account service, with the registry answering whether a school exists. */
@@ -53,6 +56,7 @@ export function createServices(database: Database): Services {
     balance: new BalanceService(db, registry),
     exams: new ExamService(db, jobs),
     growth: new GrowthService(new ExamCohorts(db)),
+    admissions: new AdmissionsService(db, new ExamCohorts(db)),
   };
 }
 
@@ -92,6 +96,7 @@ export async function buildApp(database: Database, opts: HttpOptions = {}): Prom
   await app.register(balanceRoutes(services));
   await app.register(examRoutes(services));
   await app.register(growthRoutes(services));
+  await app.register(admissionsRoutes(services));
   await serveWeb(app);
   return Object.assign(app, { services });
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { admissionsCommand, type AdmissionsCliOptions } from './cli.js';
 
@@ -124,6 +125,22 @@ describe('admissions CLI: bad input, GBK, verification', () => {
     const gbk = await run('lottery', { applicants: write('g.csv', iconv.encode(text, 'gbk')), seats: '1', 'draw-id': 'D', entropy: ['5'], json: true });
     expect(gbk.code).toBe(0);
     expect(gbk.out).toBe(utf.out);
+  });
+
+  it('reads an .xlsx list as the same CSV', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('报名');
+    ws.addRows([
+      ['报名编号', '优先级', '姓名'],
+      ['甲001', 1, '张三'],
+      ['乙002', 2, '李四'],
+    ]);
+    const xlsx = write('x.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const csv = write('x.csv', '报名编号,优先级,姓名\n甲001,1,张三\n乙002,2,李四\n');
+    const a = await run('lottery', { applicants: xlsx, seats: '1', 'draw-id': 'X', entropy: ['5'], json: true });
+    const b = await run('lottery', { applicants: csv, seats: '1', 'draw-id': 'X', entropy: ['5'], json: true });
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
   });
 
   it('verify: "matches" for the published result, the first difference and exit 1 for a changed one', async () => {

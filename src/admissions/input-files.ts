@@ -4,6 +4,7 @@
 import { readTable, type Table } from '../core/tabular.js';
 import type { AssignApplicant, SchoolSeats } from './assignment.js';
 import { normalizeLotteryApplicants, type LotteryApplicant } from './lottery.js';
+import { looksLikeIdCard } from './mask.js';
 import { AdmissionsInputError, type InputProblem } from './problems.js';
 import type { QuotaSchool } from './quota.js';
 
@@ -16,6 +17,7 @@ const HEADERS = {
   seats: ['seats', '学位数', '招生计划'],
   graduates: ['graduates', '毕业生数', '应届毕业生数'],
   rural: ['rural', '农村', '是否农村'],
+  name: ['name', '姓名', '学生姓名'],
 } as const;
 type Column = keyof typeof HEADERS;
 
@@ -39,20 +41,41 @@ function wholeNumber(text: string, row: number, column: Column, problems: InputP
   return v;
 }
 
+/** Options of the applicant readers. */
+export interface ReadOptions {
+  /** Refuse applicant IDs that look like 身份证号 (the server does: IDs are published). */
+  refuseIdCards?: boolean;
+}
+
+function idCardProblems(rows: { applicantId: string; row: number }[], opts: ReadOptions): InputProblem[] {
+  if (!opts.refuseIdCards) return [];
+  return rows
+    .filter((r) => looksLikeIdCard(r.applicantId.trim()))
+    .map((r) => ({
+      row: r.row,
+      column: 'applicant_id',
+      message: '报名编号像身份证号：编号会公示，请改用报名号 / the applicant ID looks like an ID-card number; IDs are published, use a registration number',
+    }));
+}
+
 function done<T>(rows: T[], problems: InputProblem[], fileName: string): T[] {
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (problems.length) throw new AdmissionsInputError(problems.map((p) => ({ ...p, file: fileName })));
   if (rows.length === 0) throw new AdmissionsInputError([{ message: `${fileName} 没有数据行 / ${fileName} has no data rows` }]);
   return rows;
 }
 
-/** applicant_id and an optional priority (default 1); other columns (names …) are ignored and never hashed. */
-export async function readLotteryApplicants(buf: Buffer, fileName: string): Promise<LotteryApplicant[]> {
+/** A child's name beside the row (the bureau's only): never hashed, never published in full. */
+export type Named<T> = T & { name: string | null };
+
+/** applicant_id and an optional priority (default 1); an optional name is kept aside; other columns are ignored. Names are never hashed. */
+export async function readLotteryApplicants(buf: Buffer, fileName: string, opts: ReadOptions = {}): Promise<Named<LotteryApplicant>[]> {
   const table = await readTable(buf, fileName);
-  const col = columns(table, fileName, ['applicant_id'], ['priority']);
+  const col = columns(table, fileName, ['applicant_id'], ['priority', 'name']);
   const problems: InputProblem[] = [];
   const rows = table.rows.map(({ row, cells }) => {
     const p = cell(cells, col.priority);
-    return { applicantId: cell(cells, col.applicant_id), priority: p === '' ? 1 : wholeNumber(p, row, 'priority', problems, 1), row };
+    return { applicantId: cell(cells, col.applicant_id), priority: p === '' ? 1 : wholeNumber(p, row, 'priority', problems, 1), row, name: cell(cells, col.name) || null };
   });
   // The ID problems too (empty, repeated — an applicant in two priority groups is a repeated ID), all in one answer.
   try {
@@ -60,20 +83,20 @@ export async function readLotteryApplicants(buf: Buffer, fileName: string): Prom
   } catch (e) {
     if (!(e instanceof AdmissionsInputError)) throw e;
     problems.push(...e.problems);
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   }
+  problems.push(...idCardProblems(rows, opts));
   return done(rows, problems, fileName);
 }
 
 /** applicant_id and choices (school codes separated by |, most wanted first). */
-export async function readAssignApplicants(buf: Buffer, fileName: string): Promise<AssignApplicant[]> {
+export async function readAssignApplicants(buf: Buffer, fileName: string, opts: ReadOptions = {}): Promise<Named<AssignApplicant>[]> {
   const table = await readTable(buf, fileName);
-  const col = columns(table, fileName, ['applicant_id', 'choices']);
+  const col = columns(table, fileName, ['applicant_id', 'choices'], ['name']);
   const rows = table.rows.map(({ row, cells }) => {
     const raw = cell(cells, col.choices);
-    return { applicantId: cell(cells, col.applicant_id), choices: raw === '' ? [] : raw.split('|'), row };
+    return { applicantId: cell(cells, col.applicant_id), choices: raw === '' ? [] : raw.split('|'), row, name: cell(cells, col.name) || null };
   });
-  return done(rows, [], fileName);
+  return done(rows, idCardProblems(rows, opts), fileName);
 }
 
 /** school_code and seats. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classSizeReport } from './class-size.js';
+import { classBandLabel, classifyClass, classSizeDefinitions, classSizeReport } from './class-size.js';
 import { loadStandard } from './standards.js';
 
 const pack = loadStandard('national-2017-quality');
@@ -16,5 +16,27 @@ describe('classSizeReport', () => {
   });
   it('no classes', () => {
     expect(classSizeReport(pack, [])).toEqual({ classes: 0, overStandard: 0, large: 0, huge: 0, maxSize: null, list: [] });
+  });
+});
+
+describe('classifyClass (the one class-size vocabulary)', () => {
+  const national = pack.classSize; // 小学 45, 初中 50, 大班额 56–65, 超大班额 ≥ 66 (国发〔2016〕40号, 教督〔2017〕6号)
+  it('holds a class to its grade: 45 / 46 in grade 1, 50 / 51 in grade 7', () => {
+    expect(classifyClass(45, 1, national)).toEqual({ standard: 45, overStandard: false, large: false, huge: false, band: 'ok' });
+    expect(classifyClass(46, 1, national)).toMatchObject({ overStandard: true, band: 'over' });
+    expect(classifyClass(50, 7, national)).toMatchObject({ standard: 50, overStandard: false, band: 'ok' });
+    expect(classifyClass(51, 7, national)).toMatchObject({ overStandard: true, band: 'over' });
+  });
+  it('大班额 is 56–65 and 超大班额 66 or more, both over the standard', () => {
+    expect([55, 56, 65, 66].map((n) => classifyClass(n, 3, national).band)).toEqual(['over', 'large', 'large', 'huge']);
+    expect(classifyClass(66, 8, national)).toMatchObject({ overStandard: true, large: false, huge: true });
+  });
+  it("a local pack's thresholds: 小学 40, 大班额 from 50, 超大班额 from 60", () => {
+    const local = { standard: { 小学: 40, 初中: 45 }, large: 50, huge: 60 };
+    expect([40, 41, 50, 59, 60].map((n) => classifyClass(n, 2, local).band)).toEqual(['ok', 'over', 'large', 'large', 'huge']);
+    expect(classSizeDefinitions(local)).toEqual({ overStandard: '超标准班额（小学 > 40 人，初中 > 45 人）', large: '大班额（50～59 人）', huge: '超大班额（≥ 60 人）' });
+  });
+  it('labels', () => {
+    expect((['ok', 'over', 'large', 'huge'] as const).map((b) => classBandLabel(b))).toEqual(['', '超标准班额', '大班额', '超大班额']);
   });
 });

@@ -92,6 +92,11 @@ export const EvaluationSchema = z.object({
   missing: z.array(z.string()),
   /** Schools whose figures are not yet approved: the result may still change. */
   unapproved: z.array(z.string()),
+  /**
+   * Present when the reader sees only some schools (an inspector: the assigned ones): the per-school rows, inputs,
+   * 政府保障 items and lists are limited to these school codes; CVs, pass/fail and totals still cover every school.
+   */
+  scopedTo: z.array(z.string()).optional(),
 });
 export type Evaluation = z.output<typeof EvaluationSchema>;
 
@@ -223,6 +228,35 @@ export const PackQuery = z.object({
 });
 const ReportQuery = PackQuery.extend({ lang: z.enum(['zh', 'en']).default('zh') });
 
+/** One school's edited figures in a what-if (模拟测算): its part (code with -P/-J, level), students and numerators. */
+export const WhatIfEditSchema = z.object({
+  code: z.string().min(1).max(40),
+  level: Level,
+  students: z.number().int().min(0).max(1_000_000),
+  numerators: z.record(z.string().max(64), z.number().min(0).max(1e12).nullable()),
+});
+export type WhatIfEdit = z.output<typeof WhatIfEditSchema>;
+/** The edits as JSON in the query (a GET, so the page downloads it like every other report). */
+const WhatIfEdits = z
+  .string()
+  .max(8000)
+  .transform((s, ctx) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(s);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: '模拟数据应为 JSON / edits must be JSON' });
+      return z.NEVER;
+    }
+    const r = z.array(WhatIfEditSchema).min(1).max(50).safeParse(raw);
+    if (!r.success) {
+      ctx.addIssue({ code: 'custom', message: `模拟数据有误 / invalid edits: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+      return z.NEVER;
+    }
+    return r.data;
+  })
+  .describe('JSON array of { code, level, students, numerators } — the edited schools');
+
 const COST_PART = /^([a-z0-9_]+):(\d+(?:\.\d+)?)$/;
 /** `key:yuan,key:yuan` → unit costs overriding the pack's. */
 const CostsParam = z
@@ -252,7 +286,7 @@ export const balanceApi = {
   listStandards: endpoint({
     method: 'GET',
     path: '/api/balance/standards',
-    summary: '评估标准列表(内置与本地) / standards packs, built-in and local',
+    summary: '评估标准列表（内置与本地） / standards packs, built-in and local',
     tags,
     policy: read,
     response: z.object({ standards: z.array(StandardListItemSchema) }),
@@ -260,7 +294,7 @@ export const balanceApi = {
   getStandard: endpoint({
     method: 'GET',
     path: '/api/balance/standards/:id',
-    summary: '一个评估标准(指定版本或最新版) / one standards pack, a named version or the latest',
+    summary: '一个评估标准（指定版本或最新版） / one standards pack, a named version or the latest',
     tags,
     policy: read,
     params: z.object({ id: StandardId }),
@@ -270,7 +304,7 @@ export const balanceApi = {
   createStandard: endpoint({
     method: 'POST',
     path: '/api/balance/standards',
-    summary: '新建本地标准(第 1 版,201) / create a local standards pack (version 1; 201)',
+    summary: '新建本地标准（第 1 版，201） / create a local standards pack (version 1; 201)',
     tags,
     policy: { capability: 'standards.edit' },
     body: LocalPackInputSchema,
@@ -289,16 +323,17 @@ export const balanceApi = {
   evaluation: endpoint({
     method: 'GET',
     path: '/api/balance/evaluation',
-    summary: '一学年的均衡评估(差异系数、达标、差距、政府保障) / one year evaluated: CVs, compliance, gaps, guarantees',
+    summary: '一学年的均衡评估（差异系数、达标、差距、政府保障） / one year evaluated: CVs, compliance, gaps, guarantees',
     tags,
     policy: read,
     query: PackQuery,
     response: EvaluationSchema,
+    cache: { areas: ['registry', 'standards'] },
   }),
   plan: endpoint({
     method: 'GET',
     path: '/api/balance/plan',
-    summary: '补短方案:最少追加投入 / the least-cost plan that brings every school and CV within the standard',
+    summary: '补短方案：最少追加投入 / the least-cost plan that brings every school and CV within the standard',
     tags,
     policy: read,
     query: PackQuery.extend({ costs: CostsParam.optional() }),
@@ -333,7 +368,7 @@ export const balanceApi = {
   saveEvaluation: endpoint({
     method: 'POST',
     path: '/api/balance/evaluations',
-    summary: '保存评估(记录所用标准及版本,201) / save an evaluation with the pack and version it used (201)',
+    summary: '保存评估（记录所用标准及版本，201） / save an evaluation with the pack and version it used (201)',
     tags,
     policy: { capability: 'balance.save' },
     body: z.object({
@@ -347,7 +382,7 @@ export const balanceApi = {
   classSizes: endpoint({
     method: 'GET',
     path: '/api/balance/class-sizes',
-    summary: '班额:超标准、大班额、超大班额及历年变化 / class sizes over the standard, large and huge classes, by year',
+    summary: '班额：超标准、大班额、超大班额及历年变化 / class sizes over the standard, large and huge classes, by year',
     tags,
     policy: read,
     query: PackQuery,
@@ -365,10 +400,28 @@ export const balanceApi = {
   districtReport: endpoint({
     method: 'GET',
     path: '/api/balance/report.pdf',
-    summary: '全县均衡评估报告 PDF / the district report',
+    summary: '区县均衡评估报告 PDF / the district report',
     tags,
     policy: read,
     query: ReportQuery,
+    produces: 'pdf',
+  }),
+  gapsXlsx: endpoint({
+    method: 'GET',
+    path: '/api/balance/gaps.xlsx',
+    summary: '达标差距表 .xlsx（一个学段或全部） / the gap tables of one level or all',
+    tags,
+    policy: read,
+    query: ReportQuery.extend({ level: Level.optional() }),
+    produces: 'xlsx',
+  }),
+  whatIfReport: endpoint({
+    method: 'GET',
+    path: '/api/balance/what-if/report.pdf',
+    summary: '模拟测算报告 PDF：以修改后的数据评估，每页标注“模拟” / the district report of a what-if, marked 模拟 on every page',
+    tags,
+    policy: read,
+    query: ReportQuery.extend({ edits: WhatIfEdits }),
     produces: 'pdf',
   }),
   schoolReport: endpoint({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadStandard } from './standards.js';
-import { evaluateDistrict, evaluateSchool, requiredNumerator, type BalanceSchoolInput } from './evaluate.js';
+import { evaluateDistrict, evaluateSchool, gapOf, requiredNumerator, type BalanceSchoolInput } from './evaluate.js';
 import { decimalFraction, ratioMeets } from './exact.js';
 
 const pack = loadStandard('national-2017-quality');
@@ -108,5 +108,24 @@ describe('evaluateDistrict', () => {
   });
   it('keys match the CLI contract', () => {
     expect(keys).toEqual(['teachers_above_degree_per100', 'backbone_per100', 'pe_art_per100', 'teaching_area_per_student', 'sports_area_per_student', 'equipment_per_student', 'multimedia_per100']);
+  });
+});
+
+describe('gapOf: gaps in whole teachers and rooms', () => {
+  const teachers = { scale: 100 as const, count: true };
+  it('a 一贯制 section with 2.54 apportioned teachers per 100 pupils against 4.2 needs 2 more, not 2.46 or 1.66', () => {
+    // 100 pupils × 4.2 / 100 = 4.2 teachers; 2.54 + 1 = 3.54 < 4.2, 2.54 + 2 = 4.54 ≥ 4.2 → 2.
+    expect(gapOf(teachers, '4.2', 2.54, 100)).toBe(2);
+  });
+  it('whole numerators: the whole teachers up to the standard', () => {
+    // PE/art 0.9 per 100 pupils, 496 pupils → 4.464 → 5 teachers; with 0 → 5, with 4 → 1, with 5 → met (0 is not asked).
+    expect(gapOf(teachers, '0.9', 0, 496)).toBe(5);
+    expect(gapOf(teachers, '0.9', 4, 496)).toBe(1);
+    // 0.5 apportioned teacher: 0.5 + 4 = 4.5 ≥ 4.464 → 4.
+    expect(gapOf(teachers, '0.9', 0.5, 496)).toBe(4);
+  });
+  it('m² and yuan in hundredths', () => {
+    // 4.5 m² × 333 = 1498.5 m²; 1391.3 present → 107.2 (not 107.20000000000005)
+    expect(gapOf({ scale: 1, count: false }, '4.5', 1391.3, 333)).toBe(107.2);
   });
 });

@@ -1,6 +1,7 @@
 // 资源配置 evaluation of one district and year against a standards pack (教督〔2017〕6号 form):
 // each school's indicator values, compliance (≥ minMet met, the rest ≥ share of the standard),
 // the gap to the standard in real units, and the student-weighted 差异系数 of every indicator.
+import { wholeShortfall } from '../core/format.js';
 import { decimalFraction, ratioMeets } from './exact.js';
 import { studentWeightedCvOfArrays } from './weighted-cv.js';
 import type { BalanceLevel, Indicator, StandardPack } from './pack-schema.js';
@@ -26,7 +27,7 @@ export interface SchoolResult {
   /** Standards met; null when the pack sets no per-school standards (2012). */
   met: number | null;
   pass: boolean | null;
-  /** Additional resource needed to reach each standard (0 when met): teachers/rooms rounded up, m² and yuan to 0.01. */
+  /** Additional resource needed to reach each standard (0 when met): whole teachers/rooms (gapOf), m² and yuan to 0.01. */
   gaps: Record<string, number | null>;
 }
 
@@ -65,6 +66,20 @@ export function requiredNumerator(ind: Pick<Indicator, 'scale' | 'count'>, thres
   return units / unit;
 }
 
+/**
+ * What a school must add to meet the standard: for teachers and rooms the least whole number (a 一贯制 section's
+ * apportioned 2.54 teachers against 4.2 needed → 2, never 1.66 or a rounded 2 that falls short), for m² and yuan the
+ * hundredths. The one rule behind every gap and total the page, the PDF and the workbook show (src/balance/figures.ts).
+ */
+export function gapOf(ind: Pick<Indicator, 'scale' | 'count'>, threshold: string, numerator: number, students: number): number {
+  const required = requiredNumerator(ind, threshold, students);
+  if (!ind.count) return Math.round((required - numerator) * 100) / 100;
+  // required − n is an upper bound (n + it ≥ the standard); with a fractional n one whole less may already suffice.
+  let g = wholeShortfall(required - numerator);
+  while (g > 0 && ratioMeets(numerator + g - 1, students, ind.scale, threshold)) g--;
+  return g;
+}
+
 export function evaluateSchool(pack: StandardPack, s: BalanceSchoolInput): SchoolResult {
   const excluded = !!s.isTeachingPoint && s.students < pack.exclusions.teachingPointMinStudents;
   const values: Record<string, number | null> = {};
@@ -89,7 +104,7 @@ export function evaluateSchool(pack: StandardPack, s: BalanceSchoolInput): Schoo
       gaps[ind.key] = 0;
     } else {
       if (!ratioMeets(n, s.students, ind.scale, t, rule.remainderMinShare)) remainderOk = false;
-      gaps[ind.key] = Math.round((requiredNumerator(ind, t, s.students) - n) * 100) / 100;
+      gaps[ind.key] = gapOf(ind, t, n, s.students);
     }
   }
   return {

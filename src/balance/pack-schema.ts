@@ -18,8 +18,14 @@ export const IndicatorSchema = z.object({
   key: z.string().regex(/^[a-z0-9_]+$/),
   zh: z.string(),
   en: z.string(),
+  /** The unit of the resource and of a gap to it (人, m², 元, 间 …). */
   unitZh: z.string(),
   unitEn: z.string(),
+  /** The unit of the indicator's value as the standard defines it (人/百生, m²/生 …); derived from unit and scale when absent. */
+  valueUnitZh: z.string().optional(),
+  valueUnitEn: z.string().optional(),
+  /** Decimals the value (its mean, SD and standard) is written with everywhere (src/balance/figures.ts). */
+  decimals: z.number().int().min(0).max(6).optional(),
   scale: z.union([z.literal(1), z.literal(100)]),
   count: z.boolean(), // counted in whole units (teachers, rooms): gaps round up to integers
   fields: z.array(z.string()).min(1), // registry fields summed into the numerator

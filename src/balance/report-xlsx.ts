@@ -11,8 +11,12 @@ import { schoolYearLabel } from '../registry/excel.js';
 import type { BalanceService } from './service.js';
 import type { IndicatorResult, LevelResult } from './evaluate.js';
 import type { BalanceLevel, Indicator } from './standards.js';
+import { districtTerm } from '../core/district-term.js';
+import { COUNT_NUMFMT, CV_NUMFMT, gapNumFmt, gapUnit, LIMIT_NUMFMT, valueNumFmt, valueUnit } from './figures.js';
+import { classSizeDefinitions } from './class-size.js';
 
-export type BalanceEvaluation = Awaited<ReturnType<BalanceService['evaluate']>>;
+/** An evaluation as the service computes it; `scopedTo` when its per-school rows are limited to a reader's schools (scope.ts). */
+export type BalanceEvaluation = Awaited<ReturnType<BalanceService['evaluate']>> & { scopedTo?: string[] };
 export type ReportLang = 'zh' | 'en';
 
 const LEVEL_EN: Record<BalanceLevel, string> = { 小学: 'Primary', 初中: 'Junior secondary' };
@@ -31,21 +35,23 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
 };
 
-/** Number format of an indicator's values: four decimals for small ratios (师生比 0.0612), else two. */
-export function valueFormat(mean: number): string {
-  return Math.abs(mean) > 0 && Math.abs(mean) < 1 ? '0.0000' : '#,##0.00';
-}
-const CV_FORMAT = '0.0000';
-const gapFormat = (ind: Pick<Indicator, 'count'>) => (ind.count ? '#,##0' : '#,##0.00');
+// Number formats: the styles of src/balance/figures.ts as Excel formats (src/core/format.ts excelFormat), so a
+// cell shows the digits the page and the PDF show; the cell keeps the full-precision value.
 
-function labels(lang: ReportLang) {
+function labels(lang: ReportLang, districtName: string) {
   const zh = lang === 'zh';
+  const term = districtTerm(districtName);
   const t = (z: string, e: string) => (zh ? z : e);
   return {
     t,
     levelName: (lv: BalanceLevel) => (zh ? lv : LEVEL_EN[lv]),
     indName: (ind: Indicator) => (zh ? ind.zh : ind.en),
-    unit: (ind: Indicator) => (zh ? ind.unitZh : ind.unitEn),
+    /** The unit of a gap (the resource): 人, m², 元, 间. */
+    unit: (ind: Indicator) => gapUnit(ind, lang),
+    /** The unit of a value: 人/百生, m²/生 … */
+    valueUnit: (ind: Indicator) => valueUnit(ind, lang),
+    /** 全县 / 全区 …, "district" / "county". */
+    term: zh ? term.zh : term.en,
     yes: t('是', 'yes'),
     no: t('否', 'no'),
     reached: t('达到', 'met'),
@@ -110,13 +116,13 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
     l.t('序号', 'No.'),
     l.t('学校代码', 'School code'),
     l.t('学校名称', 'School name'),
-    l.t('在校生数(人)', 'Students'),
-    ...inds.map((i) => l.t(`${i.zh}(${i.unitZh})`, `${i.en} (${i.unitEn})`)),
+    l.t('在校生数（人）', 'Students'),
+    ...inds.map((i) => l.t(`${i.zh}（${valueUnit(i, 'zh')}）`, `${i.en} (${valueUnit(i, 'en')})`)),
   ];
   if (perSchool) header.push(l.t('达标项数', 'Standards met'), l.t('是否达标', 'School meets the rule'));
   styleHeader(ws.addRow(header), n);
 
-  const fmt = inds.map((_, k) => valueFormat(lr.indicators[k].mean));
+  const fmt = inds.map((ind) => valueNumFmt(ind));
   lr.schools.forEach((s, idx) => {
     const row = ws.addRow([
       idx + 1,
@@ -127,7 +133,7 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
       ...(perSchool ? [s.met, s.excluded ? l.t(`不计入（${s.excludedReason?.split(' / ')[0] ?? ''}）`, 'excluded') : s.pass ? l.yes : l.no] : []),
     ]);
     border(row, n);
-    row.getCell(4).numFmt = '#,##0';
+    row.getCell(4).numFmt = COUNT_NUMFMT;
     inds.forEach((ind, k) => {
       const cell = row.getCell(first + k);
       cell.numFmt = fmt[k];
@@ -158,7 +164,7 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
   };
   const I = lr.indicators;
   summary(
-    l.t('全县平均值', 'District mean (student-weighted)'),
+    l.t(`${l.term}平均值`, `${l.term[0].toUpperCase()}${l.term.slice(1)} mean (student-weighted)`),
     I.map((i) => i.mean),
     (k) => fmt[k],
   );
@@ -170,13 +176,13 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
   const cvRow = summary(
     l.t('差异系数', 'Coefficient of variation'),
     I.map((i) => i.cv),
-    CV_FORMAT,
+    CV_NUMFMT,
   );
   if (pack.cvRule === 'each') {
     summary(
       l.t('差异系数标准', 'CV limit'),
       I.map((i) => i.limit),
-      '0.00',
+      LIMIT_NUMFMT,
     );
     const passRow = summary(
       l.t('是否达到', 'Within the limit'),
@@ -188,9 +194,9 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
     });
   } else if (lr.composite) {
     const c = lr.composite;
-    const comp = summary(l.t('综合差异系数', 'Composite CV (mean of the CVs)'), [c.cv], CV_FORMAT);
+    const comp = summary(l.t('综合差异系数', 'Composite CV (mean of the CVs)'), [c.cv], CV_NUMFMT);
     comp.getCell(first).font = { bold: true, color: c.pass ? GREEN : RED };
-    summary(l.t('差异系数标准', 'CV limit'), [c.limit], '0.00');
+    summary(l.t('差异系数标准', 'CV limit'), [c.limit], LIMIT_NUMFMT);
     const passRow = summary(l.t('是否达到', 'Within the limit'), [c.pass ? l.reached : l.notReached]);
     passRow.getCell(first).font = { bold: true, color: c.pass ? GREEN : RED };
   }
@@ -203,7 +209,7 @@ function addLevelSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName
     summary(
       l.t('达标学校数', 'Schools meeting it'),
       I.map((i) => i.schoolsMet),
-      '0',
+      COUNT_NUMFMT,
     );
   }
 
@@ -239,13 +245,20 @@ export function namesInEvaluation(ev: BalanceEvaluation): Map<string, string> {
 
 function notes(ev: BalanceEvaluation, l: L): string[] {
   const names = namesInEvaluation(ev);
-  const named = (c: string) => (names.has(c) ? `${names.get(c)}(${c})` : c);
+  const named = (c: string) => (names.has(c) ? l.t(`${names.get(c)}（${c}）`, `${names.get(c)} (${c})`) : c);
   const out = [l.t(`依据：${ev.pack.basis}`, `Basis: ${ev.pack.basis}`)];
   if (ev.pack.schoolRule?.remainderNote)
     out.push(
       l.t(
         `达标规则：至少 ${ev.pack.schoolRule.minMet} 项达到标准，其余不低于标准的 ${Number(ev.pack.schoolRule.remainderMinShare) * 100}%（${ev.pack.schoolRule.remainderNote}）`,
         `School rule: at least ${ev.pack.schoolRule.minMet} standards met, the others at ≥ ${Number(ev.pack.schoolRule.remainderMinShare) * 100}% (${ev.pack.schoolRule.remainderNote})`,
+      ),
+    );
+  if (ev.scopedTo)
+    out.push(
+      l.t(
+        `本表只列出您负责的学校；${l.term}差异系数、达标学校数和差距合计按${l.term}全部学校计算。`,
+        `Only your schools are listed; the ${l.term} CVs, the number of schools meeting the rule and the total gaps cover every school.`,
       ),
     );
   if (ev.missing.length) out.push(l.t(`本学年未填报数据的学校（未计入）：${ev.missing.join('、')}`, `Schools without figures this year (not counted): ${ev.missing.join(', ')}`));
@@ -286,9 +299,10 @@ export function gapRows(ev: BalanceEvaluation): GapRow[] {
   return rows;
 }
 
-function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: string, l: L) {
+export function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: string, l: L, only?: BalanceLevel) {
   const ws = wb.addWorksheet(l.t('差距', 'Gaps'));
-  const n = 10;
+  const n = 11;
+  const levels = ev.pack.levels.filter((lv) => !only || lv === only);
   addTitle(ws, n, titleOf(ev, districtName, l, l.t('学校达标差距清单', 'gaps to the per-school standards')), standardLine(ev, l));
   styleHeader(
     ws.addRow([
@@ -297,51 +311,55 @@ function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: 
       l.t('指标', 'Indicator'),
       l.t('学校代码', 'School code'),
       l.t('学校名称', 'School name'),
-      l.t('在校生数(人)', 'Students'),
+      l.t('在校生数（人）', 'Students'),
       l.t('现值', 'Current value'),
       l.t('标准值', 'Standard'),
-      l.t('差距(需增加)', 'Gap (to add)'),
-      l.t('单位', 'Unit'),
+      l.t('差距（需增加）', 'Gap (to add)'),
+      l.t('差距单位', 'Gap unit'),
+      l.t('指标值单位', 'Value unit'),
     ]),
     n,
   );
   const rows = gapRows(ev);
   let no = 0;
-  for (const level of ev.pack.levels) {
+  for (const level of levels) {
     const lr = ev.levels[level];
     if (!lr) continue;
     for (const ind of ev.pack.indicators) {
       if (ind.threshold?.[level] === undefined) continue;
       const group = rows.filter((r) => r.level === level && r.indicator.key === ind.key);
       if (group.length === 0) continue;
-      const fmt = valueFormat(lr.indicators.find((i) => i.key === ind.key)?.mean ?? 0);
+      const fmt = valueNumFmt(ind);
       for (const r of group) {
-        const row = ws.addRow([++no, l.levelName(level), l.indName(ind), r.schoolCode, r.schoolName, r.students, r.value, r.threshold, r.gap, l.unit(ind)]);
+        const row = ws.addRow([++no, l.levelName(level), l.indName(ind), r.schoolCode, r.schoolName, r.students, r.value, r.threshold, r.gap, l.unit(ind), l.valueUnit(ind)]);
         border(row, n);
-        row.getCell(6).numFmt = '#,##0';
+        row.getCell(6).numFmt = COUNT_NUMFMT;
         row.getCell(7).numFmt = fmt;
         row.getCell(7).font = { color: RED };
         row.getCell(8).numFmt = fmt;
-        row.getCell(9).numFmt = gapFormat(ind);
+        row.getCell(9).numFmt = gapNumFmt(ind);
       }
       const total = ws.addRow([
         '',
         l.levelName(level),
         l.indName(ind),
         '',
-        l.t(`小计（${group.length} 所学校）`, `Total (${group.length} schools)`),
+        ev.scopedTo
+          ? l.t(`${l.term}合计（列出 ${group.length} 所学校）`, `${l.term} total (${group.length} schools listed)`)
+          : l.t(`小计（${group.length} 所学校）`, `Total (${group.length} schools)`),
         '',
         '',
         '',
         lr.totalGaps[ind.key] ?? 0,
         l.unit(ind),
+        '',
       ]);
       border(total, n);
       for (let c = 1; c <= n; c++) {
         total.getCell(c).fill = SUMMARY_FILL;
         total.getCell(c).font = { bold: true };
       }
-      total.getCell(9).numFmt = gapFormat(ind);
+      total.getCell(9).numFmt = gapNumFmt(ind);
     }
   }
   if (!ev.pack.indicators.some((i) => i.threshold)) {
@@ -356,7 +374,7 @@ function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: 
     const h = ws.addRow(['', l.t('学段', 'Level'), l.t('指标', 'Indicator'), '', '', l.t('涉及学校数', 'Schools'), '', '', l.t('差距合计', 'Total gap'), l.t('单位', 'Unit')]);
     styleHeader(h, n);
     h.height = 20;
-    for (const level of ev.pack.levels) {
+    for (const level of levels) {
       const lr = ev.levels[level];
       if (!lr) continue;
       for (const ind of ev.pack.indicators) {
@@ -364,12 +382,12 @@ function addGapSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, districtName: 
         const count = rows.filter((r) => r.level === level && r.indicator.key === ind.key).length;
         const r = ws.addRow(['', l.levelName(level), l.indName(ind), '', '', count, '', '', lr.totalGaps[ind.key] ?? 0, l.unit(ind)]);
         border(r, n);
-        r.getCell(9).numFmt = gapFormat(ind);
+        r.getCell(9).numFmt = gapNumFmt(ind);
         if ((lr.totalGaps[ind.key] ?? 0) > 0) r.getCell(9).font = { bold: true, color: RED };
       }
     }
   }
-  [6, 8, 36, 16, 30, 10, 12, 12, 14, 8].forEach((w, k) => (ws.getColumn(k + 1).width = w));
+  [6, 8, 36, 16, 30, 10, 12, 12, 14, 8, 14].forEach((w, k) => (ws.getColumn(k + 1).width = w));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 3 }];
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: n } };
 }
@@ -380,18 +398,18 @@ function addGuaranteeSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, district
   const roomFields = g?.specialRooms.fields ?? [];
   const roomName = (f: string) => {
     const def = FIELD_BY_KEY.get(f);
-    return def ? `${l.t(def.zh, def.en)}(${l.t(def.unitZh, def.unitEn)})` : f;
+    return def ? l.t(`${def.zh}（${def.unitZh}）`, `${def.en} (${def.unitEn})`) : f;
   };
   const header = [
     l.t('序号', 'No.'),
     l.t('学校代码', 'School code'),
     l.t('学校名称', 'School name'),
     l.t('办学类型', 'Type'),
-    l.t('在校生数(人)', 'Students'),
-    l.t('规模上限(人)', 'Maximum'),
+    l.t('在校生数（人）', 'Students'),
+    l.t('规模上限（人）', 'Maximum'),
     l.t('规模达标', 'Size ok'),
     l.t('班级数', 'Classes'),
-    l.t(`应配音乐、美术专用教室(各, 间)`, 'Special rooms required (each)'),
+    l.t('应配音乐、美术专用教室（各，间）', 'Special rooms required (each)'),
     ...roomFields.map(roomName),
     l.t('专用教室达标', 'Rooms ok'),
     l.t('超标准班额班数', 'Classes over the standard size'),
@@ -405,6 +423,7 @@ function addGuaranteeSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, district
     titleOf(ev, districtName, l, l.t('政府保障程度（学校规模、音乐美术专用教室、班额）', 'government guarantees (school size, music and art rooms, class sizes)')),
     g?.note ?? standardLine(ev, l),
   );
+
   styleHeader(ws.addRow(header), n);
   const yn = (v: boolean | null) => (v === null ? l.t('缺数据', 'no data') : v ? l.yes : l.no);
   ev.guarantees.forEach((s, idx) => {
@@ -445,13 +464,17 @@ function addGuaranteeSheet(wb: ExcelJS.Workbook, ev: BalanceEvaluation, district
     r.font = { bold: true };
     ws.mergeCells(r.number, 1, r.number, n);
   }
+  const defs = classSizeDefinitions(ev.pack.classSize, l.t('zh', 'en') as ReportLang);
+  const defRow = ws.addRow([l.t(`班额：${defs.overStandard}；${defs.large}；${defs.huge}。`, `Class sizes: ${defs.overStandard}; ${defs.large}; ${defs.huge}.`)]);
+  defRow.font = { color: { argb: 'FF595959' }, size: 9 };
+  ws.mergeCells(defRow.number, 1, defRow.number, n);
   for (let k = 0; k < n; k++) ws.getColumn(k + 1).width = k === 0 ? 6 : k === 1 ? 14 : k === 2 ? 30 : 12;
   ws.views = [{ state: 'frozen', xSplit: 3, ySplit: 3 }];
 }
 
 /** The evaluation of one year as an .xlsx: a sheet per level, the gap list and the 政府保障 items. */
 export async function balanceWorkbook(evaluation: BalanceEvaluation, districtName: string, lang: ReportLang = 'zh'): Promise<Buffer> {
-  const l = labels(lang);
+  const l = labels(lang, districtName);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Junheng 均衡';
   wb.created = new Date();
@@ -461,5 +484,15 @@ export async function balanceWorkbook(evaluation: BalanceEvaluation, districtNam
   }
   addGapSheet(wb, evaluation, districtName, l);
   addGuaranteeSheet(wb, evaluation, districtName, l);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The gap tables (差距表) alone, of one level or of all: the /balance page's 差距 tab as a workbook. */
+export async function gapWorkbook(evaluation: BalanceEvaluation, districtName: string, lang: ReportLang = 'zh', level?: BalanceLevel): Promise<Buffer> {
+  const l = labels(lang, districtName);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Junheng 均衡';
+  wb.created = new Date();
+  addGapSheet(wb, evaluation, districtName, l, level);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

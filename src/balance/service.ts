@@ -3,7 +3,7 @@
 import type { Db } from '../core/db/index.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { recordAudit } from '../core/audit/store.js';
-import { badRequest, conflict, notFound } from '../core/http/errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../core/http/errors.js';
 import { renderPdf, type PdfOwner } from '../core/pdf.js';
 import type { RegistryService } from '../registry/service.js';
 import type { School } from '../registry/model.js';
@@ -16,9 +16,12 @@ import { BUILT_IN_STANDARDS, DEFAULT_STANDARD, isBuiltIn, loadStandard, resolveL
 import * as store from './store.js';
 import { planLevel, type LevelPlan } from './plan.js';
 import type { ClassSizes, Evaluation, EvaluationSummary, Plan, SavedEvaluation, StandardDetail, StandardListItem, Trend } from './contract.js';
-import { balanceWorkbook, type ReportLang } from './report-xlsx.js';
+import { balanceWorkbook, type BalanceEvaluation, type ReportLang } from './report-xlsx.js';
 import { fromSavedResult } from './wire-keys.js';
 import { districtReportHtml, districtReportTitle, schoolParts, schoolReportHtml, schoolReportTitle } from './report-html.js';
+import { gapWorkbook } from './report-xlsx.js';
+import type { WhatIfEdit } from './contract.js';
+import { limitEvaluation, type SchoolScope } from './scope.js';
 
 export { DEFAULT_STANDARD };
 
@@ -140,11 +143,21 @@ export class BalanceService {
     return inputs;
   }
 
-  /** Evaluate one year: the levels' results, the evaluator's inputs (for what-if in the browser) and the 政府保障 items. */
-  async evaluate(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number) {
+  /**
+   * Evaluate one year: the levels' results, the evaluator's inputs (for what-if in the browser) and the 政府保障 items.
+   * With `edits` (a what-if), those schools' students and numerators replace the registry's before evaluating.
+   */
+  async evaluate(districtId: string, year: number, standardId = DEFAULT_STANDARD, version?: number, edits?: readonly WhatIfEdit[]) {
     const { pack } = await this.resolve(districtId, standardId, version);
     const { schools, records, byCode } = await this.yearRecords(districtId, year);
     const inputs = BalanceService.inputsOf(pack, schools, (code) => byCode.get(code));
+    for (const e of edits ?? []) {
+      const k = inputs.findIndex((i) => i.code === e.code && i.level === e.level);
+      if (k < 0) throw badRequest(`模拟数据中的学校 ${e.code}（${e.level}）在 ${year} 学年没有评估数据 / school ${e.code} (${e.level}) has no figures in ${year}`);
+      const unknown = Object.keys(e.numerators).filter((key) => !pack.indicators.some((i) => i.key === key));
+      if (unknown.length) throw badRequest(`模拟数据中有标准 ${pack.id} 没有的指标：${unknown.join('、')} / unknown indicators: ${unknown.join(', ')}`);
+      inputs[k] = { ...inputs[k], students: e.students, numerators: { ...inputs[k].numerators, ...e.numerators } };
+    }
     const guarantees: SchoolGuarantees[] = [];
     for (const sc of schools) {
       const r = byCode.get(sc.code);
@@ -275,25 +288,43 @@ export class BalanceService {
 
   // ---------- downloads: the inspectors' workbook and the PDF reports ----------
 
-  private async reportContext(districtId: string, q: PackChoice) {
+  private async reportContext(districtId: string, q: PackChoice, scope: SchoolScope = 'all', edits?: readonly WhatIfEdit[]) {
     const year = await this.yearOf(districtId, q.year);
-    const ev = await this.evaluate(districtId, year, q.standard, q.version);
+    const ev = limitEvaluation<BalanceEvaluation>(await this.evaluate(districtId, year, q.standard, q.version, edits), scope);
     const schoolNames = new Map((await this.registry.districtSchools(districtId)).map((x) => [x.code, x.name]));
     const districtName = (await this.registry.districtName(districtId)) ?? districtId;
     return { ev, districtName, schoolNames };
   }
 
   /** The evaluation as the inspectors' workbook (.xlsx). */
-  async workbook(districtId: string, q: PackChoice & { lang: ReportLang }): Promise<{ file: Buffer; name: string }> {
-    const { ev, districtName } = await this.reportContext(districtId, q);
+  async workbook(districtId: string, q: PackChoice & { lang: ReportLang }, scope: SchoolScope = 'all'): Promise<{ file: Buffer; name: string }> {
+    const { ev, districtName } = await this.reportContext(districtId, q, scope);
     return { file: await balanceWorkbook(ev, districtName, q.lang), name: `均衡评估-${ev.year}-${ev.pack.id}.xlsx` };
   }
 
   /** The district report (PDF). */
-  async districtReport(districtId: string, q: PackChoice, owner?: PdfOwner): Promise<{ file: Buffer; name: string }> {
-    const { ev, districtName, schoolNames } = await this.reportContext(districtId, q);
-    const pdf = await renderPdf(districtReportHtml(ev, { districtName, schoolNames }), { headerTitle: districtReportTitle(ev, districtName) }, owner);
+  async districtReport(districtId: string, q: PackChoice, owner?: PdfOwner, scope: SchoolScope = 'all'): Promise<{ file: Buffer; name: string }> {
+    const { ev, districtName, schoolNames } = await this.reportContext(districtId, q, scope);
+    const html = districtReportHtml(ev, { districtName, schoolNames, ...(ev.scopedTo ? { scopedTo: ev.scopedTo } : {}) });
+    const pdf = await renderPdf(html, { headerTitle: districtReportTitle(ev, districtName) }, owner);
     return { file: pdf, name: `均衡评估报告-${ev.year}-${ev.pack.id}.pdf` };
+  }
+
+  /** The district report of a what-if (edited figures), marked 模拟 in the page header and on every page. */
+  async whatIfReport(districtId: string, q: PackChoice & { edits: WhatIfEdit[] }, owner?: PdfOwner, scope: SchoolScope = 'all'): Promise<{ file: Buffer; name: string }> {
+    const outside = scope === 'all' ? [] : q.edits.filter((e) => !scope.includes(e.code.replace(/-[PJ]$/, '')));
+    if (outside.length) throw forbidden(`只能模拟您负责的学校 / you may simulate only your schools: ${outside.map((e) => e.code).join(', ')}`);
+    const { ev, districtName, schoolNames } = await this.reportContext(districtId, q, scope, q.edits);
+    const simulated = { schools: q.edits.map((e) => e.code) };
+    const html = districtReportHtml(ev, { districtName, schoolNames, simulated, ...(ev.scopedTo ? { scopedTo: ev.scopedTo } : {}) });
+    const pdf = await renderPdf(html, { headerTitle: `【模拟测算，非正式结果】${districtReportTitle(ev, districtName)}` }, owner);
+    return { file: pdf, name: `均衡评估模拟-${ev.year}-${ev.pack.id}.pdf` };
+  }
+
+  /** The gap tables (差距表) of one level or all, as on the page's 差距 tab. */
+  async gapsWorkbook(districtId: string, q: PackChoice & { lang: ReportLang; level?: BalanceLevel }, scope: SchoolScope = 'all'): Promise<{ file: Buffer; name: string }> {
+    const { ev, districtName } = await this.reportContext(districtId, q, scope);
+    return { file: await gapWorkbook(ev, districtName, q.lang, q.level), name: `均衡评估差距-${ev.year}${q.level ? `-${q.level}` : ''}.xlsx` };
   }
 
   /** One school's report (PDF); 404 when the school has no evaluated part that year. */

@@ -1,5 +1,5 @@
 // Core tables: districts, accounts, sessions, inspector assignments, audit log. Scoped by district like every table.
-import { bigserial, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
 
 /** The districts (区/县, by 行政区划代码) one deployment serves: every other table is scoped by one. */
 export const districts = pgTable('districts', {
@@ -71,4 +71,35 @@ export const auditLog = pgTable(
     rowCount: integer('row_count'),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('audit_log_at').on(t.districtId, t.at)],
+);
+
+// ---- Data versions (issue 10, item 16): what the response cache (core/cache) keys computed answers on ----
+// Every write to a table an answer is computed from is recorded by a statement-level trigger (migration
+// 0005_data_versions.sql): one row in data_changes per district, area and transaction — whoever writes (a route, an
+// import job, the CLI in another process, psql). Writes to the large score tables are recorded under the district
+// '*', which counts for every district. The version of an area is `base + count(data_changes rows)` of the district
+// and of '*': it grows with each committed writing transaction, and writers only insert (no row to lock, so
+// concurrent writers never wait for each other or deadlock). Now and then the reader folds the change rows into
+// `base` (one statement: the total stays the same).
+
+/** The folded part of each area's version. */
+export const dataVersions = pgTable(
+  'data_versions',
+  {
+    districtId: text('district_id').notNull(),
+    area: text('area').notNull(), // registry | standards | balance | exams | accounts
+    base: bigint('base', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.area] })],
+);
+
+/** One row per transaction that changed an area's tables (written by the triggers only). */
+export const dataChanges = pgTable(
+  'data_changes',
+  {
+    districtId: text('district_id').notNull(),
+    area: text('area').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.area, t.id] })],
 );

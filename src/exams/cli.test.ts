@@ -37,8 +37,8 @@ describe('exam command', () => {
     expect(r.code).toBe(0);
     expect(r.err).toContain('1 voided (作弊) scores counted as absent');
     expect(r.out).toContain('3 名学生');
-    expect(r.out).toMatch(/总分\s+200\s+2\s+135\.00/);
-    expect(r.out).toMatch(/A\s+1\s+190\.00\s+0\.0%/);
+    expect(r.out).toMatch(/总分\s+200\s+2\s+135\.0/);
+    expect(r.out).toMatch(/A\s+1\s+190\.0\s+0\.0%/);
   });
 
   it('--json prints one JSON document', () => {

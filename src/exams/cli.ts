@@ -2,6 +2,8 @@
 // Needs no database. Any input problem: exit code 2, every problem (up to 50) on stderr, nothing on stdout.
 // One pipeline with the server import: the file is read by import/wide-csv.ts (header detection and row checks of
 // import/detect.ts and import/builder.ts), the numbers are analyzeExam's (report.ts), cut lines and rates rates.ts's.
+import { formatNumber } from '../core/format.js';
+import { figure, FIGURES } from './figures.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFullMarks } from './import/full-marks.js';
@@ -61,19 +63,20 @@ export function examCommand(sub: string | undefined, opts: ExamCliOptions & Exam
     throw e;
   }
   const { data, problems } = read;
-  if (!data) return (io.err([`${name}: ${problems.count} 个问题,未生成报告 / ${problems.count} problem(s), no report`, ...problems.lines(name)].join('\n')), 2);
+  if (!data) return (io.err([`${name}: ${problems.count} 个问题，未生成报告 / ${problems.count} problem(s), no report`, ...problems.lines(name)].join('\n')), 2);
   const report = examReport(data, options);
   const voided = data.cellMarks.voided;
-  if (voided) io.err(`注意:${voided} 个作弊成绩按缺考处理,不计入人数与总分 / ${voided} voided (作弊) scores counted as absent`);
+  if (voided) io.err(`注意：${voided} 个作弊成绩按缺考处理，不计入人数与总分 / ${voided} voided (作弊) scores counted as absent`);
   io.out(opts.json ? JSON.stringify(report) : text(report, options));
   return 0;
 }
 
-const pct = (x: number | null) => (x === null ? '—' : (x * 100).toFixed(1) + '%');
-const num = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
+// Figures as on the page, in the PDF and the workbook (figures.ts); no thousands separators in the aligned columns.
+const pct = (x: number | null) => figure('rate', x);
+const num = (x: number | null) => formatNumber(x, { ...FIGURES.score, grouping: false });
 
 function text(r: ExamReport, o: ReportOptions): string {
-  const lines = [`${r.students} 名学生 / students; 优秀 ≥ ${o.excellent}, 及格 ≥ ${o.pass}, 低分 < ${o.low} × 满分`, '', '科目         满分   人数    平均分  标准差  中位数  优秀率  及格率  低分率'];
+  const lines = [`${r.students} 名学生 / students；优秀 ≥ ${o.excellent}，及格 ≥ ${o.pass}，低分 < ${o.low} × 满分`, '', '科目         满分   人数    平均分  标准差  中位数  优秀率  及格率  低分率'];
   for (const [s, x] of Object.entries(r.subjects)) {
     const d = x.district;
     lines.push(
@@ -82,8 +85,8 @@ function text(r: ExamReport, o: ReportOptions): string {
   }
   lines.push(
     '',
-    `校际${TOTAL}均分差异系数 / CV of school means: ${num(r.cv_of_school_means, 4)}`,
-    `后${r.bottom.percentile}%分数线 / threshold: ${num(r.bottom.threshold, 1)}`,
+    `校际${TOTAL}均分差异系数 / CV of school means: ${figure('cv', r.cv_of_school_means)}`,
+    `后${r.bottom.percentile}%分数线 / threshold: ${num(r.bottom.threshold)}`,
     '',
     `学校        ${TOTAL}人数  ${TOTAL}均分  后${r.bottom.percentile}%率`,
   );

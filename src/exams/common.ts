@@ -9,6 +9,7 @@ import { forbidden, notFound } from '../core/http/errors.js';
 import type { AnalysisSettings, ExamColumns } from './analysis/analyze.js';
 import type { ExamDto, Report } from './contract.js';
 import { MARK_ABSENT, MARK_EXEMPT, MARK_VOIDED, type ExamType } from './schema.js';
+import { privacySettings, suppressSmallCells } from './privacy.js';
 import * as store from './store.js';
 
 export type { ExamDto, Report } from './contract.js';
@@ -44,7 +45,7 @@ export interface ExamInput {
   subjects: SubjectInput[];
 }
 
-export type ExamUpdate = Partial<Omit<ExamInput, 'subjects'>> & { subjects?: SubjectInput[] };
+export type ExamUpdate = Partial<Omit<ExamInput, 'subjects'>> & { subjects?: SubjectInput[]; hideRanks?: boolean };
 
 /** Stored marks → their names on the wire (0 = a normal score: null). */
 export const MARK_NAMES: Record<number, 'absent' | 'voided' | 'exempt' | null> = { 0: null, [MARK_ABSENT]: 'absent', [MARK_VOIDED]: 'voided', [MARK_EXEMPT]: 'exempt' };
@@ -68,6 +69,7 @@ export function toDto(e: store.ExamWithSubjects): ExamDto {
     pass: e.pass,
     low: e.low,
     bottomPercentile: Number(e.bottomPercentile),
+    hideRanks: e.hideRanks ?? privacySettings().hideRanks,
     subjects: e.subjects.map((s) => ({
       subject: s.subject,
       fullMarks: Number(s.fullMarks),
@@ -122,10 +124,16 @@ export function need(user: Pick<CurrentUser, 'role' | 'schoolCode' | 'assignedSc
 }
 
 export const seesStudents = (user: Who, school: string) => allows(user, 'students.read', school);
+/** Are ranks (名次) withheld from this user in this exam? (the exam's option, and the user lacks 'exams.ranks') */
+export const ranksHidden = (user: Who, exam: Pick<store.ExamWithSubjects, 'hideRanks'>) => (exam.hideRanks ?? privacySettings().hideRanks) && !allows(user, 'exams.ranks');
 export const seesNames = (user: Who, school: string) => allows(user, 'students.names', school);
 
-/** The report as the user may see it: the district aggregates, and of the groups only the schools of their scope. */
-export function visibleReport(user: Who, report: Report): Report {
+/**
+ * The report as the user may see it: small cells withheld where the user has no pupil-level rights (privacy.ts),
+ * then the district aggregates and of the groups only the schools of their scope.
+ */
+export function visibleReport(user: Who, full: Report, minCellSize?: number): Report {
+  const report = suppressSmallCells(user, full, minCellSize);
   const schools = reportSchools(user);
   if (schools === 'all') return report;
   const mine = (code: string) => schools.includes(code);
@@ -138,8 +146,8 @@ export function visibleReport(user: Who, report: Report): Report {
   };
 }
 
-/** One student row as the API answers it; the name only where the user may see names. */
-export function studentRow(user: Who, r: store.StudentResultRow) {
+/** One student row as the API answers it; the name only where the user may see names; no ranks when `noRanks`. */
+export function studentRow(user: Who, r: store.StudentResultRow, noRanks = false) {
   return {
     studentId: r.student_id,
     name: seesNames(user, r.school_code) ? r.name : null,
@@ -149,9 +157,9 @@ export function studentRow(user: Who, r: store.StudentResultRow) {
     scores: r.scores,
     marks: r.marks.map((m) => MARK_NAMES[m] ?? null),
     total: r.total,
-    rankDistrict: r.rank_district,
-    rankSchool: r.rank_school,
-    rankClass: r.rank_class,
+    rankDistrict: noRanks ? null : r.rank_district,
+    rankSchool: noRanks ? null : r.rank_school,
+    rankClass: noRanks ? null : r.rank_class,
     z: r.z_total,
     t: r.t_total,
   };

@@ -62,6 +62,8 @@ export const ExamChange = z.object({
   grade: ExamFields.grade.optional(),
   type: ExamFields.type.optional(),
   subjects: z.array(SubjectInput).min(1).max(30).optional(),
+  /** Hide ranks (名次) from clerks and viewers (callers without 'exams.ranks'); only once scores are imported. */
+  hideRanks: z.boolean().optional(),
 });
 
 const Id = z.coerce.number().int().positive();
@@ -83,6 +85,8 @@ export const ExamSchema = z.object({
   pass: z.string(),
   low: z.string(),
   bottomPercentile: z.number(),
+  /** Ranks (名次) are hidden from callers without 'exams.ranks' (clerks, viewers): the exam's option, else the installation's default. */
+  hideRanks: z.boolean(),
   /** Cut lines as in effect: the subject's own, else the exam's; `custom` tells which. */
   subjects: z.array(
     z.object({
@@ -120,6 +124,8 @@ export const StatsSchema = z.object({
   score_rate: num,
   over_mean_rate: num,
   bands: z.object({ edges: z.array(z.number()), counts: z.array(z.number()) }),
+  /** Fewer students than the small-cell minimum, for a caller without pupil-level rights here: every figure is null (privacy.ts). */
+  suppressed: z.boolean().optional(),
 });
 const Group = { n: z.number(), allPassRate: num, stats: z.record(z.string(), StatsSchema) };
 export const ReportSchema = z.object({
@@ -131,7 +137,7 @@ export const ReportSchema = z.object({
   bottom: z.object({
     percentile: z.number(),
     threshold: num,
-    schools: z.array(z.object({ school: z.string(), n: z.number(), count: z.number(), rate: num, flagged: z.boolean() })),
+    schools: z.array(z.object({ school: z.string(), n: z.number(), count: num, rate: num, flagged: z.boolean(), suppressed: z.boolean().optional() })),
   }),
   shape: z.record(
     z.string(),
@@ -143,9 +149,12 @@ export const ReportSchema = z.object({
     }),
   ),
   balance: z.array(z.object({ school: z.string(), subjects: z.record(z.string(), num) })),
+  /** Set when small cells were withheld for the caller: the minimum number of students of a published cell. */
+  minCellSize: z.number().optional(),
 });
-export type Report = ExamAnalysis['report'];
-agree<Agree<z.infer<typeof ReportSchema>, Report>>(true);
+/** The report as answered: the analysis (ExamAnalysis['report']), with small cells possibly withheld (privacy.ts). */
+export type Report = z.infer<typeof ReportSchema>;
+export const fitsReport = (r: ExamAnalysis['report']): Report => r;
 
 /** The settings the report was computed with: 后x% and the subjects with their cut lines (shares). */
 export const ReportSettingsSchema = z.object({
@@ -260,7 +269,7 @@ export const CompareSchema = z.object({
   linked: z.number(),
   /** Students of the later exam not in the earlier one. */
   onlyLater: z.number(),
-  schools: z.array(z.object({ schoolCode: z.string(), n: z.number(), rankChange: num, percentileChange: num })),
+  schools: z.array(z.object({ schoolCode: z.string(), n: z.number(), rankChange: num, percentileChange: num, suppressed: z.boolean().optional() })),
 });
 
 const DifficultyBand = z.enum(['too_hard', 'hard', 'suitable', 'easy', 'too_easy']);
@@ -320,7 +329,7 @@ export const examsApi = {
   create: endpoint({
     method: 'POST',
     path: '/api/exams',
-    summary: '新建考试(科目、满分、分数线) / create an exam: subjects, full marks, cut lines (201)',
+    summary: '新建考试（科目、满分、分数线） / create an exam: subjects, full marks, cut lines (201)',
     tags,
     policy: manage,
     body: ExamCreate,
@@ -338,7 +347,7 @@ export const examsApi = {
   update: endpoint({
     method: 'PUT',
     path: '/api/exams/:id',
-    summary: '修改考试设置(已导入时按存储的成绩重新分析) / change an exam’s settings (re-analyses stored scores)',
+    summary: '修改考试设置（已导入时按存储的成绩重新分析） / change an exam’s settings (re-analyses stored scores)',
     tags,
     policy: manage,
     params: IdParams,
@@ -357,13 +366,22 @@ export const examsApi = {
   importScores: endpoint({
     method: 'POST',
     path: '/api/exams/:id/import',
-    summary: '导入成绩(.xlsx/.csv):202 {jobId};?wait=1 等待结果,文件有问题时 422 列出全部问题 / import scores: 202 {jobId}; with ?wait=1 the result, or 422 with every problem',
+    summary: '导入成绩（.xlsx/.csv）：202 {jobId};?wait=1 等待结果，文件有问题时 422 列出全部问题 / import scores: 202 {jobId}; with ?wait=1 the result, or 422 with every problem',
     tags,
     policy: manage,
     params: IdParams,
     query: z.object({ wait: z.enum(['1', 'true', '0', 'false']).optional() }),
     upload: true,
     response: z.object({ jobId: z.string(), job: JobSchema.optional(), result: ImportResultSchema.optional() }),
+  }),
+  template: endpoint({
+    method: 'GET',
+    path: '/api/exams/:id/template.xlsx',
+    summary: '本次考试的成绩导入模板（.xlsx:科目与满分为列，学校代码下拉列表，填写说明） / the score template of this exam, importable as it is',
+    tags,
+    policy: manage,
+    params: IdParams,
+    produces: 'xlsx',
   }),
   job: endpoint({
     method: 'GET',
@@ -377,11 +395,13 @@ export const examsApi = {
   report: endpoint({
     method: 'GET',
     path: '/api/exams/:id/report',
-    summary: '成绩分析报告(学校填报员只见本校) / the exam report (a clerk sees their own school only)',
+    summary: '成绩分析报告（学校填报员只见本校；?school= 要求含该校，范围外 403） / the exam report (a clerk sees their own school only; ?school= requires that school: 403 outside the scope)',
     tags,
-    policy: read,
+    policy: { capability: 'exams.read', school: { in: 'query', name: 'school' } },
     params: IdParams,
+    query: z.object({ school: SchoolCode.optional() }),
     response: z.object({ exam: ExamSchema, computedAt: z.string(), settings: ReportSettingsSchema, report: ReportSchema }),
+    cache: { areas: ['exams', 'registry'] },
   }),
   reportPdf: endpoint({
     method: 'GET',
@@ -397,7 +417,7 @@ export const examsApi = {
   schoolStudents: endpoint({
     method: 'GET',
     path: '/api/exams/:id/schools/:code/students',
-    summary: '一所学校的学生成绩(可按班) / a school’s students with scores and ranks (optionally one class)',
+    summary: '一所学校的学生成绩（可按班） / a school’s students with scores and ranks (optionally one class)',
     tags,
     policy: { capability: 'students.read', school: { in: 'params', name: 'code' } },
     params: z.object({ id: Id, code: SchoolCode }),
@@ -423,7 +443,7 @@ export const examsApi = {
   compare: endpoint({
     method: 'GET',
     path: '/api/exams/:id/compare',
-    summary: '与前一次考试对比(按学籍号):各校名次与百分位变化 / against an earlier exam: each school’s mean rank and percentile change',
+    summary: '与前一次考试对比（按学籍号）：各校名次与百分位变化 / against an earlier exam: each school’s mean rank and percentile change',
     tags,
     policy: read,
     params: IdParams,
@@ -433,7 +453,7 @@ export const examsApi = {
   items: endpoint({
     method: 'GET',
     path: '/api/exams/:id/items',
-    summary: '小题分析(难度、区分度、信度) / item analysis of a subject: difficulty, discrimination, reliability',
+    summary: '小题分析（难度、区分度、信度） / item analysis of a subject: difficulty, discrimination, reliability',
     tags,
     policy: read,
     params: IdParams,

@@ -11,6 +11,7 @@ import { analyzeExam, TOTAL } from './analysis/analyze.js';
 import { analysisOf, loadExam, need, type ExamInput, type ExamUpdate, type SubjectInput } from './common.js';
 import { examColumns } from './import-scores.js';
 import { EXAM_TYPES } from './schema.js';
+import { privacySettings } from './privacy.js';
 import * as store from './store.js';
 
 export const itemRows = (subjects: SubjectInput[]) =>
@@ -91,6 +92,7 @@ export async function updateExam(db: Db, user: CurrentUser, id: number, input: E
   const name = input.name?.trim();
   if (name && name !== before.name && (await store.findExamByName(db, user.districtId, name))) throw conflict(`考试「${name}」已存在 / an exam named ${name} exists`);
   const imported = before.status === 'ready';
+  if (input.hideRanks !== undefined && !imported) throw conflict('导入成绩后才能设置是否公布名次 / ranks can be hidden once scores are imported');
   // Subjects: while nothing is imported the list may be redefined; afterwards only full marks and cut lines change.
   let redefine: SubjectInput[] | null = null;
   const subjectSets: { position: number; set: Partial<store.NewSubject>; before: store.SubjectRow }[] = [];
@@ -102,7 +104,7 @@ export async function updateExam(db: Db, user: CurrentUser, id: number, input: E
       const maxima = await store.maxScores(db, user.districtId, id);
       for (const s of input.subjects) {
         const old = before.subjects.find((x) => x.subject === s.subject.trim());
-        if (!old) throw conflict(`科目「${s.subject}」不在本次考试中;已导入成绩的考试不能增删科目 / unknown subject; subjects cannot be added or removed after an import`);
+        if (!old) throw conflict(`科目「${s.subject}」不在本次考试中；已导入成绩的考试不能增删科目 / unknown subject; subjects cannot be added or removed after an import`);
         if (s.items !== undefined) {
           const had = before.items.filter((it) => it.position === old.position).map((it) => `${it.label}=${Number(it.fullMarks)}:${it.objective}`);
           const now = s.items.map((it) => `${it.label.trim()}=${it.fullMarks}:${it.objective ?? false}`);
@@ -110,7 +112,7 @@ export async function updateExam(db: Db, user: CurrentUser, id: number, input: E
         }
         if (!(s.fullMarks > 0 && s.fullMarks <= 1000)) throw badRequest(`科目「${s.subject}」满分 ${s.fullMarks} 无效 / invalid full marks`);
         const top = maxima.get(old.position);
-        if (top !== undefined && top > s.fullMarks) throw conflict(`科目「${s.subject}」已有 ${top} 分的成绩,满分不能低于它 / a stored score of ${top} is above the new full marks`);
+        if (top !== undefined && top > s.fullMarks) throw conflict(`科目「${s.subject}」已有 ${top} 分的成绩，满分不能低于它 / a stored score of ${top} is above the new full marks`);
         checkCutLines(`科目「${s.subject}」`, s, exam);
         const set: Partial<store.NewSubject> = { fullMarks: String(s.fullMarks) };
         for (const k of ['excellent', 'pass', 'low'] as const) if (s[k] !== undefined) set[k] = s[k] === null || s[k] === exam[k] ? null : s[k];
@@ -140,6 +142,11 @@ export async function updateExam(db: Db, user: CurrentUser, id: number, input: E
     }
     for (const s of subjectSets) await store.updateSubject(tx, user.districtId, id, s.position, s.set);
     const entries: AuditEntry[] = [];
+    const hideBefore = before.hideRanks ?? privacySettings().hideRanks;
+    if (input.hideRanks !== undefined && input.hideRanks !== hideBefore) {
+      await store.setHideRanks(tx, user.districtId, id, input.hideRanks);
+      entries.push({ username: user.username, action: 'update', entity: 'exam', entityKey: String(id), field: 'hideRanks', oldValue: hideBefore, newValue: input.hideRanks, detail: before.name });
+    }
     const old = before as unknown as Record<string, unknown>;
     for (const [k, v] of Object.entries(set))
       if (String(old[k] ?? '') !== String(v ?? ''))

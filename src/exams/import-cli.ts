@@ -99,7 +99,7 @@ export async function examImportCommand(opts: ExamImportOptions, io: ImportIo): 
     const service = new ExamService(database.db);
     let exam = await service.findByName(actor, opts.exam);
     if (!exam) {
-      if (!opts.create) return (io.err(`没有名为「${opts.exam}」的考试;加 --create --grade … --type … --full … 新建 / no exam named ${opts.exam}: add --create to create it`), 2);
+      if (!opts.create) return (io.err(`没有名为「${opts.exam}」的考试；加 --create --grade … --type … --full … 新建 / no exam named ${opts.exam}: add --create to create it`), 2);
       const made = createInput(opts);
       if ('error' in made) return (io.err(made.error), 2);
       exam = await service.create(actor, made);
@@ -113,7 +113,7 @@ export async function examImportCommand(opts: ExamImportOptions, io: ImportIo): 
       else {
         const m = r.marks;
         io.out(
-          `已导入 / imported「${exam.name}」: ${r.students} 名学生 students, ${r.schools} 所学校 schools, ${r.classes} 个班 classes` +
+          `已导入 / imported「${exam.name}」： ${r.students} 名学生 students, ${r.schools} 所学校 schools, ${r.classes} 个班 classes` +
             ` (${r.format}${r.encoding ? ` ${r.encoding}` : ''}, ${r.layout.join('+')}); 缺考 absent ${m.absent + m.blank + m.missing}, 作弊 voided ${m.voided}, 免考 exempt ${m.exempt}` +
             `${r.replaced ? `; replaced ${r.replaced} earlier results` : ''}; ${r.seconds} s (reading ${r.phases.reading} s, analysis ${r.phases.analysing} s, writing ${r.phases.writing} s)`,
         );

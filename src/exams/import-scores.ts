@@ -1,6 +1,6 @@
 // The import of an exam's scores, all or nothing: parse → check → analyse → write, in one transaction. Any problem
 // in the file → 422 with every problem (file, sheet, row, column, reason) and nothing written.
-import type { Db } from '../core/db/index.js';
+import { withReadSnapshot, type Db } from '../core/db/index.js';
 import { examColumns } from './analysis/columns.js';
 import { recordAudit } from '../core/audit/store.js';
 import type { CurrentUser } from '../core/auth/roles.js';
@@ -15,8 +15,22 @@ import * as store from './store.js';
 
 export type { ImportResult } from './contract.js';
 
-/** Rows per INSERT … FROM unnest statement. */
-export const WRITE_BATCH = 20000;
+/** Rows per INSERT … FROM unnest statement: the main thread builds each one's arrays (~65 ms per 10,000 rows), so
+ * batches of this size keep HTTP answering between them; more statements cost the database little. */
+export const WRITE_BATCH = 10_000;
+
+/**
+ * From this many students on, the write runs under a read snapshot (core/db: withReadSnapshot). On PGlite the one
+ * transaction takes ~30–60 µs per student (300,000: 10–20 s), during which every other request would wait; with the
+ * snapshot they are answered from a copy of the database as it was before the import, and the import stays one
+ * transaction (all or nothing, invisible until it commits). Measured alternatives (bench/import-reads.bench.ts and
+ * issue 10, item 7): several committed batches into a staging table, published by one INSERT … SELECT, do not help
+ * (the publishing INSERT of 300,000 rows alone takes ~10 s: the cost is writing the rows and their indexes, not
+ * sending them); publishing by flipping a flag would need a new column on every results row (a migration). The
+ * snapshot costs a copy of the data folder and opening it (a few seconds, during which the writes of others wait), so
+ * a small import, whose transaction is shorter than that, does without.
+ */
+export const SNAPSHOT_MIN_STUDENTS = 20_000;
 
 /** The subjects as the file reader needs them: name, full marks, items. */
 function readerSubjects(e: store.ExamWithSubjects) {
@@ -52,6 +66,7 @@ export async function importScores(db: Db, user: CurrentUser, id: number, fileNa
   progress('analysing', 0, 1);
   await new Promise((r) => setImmediate(r));
   const columns = examColumns(data.studentIds, data.school, data.schoolCodes, data.klass, data.classes, data.scores, subjects);
+  await new Promise((r) => setImmediate(r)); // let HTTP through between the two CPU-heavy steps
   const analysis = analyzeExam(columns, settings);
   const result = resultColumns(data, analysis);
   const analysed = performance.now();
@@ -59,33 +74,35 @@ export async function importScores(db: Db, user: CurrentUser, id: number, fileNa
   progress('writing', 0, 2 * n);
   const seenOn = exam.date ?? new Date().toISOString().slice(0, 10);
   const replaced = exam.studentCount;
-  await db.transaction(async (tx) => {
-    await store.deleteResults(tx, user.districtId, id);
-    for (let i = 0; i < n; i += WRITE_BATCH) {
-      await store.insertResults(tx, user.districtId, id, result, i, Math.min(n, i + WRITE_BATCH));
-      progress('writing', Math.min(n, i + WRITE_BATCH), 2 * n);
-    }
-    const studentCols = { ...result, names: data.names, gender: data.gender };
-    for (let i = 0; i < n; i += WRITE_BATCH) {
-      await store.upsertStudents(tx, user.districtId, seenOn, studentCols, i, Math.min(n, i + WRITE_BATCH));
-      progress('writing', n + Math.min(n, i + WRITE_BATCH), 2 * n);
-    }
-    await writeItemScores(tx, user.districtId, id, data);
-    await store.saveReport(tx, user.districtId, id, analysis.report, { ...settings, subjects });
-    await store.updateExam(tx, user.districtId, id, { status: 'ready', importedAt: new Date().toISOString(), studentCount: n, sourceFile: fileName });
-    await recordAudit(tx, user.districtId, [
-      {
-        username: user.username,
-        action: 'import',
-        entity: 'exam',
-        entityKey: String(id),
-        field: 'results',
-        oldValue: exam.status === 'ready' ? { students: replaced, sourceFile: exam.sourceFile } : null,
-        newValue: { students: n, schools: data.schoolCodes.length, sourceFile: fileName },
-        detail: `${exam.name} ← ${fileName}`,
-      },
-    ]);
-  });
+  const write = () =>
+    db.transaction(async (tx) => {
+      await store.deleteResults(tx, user.districtId, id);
+      for (let i = 0; i < n; i += WRITE_BATCH) {
+        await store.insertResults(tx, user.districtId, id, result, i, Math.min(n, i + WRITE_BATCH));
+        progress('writing', Math.min(n, i + WRITE_BATCH), 2 * n);
+      }
+      const studentCols = { ...result, names: data.names, gender: data.gender };
+      for (let i = 0; i < n; i += WRITE_BATCH) {
+        await store.upsertStudents(tx, user.districtId, seenOn, studentCols, i, Math.min(n, i + WRITE_BATCH));
+        progress('writing', n + Math.min(n, i + WRITE_BATCH), 2 * n);
+      }
+      await writeItemScores(tx, user.districtId, id, data);
+      await store.saveReport(tx, user.districtId, id, analysis.report, { ...settings, subjects });
+      await store.updateExam(tx, user.districtId, id, { status: 'ready', importedAt: new Date().toISOString(), studentCount: n, sourceFile: fileName });
+      await recordAudit(tx, user.districtId, [
+        {
+          username: user.username,
+          action: 'import',
+          entity: 'exam',
+          entityKey: String(id),
+          field: 'results',
+          oldValue: exam.status === 'ready' ? { students: replaced, sourceFile: exam.sourceFile } : null,
+          newValue: { students: n, schools: data.schoolCodes.length, sourceFile: fileName },
+          detail: `${exam.name} ← ${fileName}`,
+        },
+      ]);
+    });
+  await (n >= SNAPSHOT_MIN_STUDENTS ? withReadSnapshot(db, write) : write());
   return {
     examId: id,
     fileName,

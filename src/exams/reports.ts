@@ -5,13 +5,16 @@
 import type { Db } from '../core/db/index.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { badRequest, forbidden, notFound } from '../core/http/errors.js';
+import { allows } from '../core/auth/policy.js';
 import { renderPdf } from '../core/pdf.js';
 import { TOTAL } from './analysis/analyze.js';
 import { cohortChange } from './analysis/cohort-change.js';
 import { analyzeItems } from './items/analyze-items.js';
 import { buildExamWorkbook } from './export-xlsx.js';
 import { examReportHtml, examReportTitle } from './report-html.js';
-import { loadExam, MARK_NAMES, reportSchools, seesNames, seesStudents, studentRow, toDto, visibleReport, type Report } from './common.js';
+import { loadExam, MARK_NAMES, ranksHidden, reportSchools, seesNames, seesStudents, studentRow, toDto, visibleReport, type Report } from './common.js';
+import { cellsToWithhold, privacySettings } from './privacy.js';
+import { comparable } from './cohort-rule.js';
 import * as store from './store.js';
 
 /** A file to send: its bytes and its name. */
@@ -31,10 +34,14 @@ async function storedReport(db: Db, user: CurrentUser, exam: store.ExamWithSubje
 }
 
 /** The report as the user may see it: the district aggregates, and the schools of their 'exams.read' scope. */
-export async function examReport(db: Db, user: CurrentUser, id: number) {
+export async function examReport(db: Db, user: CurrentUser, id: number, school?: string) {
+  const own = reportSchools(user);
+  if (school && own !== 'all' && !own.includes(school)) throw forbidden('无权查看该校的成绩 / you may not see this school’s results');
   const exam = await loadExam(db, user, id);
   const r = await storedReport(db, user, exam);
-  return { exam: toDto(exam), computedAt: r.computedAt, settings: r.settings, report: visibleReport(user, r.report) };
+  const report = visibleReport(user, r.report);
+  if (school && !report.schools.some((s) => s.school === school)) throw notFound(`本次考试没有该校的成绩 / no results of school ${school} in this exam`);
+  return { exam: toDto(exam), computedAt: r.computedAt, settings: r.settings, report };
 }
 
 /** The printable report: the district's (a clerk's has only their own school among the schools), or one school's. */
@@ -43,7 +50,8 @@ export async function examReportPdf(db: Db, user: CurrentUser, id: number, schoo
   if (school && own !== 'all' && !own.includes(school)) throw forbidden('只能查看本校报告 / you may see your own school’s report only');
   const { exam, report } = await examReport(db, user, id);
   if (school && !report.schools.some((r) => r.school === school)) throw notFound(`本次考试没有学校 ${school} / no school ${school} in this exam`);
-  const ctx = { districtName: user.districtName, schoolNames: await store.schoolNames(db, user.districtId), school: school || undefined, ownOnly: own !== 'all' };
+  const hideRanks = exam.hideRanks && !allows(user, 'exams.ranks');
+  const ctx = { districtName: user.districtName, schoolNames: await store.schoolNames(db, user.districtId), school: school || undefined, ownOnly: own !== 'all', hideRanks };
   const title = examReportTitle(exam, ctx);
   const file = await renderPdf(examReportHtml(exam, report, ctx), { headerTitle: `${ctx.districtName} · ${title}` }, user);
   return { file, name: `${title}.pdf` };
@@ -59,7 +67,7 @@ export async function schoolStudents(db: Db, user: CurrentUser, id: number, code
     subjects: exam.subjects.map((s) => ({ subject: s.subject, fullMarks: Number(s.fullMarks) })),
     schoolCode: code,
     namesShown: seesNames(user, code),
-    students: rows.map((r) => studentRow(user, r)),
+    students: rows.map((r) => studentRow(user, r, ranksHidden(user, exam))),
   };
 }
 
@@ -93,11 +101,23 @@ export async function studentCard(db: Db, user: CurrentUser, id: number, student
     };
   });
   const fullTotal = exam.subjects.reduce((a, s) => a + Number(s.fullMarks), 0);
+  // An exam that hides ranks: none for a reader without 'exams.ranks' (a clerk).
+  const hidden = ranksHidden(user, exam);
+  if (hidden) for (const s of subjects) Object.assign(s, { rankDistrict: null, rankSchool: null, rankClass: null });
   return {
     exam: { id: exam.id, name: exam.name, date: exam.date },
     student: { studentId: r.student_id, name: seesNames(user, r.school_code) ? r.name : null, gender: r.gender, schoolCode: r.school_code, className: r.class_name },
     subjects,
-    total: { score: r.total, fullMarks: fullTotal, rankDistrict: r.rank_district, rankSchool: r.rank_school, rankClass: r.rank_class, z: r.z_total, t: r.t_total, means: column(TOTAL, r.total).means },
+    total: {
+      score: r.total,
+      fullMarks: fullTotal,
+      rankDistrict: hidden ? null : r.rank_district,
+      rankSchool: hidden ? null : r.rank_school,
+      rankClass: hidden ? null : r.rank_class,
+      z: r.z_total,
+      t: r.t_total,
+      means: column(TOTAL, r.total).means,
+    },
     counts: { district: report.district.stats[TOTAL]?.n ?? null, school: school?.stats[TOTAL]?.n ?? null, class: klass?.stats[TOTAL]?.n ?? null },
   };
 }
@@ -110,6 +130,8 @@ export async function compareExams(db: Db, user: CurrentUser, id: number, withId
   const later = await loadExam(db, user, id);
   const earlier = await loadExam(db, user, withId);
   if (id === withId) throw badRequest('请选择另一次考试 / choose another exam to compare with');
+  if (!comparable(later, earlier))
+    throw badRequest(`只能与同一届学生此前的考试对比：「${earlier.name}」不是「${later.name}」之前同一届的考试 / only an earlier exam of the same cohort can be compared`);
   const a = await store.loadTotalRanks(db, user.districtId, withId);
   const b = await store.loadTotalRanks(db, user.districtId, id);
   const codes = [...new Set(b.schoolOf)].sort();
@@ -117,12 +139,23 @@ export async function compareExams(db: Db, user: CurrentUser, id: number, withId
   const school = Int32Array.from(b.schoolOf, (c) => index.get(c)!);
   const change = cohortChange({ studentIds: a.studentIds, rank: a.rank }, { studentIds: b.studentIds, rank: b.rank, school, schoolCodes: codes });
   const scope = reportSchools(user);
+  // Small groups of linked students are withheld from callers without pupil-level rights for the school (privacy.ts).
+  const withheld = cellsToWithhold(
+    change.schools.map((s) => ({ n: s.n, open: seesStudents(user, s.school) })),
+    privacySettings().minCellSize,
+  );
   return {
     exam: { id: later.id, name: later.name, date: later.date },
     with: { id: earlier.id, name: earlier.name, date: earlier.date },
     linked: change.linked,
     onlyLater: change.onlyLater,
-    schools: change.schools.filter((s) => scope === 'all' || scope.includes(s.school)).map((s) => ({ schoolCode: s.school, n: s.n, rankChange: s.rankChange, percentileChange: s.percentileChange })),
+    schools: change.schools
+      .map((s, i) =>
+        withheld.has(i)
+          ? { schoolCode: s.school, n: s.n, rankChange: null, percentileChange: null, suppressed: true }
+          : { schoolCode: s.school, n: s.n, rankChange: ranksHidden(user, later) ? null : s.rankChange, percentileChange: s.percentileChange },
+      )
+      .filter((s) => scope === 'all' || scope.includes(s.schoolCode)),
   };
 }
 
@@ -155,9 +188,17 @@ export async function exportWorkbook(db: Db, user: CurrentUser, id: number, only
   let students: { rows: ReturnType<typeof studentRow>[]; names: boolean } | undefined;
   if (school) {
     if (!seesStudents(user, school)) throw forbidden('无权导出该校学生 / you may not export this school’s students');
-    students = { rows: (await store.schoolResults(db, user.districtId, id, school)).map((r) => studentRow(user, r)), names: seesNames(user, school) };
+    students = { rows: (await store.schoolResults(db, user.districtId, id, school)).map((r) => studentRow(user, r, ranksHidden(user, exam))), names: seesNames(user, school) };
   }
   const names = await store.schoolNames(db, user.districtId);
-  const file = await buildExamWorkbook({ exam: toDto(exam), report: visibleReport(user, report), schoolNames: names, school, students });
+  const file = await buildExamWorkbook({
+    exam: toDto(exam),
+    report: visibleReport(user, report),
+    schoolNames: names,
+    districtName: user.districtName,
+    hideRanks: ranksHidden(user, exam),
+    school,
+    students,
+  });
   return { file, name: `${exam.name}${school ? `-${names.get(school) ?? school}` : ''}.xlsx` };
 }

@@ -24,8 +24,9 @@ export const examRoutes = routesOf(examsApi, (s: { exams: ExamService }) => ({
     if (!wait) reply.code(202);
     return answer;
   },
+  template: async ({ actor, params }) => s.exams.template(actor, params.id),
   job: async ({ actor, params }) => ({ job: await s.exams.job(actor, params.id) }),
-  report: async ({ actor, params }) => s.exams.report(actor, params.id),
+  report: async ({ actor, params, query }) => s.exams.report(actor, params.id, query.school),
   reportPdf: async ({ actor, params, query }) => s.exams.reportPdf(actor, params.id, query.school),
   schoolStudents: async ({ actor, params, query }) => s.exams.schoolStudents(actor, params.id, params.code, query.class),
   studentCard: async ({ actor, params }) => s.exams.studentCard(actor, params.id, params.sid),

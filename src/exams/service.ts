@@ -17,6 +17,7 @@ import type { JobService } from '../core/jobs/service.js';
 import { importSlots } from '../core/jobs/limit.js';
 import { compareExams, examReport, examReportPdf, exportWorkbook, itemAnalysis, schoolStudents, studentCard, type ExamFile } from './reports.js';
 import type { ExamType } from './schema.js';
+import { buildScoreTemplate } from './template-xlsx.js';
 import * as store from './store.js';
 
 export type { ExamDto, ExamInput, ExamUpdate, ItemInput, Report, SubjectInput } from './common.js';
@@ -78,7 +79,7 @@ export class ExamService {
 
   private notImporting(user: CurrentUser, id: number): void {
     if (this.jobs.active(user.districtId, (j) => j.kind === 'exam-import' && j.subject.examId === id).length)
-      throw conflict('该考试正在导入成绩,请稍后再试 / an import of this exam is running; try again when it is done');
+      throw conflict('该考试正在导入成绩，请稍后再试 / an import of this exam is running; try again when it is done');
   }
 
   // ───────────────────────────── import ─────────────────────────────
@@ -125,8 +126,8 @@ export class ExamService {
   // ───────────────────────────── reading ─────────────────────────────
 
   /** The report as the user may see it: a clerk gets the district aggregates and their own school only. */
-  report(user: CurrentUser, id: number) {
-    return examReport(this.db, user, id);
+  report(user: CurrentUser, id: number, school?: string) {
+    return examReport(this.db, user, id, school);
   }
 
   /** The printable report (PDF) of the district or of one school. */
@@ -148,6 +149,14 @@ export class ExamService {
 
   itemAnalysis(user: CurrentUser, id: number, subject: string) {
     return itemAnalysis(this.db, user, id, subject);
+  }
+
+  /** The score template of the exam (template-xlsx.ts): importable as it is once filled in. */
+  async template(user: CurrentUser, id: number): Promise<ExamFile> {
+    need(user, 'exams.manage');
+    const exam = toDto(await loadExam(this.db, user, id));
+    const file = await buildScoreTemplate(exam, await store.schoolNames(this.db, user.districtId));
+    return { file, name: `${exam.name}-成绩导入模板.xlsx` };
   }
 
   /** The workbook: district summary, schools, 后x% and, for one school, its students. */

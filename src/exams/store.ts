@@ -9,6 +9,8 @@ export type ExamRow = typeof exams.$inferSelect;
 export type SubjectRow = typeof examSubjects.$inferSelect;
 export interface ExamWithSubjects extends ExamRow {
   subjects: SubjectRow[];
+  /** Whether the exam hides ranks from clerks and viewers (kept with its report's settings); null = the default. */
+  hideRanks: boolean | null;
   /** Items (小题) of every subject, by subject position then item number; usually none. */
   items: ItemRow[];
 }
@@ -32,7 +34,26 @@ export async function listExams(db: Db, districtId: string): Promise<ExamWithSub
   for (const s of subs) by.set(s.examId, [...(by.get(s.examId) ?? []), s]);
   const itemsBy = new Map<number, ItemRow[]>();
   for (const it of items) itemsBy.set(it.examId, [...(itemsBy.get(it.examId) ?? []), it]);
-  return list.map((e) => ({ ...e, subjects: by.get(e.id) ?? [], items: itemsBy.get(e.id) ?? [] }));
+  const hide = await rankOptions(db, districtId);
+  return list.map((e) => ({ ...e, subjects: by.get(e.id) ?? [], items: itemsBy.get(e.id) ?? [], hideRanks: hide.get(e.id) ?? null }));
+}
+
+/** Per exam with a report: its stored rank option (exam_reports.settings.hideRanks), when set. */
+async function rankOptions(db: Db, districtId: string, examId?: number): Promise<Map<number, boolean>> {
+  const list = await rows<{ exam_id: number | string; hide: boolean | null }>(
+    db,
+    sql`select exam_id, (settings->>'hideRanks')::boolean as hide from exam_reports where district_id = ${districtId}${examId === undefined ? sql`` : sql` and exam_id = ${examId}`}`,
+  );
+  return new Map(list.filter((r) => r.hide !== null).map((r) => [Number(r.exam_id), r.hide === true]));
+}
+
+/** Sets the exam's rank option on its report; false when the exam has no report yet (nothing imported). */
+export async function setHideRanks(db: Db, districtId: string, examId: number, hide: boolean): Promise<boolean> {
+  const done = await rows<{ exam_id: number }>(
+    db,
+    sql`update exam_reports set settings = settings || jsonb_build_object('hideRanks', ${hide}::boolean) where district_id = ${districtId} and exam_id = ${examId} returning exam_id`,
+  );
+  return done.length > 0;
 }
 
 export async function getExam(db: Db, districtId: string, id: number): Promise<ExamWithSubjects | null> {
@@ -46,7 +67,7 @@ export async function getExam(db: Db, districtId: string, id: number): Promise<E
     .from(examSubjects)
     .where(and(eq(examSubjects.districtId, districtId), eq(examSubjects.examId, id)))
     .orderBy(asc(examSubjects.position));
-  return { ...e, subjects, items: await listItems(db, districtId, id) };
+  return { ...e, subjects, items: await listItems(db, districtId, id), hideRanks: (await rankOptions(db, districtId, id)).get(id) ?? null };
 }
 
 export async function findExamByName(db: Db, districtId: string, name: string): Promise<ExamWithSubjects | null> {
@@ -358,7 +379,11 @@ export async function saveReport(db: Db, districtId: string, examId: number, rep
   await db
     .insert(examReports)
     .values({ districtId, examId, report, settings, computedAt })
-    .onConflictDoUpdate({ target: [examReports.districtId, examReports.examId], set: { report, settings, computedAt } });
+    // A new analysis keeps the exam's rank option (hideRanks), which lives with the report's settings.
+    .onConflictDoUpdate({
+      target: [examReports.districtId, examReports.examId],
+      set: { report, computedAt, settings: sql`excluded.settings || jsonb_strip_nulls(jsonb_build_object('hideRanks', exam_reports.settings->'hideRanks'))` },
+    });
 }
 
 export async function loadReport(db: Db, districtId: string, examId: number) {

@@ -19,7 +19,15 @@ export const PairQuery = z.object({
   from: Id.describe('entry exam id (入口考试)'),
   to: Id.describe('exit exam id (出口考试)'),
   subject: z.string().trim().min(1).max(40).default(TOTAL).describe('a subject of both exams, or 总分'),
-  minN: z.coerce.number().int().min(1).max(10000).optional().describe('groups with fewer linked students are flagged suppressed (default 20)'),
+  minN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .optional()
+    .describe(
+      'groups with fewer linked students are flagged suppressed (default: the configured value-added minimum n, 20); below that minimum only for users with pupil-level rights for every school',
+    ),
 });
 
 export const QUADRANTS = ['high-achievement-high-growth', 'high-achievement-low-growth', 'low-achievement-high-growth', 'low-achievement-low-growth'] as const;
@@ -107,20 +115,46 @@ export const SchoolVa = GroupVa.extend({
   moversIn: z.number(),
 });
 export const ClassVa = GroupVa.extend({ school: z.string(), class: z.string() });
-/** Rows carry the numbers of suppressed groups too (so they can be checked); views show n only. */
-export const SchoolRow = SchoolVa.extend({ name: z.string(), suppressed: z.boolean(), linkRate: z.number() });
-export const ClassRow = ClassVa.extend({ name: z.string(), suppressed: z.boolean() });
+/**
+ * The figures of a group below the minimum n that a user without pupil-level rights ('students.read') for its school
+ * does not get: they are null and `withheld` is true. Users with those rights get every figure (with `suppressed`).
+ */
+const WITHHELD = {
+  effect: z.number().nullable(),
+  se: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  label: EffectLabel.nullable(),
+  shrinkage: z.number().nullable(),
+  meanResidual: z.number().nullable(),
+  achievement: z.number().nullable(),
+  entryMean: z.number().nullable(),
+  gainMean: z.number().nullable(),
+  rankChange: z.number().nullable(),
+};
+/** `suppressed`: n < minN (views show n only); `withheld`: the figures are not in this answer (null). */
+export const SchoolRow = SchoolVa.extend({
+  ...WITHHELD,
+  quadrant: Quadrant.nullable(),
+  entryQuadrant: Quadrant.nullable(),
+  name: z.string(),
+  suppressed: z.boolean(),
+  withheld: z.boolean(),
+  linkRate: z.number(),
+});
+export const ClassRow = ClassVa.extend({ ...WITHHELD, name: z.string(), suppressed: z.boolean(), withheld: z.boolean() });
 export const GainRow = z.object({
   school: z.string(),
   name: z.string(),
   n: z.number(),
-  zGain: z.number(),
+  zGain: z.number().nullable(),
   zGainSE: z.number().nullable(),
   lower: z.number().nullable(),
   upper: z.number().nullable(),
-  rankChange: z.number(),
+  rankChange: z.number().nullable(),
   rankChangeSE: z.number().nullable(),
   suppressed: z.boolean(),
+  withheld: z.boolean(),
 });
 
 export const VaResponse = z.object({
@@ -128,7 +162,10 @@ export const VaResponse = z.object({
   to: ExamOption,
   subject: z.string(),
   subjects: z.array(z.string()),
+  /** Groups with fewer linked students are suppressed (flagged; figures withheld from users without pupil-level rights). */
   minN: z.number(),
+  /** The configured value-added minimum n: the lowest minN a user without pupil-level rights for every school gets. */
+  minNFloor: z.number(),
   /** 'all' schools, or 'own' (a clerk: the own school's rows only; the district figures are for everyone). */
   scope: z.enum(['all', 'own']),
   linkage: Linkage,
@@ -226,7 +263,14 @@ export const TargetSeries = z.discriminatedUnion('kind', [
     kind: z.literal('valueAdded'),
     ...seriesHead,
     exams: z.array(SeriesExam.extend({ from: z.object({ id: z.number(), name: z.string() }) })),
-    metrics: z.array(z.object({ metric: z.literal('effect'), schools: z.array(SchoolTarget) })),
+    metrics: z.array(
+      z.object({
+        metric: z.literal('effect'),
+        schools: z.array(SchoolTarget),
+        /** Schools whose value-added in a base year rests on fewer students than the minimum n: no target for users without pupil-level rights there. */
+        withheld: z.array(z.object({ school: z.string(), name: z.string() })),
+      }),
+    ),
   }),
 ]);
 export const TargetsResponse = z.object({

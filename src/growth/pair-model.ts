@@ -217,7 +217,7 @@ export function computePair(entry: ExamScores, exit: ExamScores, subject: string
   const exams = [examInput(entry), examInput(exit)];
   const link = linkExams(exams, { movers: 'later' });
   if (link.students.length < 3)
-    throw new PairError(`两次考试只有 ${link.students.length} 名学生能按学籍号匹配,无法计算增值 / only ${link.students.length} students link the two exams: too few for value-added`);
+    throw new PairError(`两次考试只有 ${link.students.length} 名学生能按学籍号匹配，无法计算增值 / only ${link.students.length} students link the two exams: too few for value-added`);
   const gains = studentGains(link, exams, 'all');
   const scored = (s: ExamScores) => Float64Array.from(Array.from(s.values).filter((v) => !Number.isNaN(v)));
   const [zIn, zOut] = [standardizer(scored(entry)), standardizer(scored(exit))];
@@ -238,13 +238,13 @@ export function computePair(entry: ExamScores, exit: ExamScores, subject: string
   for (const s of link.students) entryOf.set(s.id, { school: s.records[0].school, class: s.records[0].class ?? '' });
 
   let sgp: ReturnType<SgpRunner> = null;
-  let sgpNote = 'SGP 模块不可用 / the SGP module is not available';
+  let sgpNote = '本次未计算 SGP';
   if (sgpRunner) {
     try {
       sgp = sgpRunner(entry, exit);
       if (sgp) sgpNote = sgp.note;
     } catch (e) {
-      sgpNote = `SGP 计算失败 / SGP failed: ${(e as Error).message}`;
+      sgpNote = `SGP 无法计算：${(e as Error).message}`;
     }
   }
   const students: StudentGrowth[] = gains.map((g) => {

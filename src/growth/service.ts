@@ -15,7 +15,8 @@ import { badRequest, forbidden, notFound } from '../core/http/errors.js';
 import type { CohortExam, ExamCohorts } from '../exams/cohorts.js';
 import { twoYearTargets, type SchoolTarget } from './targets/two-year.js';
 import { QUADRANT_LABEL, type Quadrant } from './targets/quadrants.js';
-import { DEFAULT_MIN_N } from './va/effects.js';
+import { vaMinNOf } from './min-n.js';
+import { METHOD } from './method-text.js';
 import {
   columnValues,
   computePair,
@@ -33,7 +34,7 @@ import {
 import type * as C from './contract.js';
 import type { TOTAL as CONTRACT_TOTAL } from './contract.js';
 
-export { TOTAL };
+export { TOTAL, vaMinNOf };
 
 /** School year of an exam from its date: August–December → that year, January–July → the year before (2025-06 → 2024学年). */
 export function schoolYearOf(date: string | null): number | null {
@@ -96,6 +97,34 @@ export interface VaQuery {
 const Z95 = 1.959963984540054;
 const CACHE_SIZE = 8;
 
+/** A school or class row without the figures of a group below the minimum n (what a user without pupil-level rights gets). */
+function withhold<T extends object>(row: T): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const k of WITHHELD_KEYS) if (k in out) out[k] = null;
+  return out as T;
+}
+const WITHHELD_KEYS = [
+  'effect',
+  'se',
+  'lower',
+  'upper',
+  'label',
+  'shrinkage',
+  'meanResidual',
+  'achievement',
+  'entryMean',
+  'gainMean',
+  'gainSE',
+  'zGain',
+  'zGainSE',
+  'rankChange',
+  'rankChangeSE',
+  'sgpMedian',
+  'sgpMedianSE',
+  'quadrant',
+  'entryQuadrant',
+] as const;
+
 /** Order-1 SGPs through the SGP module (src/growth/sgp), loaded when first needed; null when it is not there. */
 let sgpModule: Promise<SgpRunner | null> | null = null;
 function sgpRunner(): Promise<SgpRunner | null> {
@@ -132,7 +161,7 @@ function sgpRunner(): Promise<SgpRunner | null> {
       if (skipped) throw new Error(skipped.skipped);
       return {
         sgp: new Map(r.students.map((s) => [s.id, s.sgp])),
-        note: '一阶 SGP:以入口考试为唯一先验成绩(本对考试只有一个先验)/ order-1 SGP: the entry exam is the only prior score (this pair has one prior)',
+        note: '一阶 SGP：以入口考试为唯一先验成绩（本对考试只有一个先验成绩）',
       };
     })
     .catch(() => null);
@@ -154,7 +183,14 @@ const byDate = (a: ExamOption, b: ExamOption) => (a.date ?? '').localeCompare(b.
 
 export class GrowthService {
   private readonly cache = new Map<string, Promise<PairModel>>();
-  constructor(private readonly cohorts: ExamCohorts) {}
+  /** The value-added minimum n (vaMinNOf): below it, figures only for users with pupil-level rights. */
+  readonly minNFloor: number;
+  constructor(
+    private readonly cohorts: ExamCohorts,
+    opts: { minN?: number } = {},
+  ) {
+    this.minNFloor = opts.minN ?? vaMinNOf();
+  }
 
   // ───────────────────────────── exams and pairs ─────────────────────────────
 
@@ -228,14 +264,24 @@ export class GrowthService {
 
   /** The value-added of every school and class of the district; rows cut to the viewer's schools, the district figures whole. */
   async valueAdded(viewer: GrowthViewer, q: VaQuery): Promise<VaResponse> {
-    const minN = q.minN ?? DEFAULT_MIN_N;
     const { model, from, to } = await this.pair(viewer.districtId, q.from, q.to, q.subject);
+    // Pupil-level rights per school. Only a user who holds them for every school may lower minN below the floor.
+    const rights = (code: string) => viewer.can('students.read', code);
+    const floor = this.minNFloor;
+    const minN = model.schools.every((s) => rights(s.school)) ? (q.minN ?? floor) : Math.max(q.minN ?? floor, floor);
     const names = await this.cohorts.schoolNames(viewer.districtId);
     const own = viewer.schools !== 'all';
     const visible = inScope(viewer.schools);
     const name = (code: string) => names.get(code) ?? code;
-    const schools: SchoolRow[] = model.schools.map((s) => ({ ...s, name: name(s.school), suppressed: s.n < minN, linkRate: s.exitStudents ? s.linked / s.exitStudents : 0 }));
-    const classes: ClassRow[] = model.classes.map((c) => ({ ...c, name: name(c.school), suppressed: c.n < minN }));
+    const cut = <T extends { school: string; suppressed: boolean; withheld: boolean }>(r: T): T => (r.suppressed && !rights(r.school) ? withhold({ ...r, withheld: true }) : r);
+    const schools: SchoolRow[] = model.schools.map((s) => ({
+      ...s,
+      name: name(s.school),
+      suppressed: s.n < minN,
+      withheld: false,
+      linkRate: s.exitStudents ? s.linked / s.exitStudents : 0,
+    }));
+    const classes: ClassRow[] = model.classes.map((c) => ({ ...c, name: name(c.school), suppressed: c.n < minN, withheld: false }));
     const shown = schools.filter((s) => !s.suppressed);
     const students = model.students;
     const mean = (f: (s: (typeof students)[number]) => number) => students.reduce((a, s) => a + f(s), 0) / (students.length || 1);
@@ -249,6 +295,7 @@ export class GrowthService {
       subject: model.subject,
       subjects: [...fo.subjects.filter((s) => too.subjects.includes(s)), TOTAL],
       minN,
+      minNFloor: floor,
       scope: own ? 'own' : 'all',
       linkage: model.linkage,
       scales: model.scales,
@@ -267,22 +314,25 @@ export class GrowthService {
       },
       quadrants: { ...model.quadrants, labels: label(QUADRANT_LABEL, QUADRANT_EN), entryLabels: label(ENTRY_QUADRANT_LABEL, ENTRY_QUADRANT_EN) },
       sgp: model.sgp,
-      schools: schools.filter((s) => visible(s.school)),
-      classes: classes.filter((c) => visible(c.school)),
-      gain: schools
+      schools: schools.filter((s) => visible(s.school)).map(cut),
+      classes: classes.filter((c) => visible(c.school)).map(cut),
+      gain: model.schools
         .filter((s) => visible(s.school))
-        .map((s) => ({
-          school: s.school,
-          name: s.name,
-          n: s.n,
-          zGain: s.gainMean,
-          zGainSE: s.gainSE,
-          lower: s.gainSE === null ? null : s.gainMean - Z95 * s.gainSE,
-          upper: s.gainSE === null ? null : s.gainMean + Z95 * s.gainSE,
-          rankChange: s.rankChange,
-          rankChangeSE: s.rankChangeSE,
-          suppressed: s.suppressed,
-        })),
+        .map((s) =>
+          cut({
+            school: s.school,
+            name: name(s.school),
+            n: s.n,
+            zGain: s.gainMean,
+            zGainSE: s.gainSE,
+            lower: s.gainSE === null ? null : s.gainMean - Z95 * s.gainSE,
+            upper: s.gainSE === null ? null : s.gainMean + Z95 * s.gainSE,
+            rankChange: s.rankChange,
+            rankChangeSE: s.rankChangeSE,
+            suppressed: s.n < minN,
+            withheld: false,
+          }),
+        ),
     };
   }
 
@@ -298,7 +348,8 @@ export class GrowthService {
     if (!school) throw badRequest('请指定学校 school / give the school');
     if (!inScope(viewer.schools)(school) || !viewer.can('students.read', school)) throw forbidden('无权查看该校学生 / you may not see this school’s students');
     const { model } = await this.pair(viewer.districtId, q.from, q.to, q.subject);
-    const minN = q.minN ?? DEFAULT_MIN_N;
+    // Pupil-level rights for this school (checked above): the minimum n asked for, else the configured one.
+    const minN = q.minN ?? this.minNFloor;
     const list = model.students.filter((s) => s.school === school && (q.class === undefined || s.class === q.class));
     const namesShown = viewer.can('students.names', school);
     const names = namesShown
@@ -421,10 +472,16 @@ export class GrowthService {
       const vaBase = pairs.filter((p) => p.to.schoolYear! >= targetYear - 2);
       if (!vaBase.length) continue;
       const vaHist: { school: string; year: number; value: number }[] = [];
+      // A school whose value-added in a base year rests on fewer students than the minimum n gets no target for a
+      // user without pupil-level rights there (the target would carry the withheld figure).
+      const small = new Set<string>();
       for (const p of vaBase) {
         try {
           const { model } = await this.pair(districtId, p.from.id, p.to.id, TOTAL);
-          for (const s of model.schools) vaHist.push({ school: s.school, year: p.to.schoolYear!, value: s.effect });
+          for (const s of model.schools) {
+            if (s.n < this.minNFloor && !viewer.can('students.read', s.school)) small.add(s.school);
+            vaHist.push({ school: s.school, year: p.to.schoolYear!, value: s.effect });
+          }
         } catch {
           // a pair without linked students has no value-added
         }
@@ -436,13 +493,27 @@ export class GrowthService {
         grade,
         targetYear,
         exams: vaBase.map((p) => ({ id: p.to.id, name: p.to.name, schoolYear: p.to.schoolYear, from: { id: p.from.id, name: p.from.name } })),
-        metrics: [{ metric: 'effect' as const, schools: twoYearTargets(vaHist, { targetYear }).filter(keep).map(row) }],
+        metrics: [
+          {
+            metric: 'effect' as const,
+            schools: twoYearTargets(
+              vaHist.filter((h) => !small.has(h.school)),
+              { targetYear },
+            )
+              .filter(keep)
+              .map(row),
+            withheld: [...small]
+              .filter((code) => (school ? code === school : visible(code)))
+              .sort()
+              .map((code) => ({ school: code, name: names.get(code) ?? code })),
+          },
+        ],
       });
     }
     return {
       rule: {
-        zh: '目标 = 本校前两个学年同一系列考试(同类型、同年级)的平均值;只有一年时取该年的值(标注“仅一年”)。成绩目标用总分平均标准分、优秀率、合格率;增值目标用从低一年级上一学年考试到本考试的总分增值。每学年每系列取日期最晚的一次考试。',
-        en: 'Target = the mean of the school’s values in the previous two school years of the same exam series (same type and grade); with only one of the two years, that year’s value (flagged partial). Achievement: mean z of 总分, excellent and pass rates; value-added: the 总分 value-added from the exam one grade lower in the previous school year. One exam per series and year: the latest by date.',
+        zh: `目标 = 本校前两个学年同一系列考试（同类型、同年级）的平均值；只有一年时取该年的值（标注“仅一年”）。成绩目标用总分平均标准分、优秀率、合格率；增值目标用从低一年级上一学年考试到本考试的总分增值（${METHOD.va.zh}）。每学年每系列取日期最晚的一次考试。匹配学生少于 ${this.minNFloor} 人的学校，无学生级查看权限的用户不显示其增值目标。`,
+        en: `Target = the mean of the school’s values in the previous two school years of the same exam series (same type and grade); with only one of the two years, that year’s value (flagged partial). Achievement: mean z of the total score, excellent and pass rates; value-added: the total-score value-added (${METHOD.va.en}) from the exam one grade lower in the previous school year. One exam per series and year: the latest by date. Schools with fewer than ${this.minNFloor} linked students have no value-added target for users without pupil-level rights there.`,
       },
       school: school ?? null,
       series,

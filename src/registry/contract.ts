@@ -15,6 +15,24 @@ const when = z.string().nullable().describe('timestamp (ISO 8601), null when not
 
 // ---------- vocabulary (GET /api/meta) ----------
 
+/** Where a class stands against the class-size standard of the pack in use: within it, 超标准班额, 大班额, 超大班额. */
+export const ClassBand = z.enum(['within', 'over', 'large', 'huge']);
+/** The class-size thresholds of a standards pack: 超标准 above the standard of the class's grade, 大班额 from `large`, 超大班额 from `huge`. */
+export const ClassSizeStandardSchema = z.object({
+  /** The pack the thresholds come from, and its version. */
+  standardId: z.string(),
+  standardVersion: z.number().int(),
+  standardName: z.string(),
+  /** The standard class size by the class's grade: 小学 (grades 1–6), 初中 (grades 7–9). */
+  standard: z.object({ 小学: z.number().int(), 初中: z.number().int() }),
+  /** 大班额: from this size on (56). */
+  large: z.number().int(),
+  /** 超大班额: from this size on (66). */
+  huge: z.number().int(),
+  /** Which documents the thresholds come from (the pack's own words). */
+  note: z.string().optional(),
+});
+
 /** One value of a vocabulary list with its labels: value is what the API stores and accepts. */
 export const ChoiceSchema = z.object({ value: z.string(), zh: z.string(), en: z.string() });
 /** One statistic a school reports (src/registry/fields.ts), as the forms and tables show it. */
@@ -43,6 +61,8 @@ export const MetaSchema = z.object({
   gradesOfLevel: z.record(z.string(), z.array(z.number().int())),
   /** The cross-field consistency rules (their id is the `field` of a problem they raise). */
   rules: z.array(z.object({ id: z.string(), zh: z.string(), en: z.string() })),
+  /** The class-size thresholds of the default standards pack (the forms and the school page colour classes by them). */
+  classSize: ClassSizeStandardSchema,
 });
 
 // ---------- schools ----------
@@ -62,13 +82,33 @@ export const SchoolSchema = z.object({
   groupName: z.string().nullable().describe('集团 or 教共体'),
   isOpen: z.boolean(),
 });
-/** A school with its headline figures of one year (null: nothing reported that year). */
+/**
+ * A school with its headline figures of one year (null: nothing reported that year, or figures the user may not see:
+ * per-school figures are given only for the schools whose statistics the user reads; a viewer sees the registry facts).
+ */
 export const SchoolRowSchema = SchoolSchema.extend({
   students: z.number().nullable(),
   classes: z.number().nullable(),
   maxClassSize: z.number().nullable(),
+  /** Where the largest class stands (by its own grade's standard). */
+  maxClassBand: ClassBand.nullable(),
+  /** Classes above the standard of their grade (超标准班额, 大班额 and 超大班额 included). */
+  overStandardClasses: z.number().nullable(),
+  /** 大班额 (56–65) and 超大班额 (≥ 66) classes. */
+  largeClasses: z.number().nullable(),
+  hugeClasses: z.number().nullable(),
   teachers: z.number().nullable(),
   status: Status.nullable(),
+});
+/** Totals of a list of schools (the district's, or the filter's): what every user of the list may see. */
+export const SchoolTotalsSchema = z.object({
+  schools: z.number().int(),
+  students: z.number(),
+  classes: z.number(),
+  teachers: z.number(),
+  overStandardClasses: z.number(),
+  largeClasses: z.number(),
+  hugeClasses: z.number(),
 });
 const SchoolFields = {
   name: z.string().trim().min(1).max(100),
@@ -108,11 +148,13 @@ export const SchoolBody = z.object(SchoolFields);
 
 // ---------- yearly figures ----------
 
-export const EnrolmentSchema = z.object({ grade: z.number().int(), students: z.number() });
-export const ClassSizeSchema = z.object({ grade: z.number().int(), classNo: z.number().int(), size: z.number() });
+/** A figure sent as something other than a number ("abc"): refused, never read as 0. */
+const Figure = z.number({ error: '应为数字 / must be a number' });
+export const EnrolmentSchema = z.object({ grade: z.number().int(), students: Figure });
+export const ClassSizeSchema = z.object({ grade: z.number().int(), classNo: z.number().int(), size: Figure });
 /** What a school reports for one year: the statistics by field key (null = not reported), students per grade, class sizes. */
 export const RecordBody = z.object({
-  values: z.record(z.string(), z.number().nullable()),
+  values: z.record(z.string(), Figure.nullable()),
   enrolments: z.array(EnrolmentSchema),
   classes: z.array(ClassSizeSchema),
 });
@@ -133,6 +175,17 @@ const RecordAnswer = z.object({ record: RecordSchema });
 
 // ---------- overview, review, import ----------
 
+/** Class counts against the class-size standard (the same counts as the balance page's 班额 tab for the same pack). */
+export const ClassSizeCountsSchema = z.object({
+  classes: z.number().int(),
+  /** Above the standard of their grade: 超标准班额 in all (大班额 and 超大班额 included). */
+  overStandard: z.number().int(),
+  /** 大班额: large ≤ size < huge. */
+  large: z.number().int(),
+  /** 超大班额: size ≥ huge. */
+  huge: z.number().int(),
+  maxSize: z.number().nullable(),
+});
 export const OverviewSchema = z.object({
   districtId: z.string(),
   districtName: z.string(),
@@ -144,10 +197,19 @@ export const OverviewSchema = z.object({
   byLevel: z.array(z.object({ level: z.string(), schools: z.number(), students: z.number(), classes: z.number() })),
   byLocation: z.array(z.object({ location: z.string(), schools: z.number(), students: z.number() })),
   statusCounts: z.object({ draft: z.number(), submitted: z.number(), approved: z.number(), returned: z.number() }),
-  /** Classes by size band: ≤45, 46–50, 51–55, 56–65 (大班额), ≥66 (超大班额). */
-  classSizeBands: z.array(z.object({ band: z.enum(['≤45', '46–50', '51–55', '56–65', '≥66']), classes: z.number() })),
+  /** 班额 against the pack's class-size standard: the thresholds, the counts, and the counts by band (each class in one band). */
+  classSize: ClassSizeCountsSchema.extend({
+    thresholds: ClassSizeStandardSchema,
+    /** Each class in exactly one band: within the standard, above it but below 大班额, 大班额, 超大班额. */
+    bands: z.array(z.object({ band: ClassBand, classes: z.number().int() })),
+    /** The counts by the class's section: 小学 (grades 1–6) and 初中 (grades 7–9, and any later grade). */
+    bySection: z.array(ClassSizeCountsSchema.extend({ section: z.enum(['小学', '初中']), standard: z.number().int() })),
+  }),
   trend: z.array(z.object({ year: z.number().int(), students: z.number(), teachers: z.number(), classes: z.number() })),
-  largestClasses: z.array(z.object({ schoolCode: z.string(), schoolName: z.string(), grade: z.number().int(), classNo: z.number().int(), size: z.number() })),
+  /** The ten largest classes, of the schools whose statistics the user reads (none for a viewer). */
+  largestClasses: z.array(
+    z.object({ schoolCode: z.string(), schoolName: z.string(), grade: z.number().int(), classNo: z.number().int(), size: z.number(), standard: z.number().int(), band: ClassBand }),
+  ),
 });
 export const ReviewItemSchema = z.object({
   schoolCode: z.string(),
@@ -179,6 +241,17 @@ const Code = z.object({ code: z.string().min(1).max(32) });
 const CodeYear = Code.extend({ year: YearParam });
 const OptionalYear = z.object({ year: YearParam.optional().describe('school year (start year); default: the current one') });
 const Comment = z.object({ comment: z.string().max(2000).optional() });
+const PackChoice = {
+  standard: z.string().max(64).optional().describe('the standards pack whose class-size thresholds apply (built-in or local); default: the default pack'),
+  version: z.coerce.number().int().min(1).max(1_000_000).optional().describe('a local pack’s version; default: its latest'),
+};
+const SchoolListQuery = OptionalYear.extend({
+  level: Level.optional(),
+  location: Location.optional(),
+  ownership: Ownership.optional(),
+  q: z.string().max(100).optional().describe('part of the name, or the start of the code'),
+  ...PackChoice,
+});
 const oneSchool = { in: 'params', name: 'code' } as const;
 
 export const registryApi = {
@@ -201,25 +274,41 @@ export const registryApi = {
   overview: endpoint({
     method: 'GET',
     path: '/api/overview',
-    summary: '区县概览(限本人范围内的学校) / the district overview, over the schools in the user’s scope',
+    summary: '区县概览（限本人范围内的学校） / the district overview, over the schools in the user’s scope',
     tags,
     policy: { capability: 'schools.read' },
-    query: OptionalYear,
+    query: OptionalYear.extend(PackChoice),
     response: OverviewSchema,
+    cache: { areas: ['registry', 'standards'] },
   }),
   listSchools: endpoint({
     method: 'GET',
     path: '/api/schools',
-    summary: '学校名录及当年主要数字 / schools with their headline figures of a year',
+    summary: '学校名录及当年主要数字（仅对可查看统计数据的学校给出各校数字） / schools with their headline figures of a year (per-school figures only where the user reads the statistics)',
     tags,
     policy: { capability: 'schools.read' },
-    query: OptionalYear.extend({
-      level: Level.optional(),
-      location: Location.optional(),
-      ownership: Ownership.optional(),
-      q: z.string().max(100).optional().describe('part of the name, or the start of the code'),
+    query: SchoolListQuery,
+    response: z.object({
+      schools: z.array(SchoolRowSchema),
+      totals: SchoolTotalsSchema,
+      /** False when the user sees no school's own figures (a viewer): the list shows the registry facts and the totals. */
+      perSchoolFigures: z.boolean(),
+      classSize: ClassSizeStandardSchema,
     }),
-    response: z.object({ schools: z.array(SchoolRowSchema) }),
+  }),
+  exportSchools: endpoint({
+    method: 'GET',
+    path: '/api/schools/export.xlsx',
+    summary: '导出学校名录 .xlsx（与名录页所见相同） / the school list as .xlsx, as the list shows it to the user',
+    tags,
+    policy: { capability: 'schools.read' },
+    query: SchoolListQuery.extend({
+      status: z
+        .enum([...STAT_STATUSES, 'none'])
+        .optional()
+        .describe('the figures’ state; none: nothing reported'),
+    }),
+    produces: 'xlsx',
   }),
   getSchool: endpoint({
     method: 'GET',
@@ -290,7 +379,7 @@ export const registryApi = {
   approve: endpoint({
     method: 'POST',
     path: '/api/schools/:code/stats/:year/approve',
-    summary: '审核通过(锁定) / approve the figures (locks them)',
+    summary: '审核通过（锁定） / approve the figures (locks them)',
     tags,
     policy: { capability: 'stats.review', school: oneSchool },
     params: CodeYear,
@@ -300,7 +389,7 @@ export const registryApi = {
   return: endpoint({
     method: 'POST',
     path: '/api/schools/:code/stats/:year/return',
-    summary: '退回(须填写意见) / return the figures with a comment',
+    summary: '退回（须填写意见） / return the figures with a comment',
     tags,
     policy: { capability: 'stats.review', school: oneSchool },
     params: CodeYear,
@@ -326,10 +415,19 @@ export const registryApi = {
     query: OptionalYear.extend({ status: Status.optional() }),
     response: z.object({ items: z.array(ReviewItemSchema) }),
   }),
+  exportReview: endpoint({
+    method: 'GET',
+    path: '/api/review/export.xlsx',
+    summary: '导出审核队列 .xlsx / the review queue of a year as .xlsx',
+    tags,
+    policy: { capability: 'stats.review' },
+    query: OptionalYear.extend({ status: Status.optional() }),
+    produces: 'xlsx',
+  }),
   template: endpoint({
     method: 'GET',
     path: '/api/template',
-    summary: '填报模板 .xlsx(填报员总是本校) / the fill-in template (a clerk’s is always the own school’s)',
+    summary: '填报模板 .xlsx（填报员总是本校） / the fill-in template (a clerk’s is always the own school’s)',
     tags,
     policy: { capability: 'stats.read' },
     query: OptionalYear.extend({ school: z.string().max(32).optional().describe('one school; default: every school in scope') }),
@@ -338,7 +436,7 @@ export const registryApi = {
   export: endpoint({
     method: 'GET',
     path: '/api/export',
-    summary: '导出统计数据 .xlsx(限本人范围内的学校) / the figures of a year as .xlsx, over the schools in scope',
+    summary: '导出统计数据 .xlsx（限本人范围内的学校） / the figures of a year as .xlsx, over the schools in scope',
     tags,
     policy: { capability: 'stats.read' },
     query: OptionalYear,
@@ -347,7 +445,7 @@ export const registryApi = {
   import: endpoint({
     method: 'POST',
     path: '/api/import',
-    summary: '上传统计数据 .xlsx(全部或不保存) / upload filled figures: all or nothing, problems named by cell',
+    summary: '上传统计数据 .xlsx（全部或不保存） / upload filled figures: all or nothing, problems named by cell',
     tags,
     policy: { capability: 'stats.edit' },
     query: OptionalYear,

@@ -36,7 +36,7 @@ const f = (key: string, column: string, topic: Topic, zh: string, en: string, un
 export const STAT_FIELDS: readonly StatField[] = [
   // 教师 — teachers
   f('teachersTotal', 'teachers_total', 'teachers', '专任教师数', 'Full-time teachers', '人', 'persons', 'int', 5000),
-  f('teachersAboveDegree', 'teachers_above_degree', 'teachers', '高于规定学历专任教师数', 'Teachers above the required degree', '人', 'persons', 'int', 5000, '小学:专科及以上;初中:本科及以上'),
+  f('teachersAboveDegree', 'teachers_above_degree', 'teachers', '高于规定学历专任教师数', 'Teachers above the required degree', '人', 'persons', 'int', 5000, '小学：专科及以上；初中：本科及以上'),
   f('teachersPostgraduate', 'teachers_postgraduate', 'teachers', '研究生学历专任教师数', 'Teachers with a postgraduate degree', '人', 'persons', 'int', 5000),
   f('backboneCounty', 'backbone_county', 'teachers', '县级骨干教师数', 'County-level backbone teachers', '人', 'persons', 'int', 1000),
   f('backboneCity', 'backbone_city', 'teachers', '市级骨干教师数', 'City-level backbone teachers', '人', 'persons', 'int', 1000),

@@ -2,16 +2,26 @@
 // and school scope; each handler calls RegistryService with the signed-in actor.
 import { routesOf } from '../core/http/routes.js';
 import { registryApi } from './contract.js';
-import { meta, type RegistryService } from './service.js';
+import { meta, type ClassSizePack, type RegistryService } from './service.js';
 
-export const registryRoutes = routesOf(registryApi, (s: { registry: RegistryService }) => {
+/** Resolves a standards pack (built-in or a district's local one): the balance service does, for the class-size thresholds. */
+export interface PackSource {
+  resolve(districtId: string, id: string, version?: number): Promise<{ pack: ClassSizePack }>;
+}
+
+export const registryRoutes = routesOf(registryApi, (s: { registry: RegistryService; balance?: PackSource }) => {
   const r = s.registry;
   const yearOf = async (districtId: string, year: number | undefined) => year ?? (await r.currentYear(districtId));
+  /** The pack named in the query (the default one when none is), so that 班额 counts match the balance page's for that pack. */
+  const packOf = async (districtId: string, q: { standard?: string; version?: number }) => (q.standard && s.balance ? (await s.balance.resolve(districtId, q.standard, q.version)).pack : undefined);
   return {
     meta: async () => meta(),
     years: async ({ actor }) => ({ years: await r.years(actor) }),
-    overview: async ({ actor, query }) => r.overview(actor, await yearOf(actor.districtId, query.year)),
-    listSchools: async ({ actor, query: { year, ...filter } }) => ({ schools: await r.listSchools(actor, await yearOf(actor.districtId, year), filter) }),
+    overview: async ({ actor, query }) => r.overview(actor, await yearOf(actor.districtId, query.year), await packOf(actor.districtId, query)),
+    listSchools: async ({ actor, query: { year, standard, version, ...filter } }) =>
+      r.listSchools(actor, await yearOf(actor.districtId, year), filter, await packOf(actor.districtId, { standard, version })),
+    exportSchools: async ({ actor, query: { year, standard, version, ...filter } }) =>
+      r.schoolListFile(actor, await yearOf(actor.districtId, year), filter, await packOf(actor.districtId, { standard, version })),
     getSchool: async ({ actor, params }) => ({ school: await r.school(actor, params.code) }),
     createSchool: async ({ actor, body }) => ({ school: await r.saveSchool(actor, body, 'create') }),
     updateSchool: async ({ actor, params, body }) => ({ school: await r.saveSchool(actor, { ...body, code: params.code }, 'update') }),
@@ -23,6 +33,7 @@ export const registryRoutes = routesOf(registryApi, (s: { registry: RegistryServ
     return: async ({ actor, params, body }) => ({ record: await r.act(actor, params.code, params.year, 'return', body.comment) }),
     reopen: async ({ actor, params, body }) => ({ record: await r.act(actor, params.code, params.year, 'reopen', body.comment) }),
     review: async ({ actor, query }) => ({ items: await r.reviewQueue(actor, await yearOf(actor.districtId, query.year), query.status) }),
+    exportReview: async ({ actor, query }) => r.reviewFile(actor, await yearOf(actor.districtId, query.year), query.status),
     template: async ({ actor, query }) => r.templateFile(actor, await yearOf(actor.districtId, query.year), query.school || undefined),
     export: async ({ actor, query }) => r.exportFile(actor, await yearOf(actor.districtId, query.year)),
     import: async ({ actor, query, file }) => r.importWorkbook(actor, await yearOf(actor.districtId, query.year), file!.filename, await file!.toBuffer()),

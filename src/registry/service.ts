@@ -5,7 +5,7 @@ import { recordAudit, type AuditEntry } from '../core/audit/store.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { allows, schoolsOf, scopeOf, type Capability } from '../core/auth/policy.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/http/errors.js';
-import { CONSISTENCY_RULES, GRADE_EN, GRADE_ZH, STAT_FIELDS, TOPICS } from './fields.js';
+import { CONSISTENCY_RULES, FIELD_BY_KEY, GRADE_EN, GRADE_ZH, STAT_FIELDS, TOPICS } from './fields.js';
 import { GRADES_OF_LEVEL, LEVEL_EN, LOCATION_EN, LOCATIONS, OWNERSHIP_EN, OWNERSHIPS, SCHOOL_CODE_PATTERN, SCHOOL_LEVELS, STAT_STATUSES, STATUS_ZH, type School, type StatStatus } from './model.js';
 import * as store from './store.js';
 import { JobService } from '../core/jobs/service.js';
@@ -17,6 +17,47 @@ import { transition, type WorkflowAction } from './workflow.js';
 import { buildStatsWorkbook, parseStatsWorkbook } from './excel.js';
 import type { MetaSchema } from './contract.js';
 import type { z } from 'zod';
+import { DEFAULT_STANDARD, loadStandard } from '../balance/standards.js';
+import { CLASS_BANDS, classBand, classSizeCounts, standardOfGrade, type ClassSizeThresholds } from './class-bands.js';
+import { buildReviewWorkbook, buildSchoolListWorkbook } from './list-xlsx.js';
+import { registerAuditFields } from '../core/audit/labels.js';
+import { registerAuditNamer } from '../core/audit/service.js';
+import { registryAuditFields } from './audit-labels.js';
+
+// The audit log names the registry's fields (专任教师数 …) and its entities (a school's name for its code).
+registerAuditFields(registryAuditFields);
+registerAuditNamer(async (db, districtId, entity, keys) => {
+  if (entity !== 'school' && entity !== 'stats') return new Map();
+  const codes = [...new Set(keys.map((k) => k.split('/')[0]))];
+  const names = new Map((await store.allSchools(db, districtId, codes)).map((s) => [s.code, s.name]));
+  return new Map(
+    keys.flatMap((k): [string, string][] => {
+      const [code, year] = k.split('/');
+      const name = names.get(code);
+      if (!name) return [];
+      return [[k, year && /^\d{4}$/.test(year) ? `${name}（${year}–${Number(year) + 1}学年）` : name]];
+    }),
+  );
+});
+
+/** The standards pack whose class-size thresholds (班额) the registry's counts use: the balance pack in use. */
+export interface ClassSizePack {
+  id: string;
+  version: number;
+  name: string;
+  classSize: ClassSizeThresholds & { note?: string };
+}
+/** The default pack's thresholds (a route may resolve another pack, built-in or local, through the balance service). */
+export const defaultClassSizePack = (): ClassSizePack => loadStandard(DEFAULT_STANDARD);
+const thresholdsOf = (p: ClassSizePack) => ({
+  standardId: p.id,
+  standardVersion: p.version,
+  standardName: p.name,
+  standard: { 小学: p.classSize.standard['小学'], 初中: p.classSize.standard['初中'] },
+  large: p.classSize.large,
+  huge: p.classSize.huge,
+  ...(p.classSize.note ? { note: p.classSize.note } : {}),
+});
 
 const STATUS_EN: Record<StatStatus, string> = { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' };
 const choices = <T extends string>(values: readonly T[], zh: (v: T) => string, en: Record<T, string>) => values.map((value) => ({ value, zh: zh(value), en: en[value] }));
@@ -33,6 +74,7 @@ export function meta(): z.input<typeof MetaSchema> {
     statuses: choices(STAT_STATUSES, (v) => STATUS_ZH[v], STATUS_EN),
     gradesOfLevel: GRADES_OF_LEVEL,
     rules: CONSISTENCY_RULES.map((r) => ({ id: r.id, zh: r.zh, en: r.en })),
+    classSize: thresholdsOf(defaultClassSizePack()),
   };
 }
 
@@ -99,11 +141,23 @@ export class RegistryService {
     return store.listYears(this.db, user.districtId);
   }
 
-  async overview(user: CurrentUser, year: number) {
-    const f = await store.overviewFigures(this.db, user.districtId, year, schoolsFor(user, 'schools.read'));
+  async overview(user: CurrentUser, year: number, pack: ClassSizePack = defaultClassSizePack()) {
+    const scope = schoolsFor(user, 'schools.read');
+    const f = await store.overviewFigures(this.db, user.districtId, year, scope);
     const sum = (k: 'schools' | 'students' | 'classes') => f.byLevel.reduce((s, r) => s + r[k], 0);
-    const order = ['≤45', '46–50', '51–55', '56–65', '≥66'] as const;
     const statusCounts = Object.fromEntries(STAT_STATUSES.map((s) => [s, f.status.find((r) => r.status === s)?.n ?? 0])) as Record<StatStatus, number>;
+    // 班额: every class of the schools in scope against the pack's thresholds — the counts of the balance page's 班额 tab.
+    const t = pack.classSize;
+    const classes = (await store.classRows(this.db, user.districtId, year, scope)).map((c) => ({ ...c, standard: standardOfGrade(t, c.grade), band: classBand(t, c.grade, c.size) }));
+    const counts = classSizeCounts(t, classes);
+    const section = (name: '小学' | '初中') => {
+      const list = classes.filter((c) => c.grade <= 6 === (name === '小学'));
+      return { section: name, standard: t.standard[name], ...classSizeCounts(t, list) };
+    };
+    // The largest classes name their schools: per-school figures, only of the schools whose statistics the user reads.
+    const largest = [...classes.filter((c) => allows(user, 'stats.read', c.schoolCode))]
+      .sort((a, b) => b.size - a.size || a.schoolCode.localeCompare(b.schoolCode) || a.grade - b.grade || a.classNo - b.classNo)
+      .slice(0, 10);
     return {
       districtId: user.districtId,
       districtName: user.districtName,
@@ -111,18 +165,75 @@ export class RegistryService {
       schools: sum('schools'),
       students: sum('students'),
       classes: sum('classes'),
-      teachers: f.trend.find((t) => t.year === year)?.teachers ?? 0,
+      teachers: f.trend.find((x) => x.year === year)?.teachers ?? 0,
       byLevel: f.byLevel,
       byLocation: f.byLocation,
       statusCounts,
-      classSizeBands: order.map((band) => ({ band, classes: f.bands.find((b) => b.band === band)?.classes ?? 0 })),
+      classSize: {
+        thresholds: thresholdsOf(pack),
+        ...counts,
+        bands: CLASS_BANDS.map((band) => ({ band, classes: classes.filter((c) => c.band === band).length })),
+        bySection: [section('小学'), section('初中')],
+      },
       trend: f.trend,
-      largestClasses: f.largest,
+      largestClasses: largest,
     };
   }
 
-  listSchools(user: CurrentUser, year: number, filter: store.SchoolFilter) {
-    return store.listSchoolRows(this.db, user.districtId, year, schoolsFor(user, 'schools.read'), filter);
+  /**
+   * The school list of a year. Every user of the list sees the schools' registry facts (name, level, 城乡, address …)
+   * and the totals of the listed schools; a school's own figures (students, classes, 班额, teachers, state of the
+   * figures) only where the user reads that school's statistics — so a viewer sees no per-school figure, as on the
+   * school's page. `status` narrows the list to the figures' state (none: nothing reported), for users who see it.
+   */
+  async listSchools(user: CurrentUser, year: number, filter: store.SchoolFilter & { status?: StatStatus | 'none' }, pack: ClassSizePack = defaultClassSizePack()) {
+    const { status, ...f } = filter;
+    const scope = schoolsFor(user, 'schools.read');
+    const perSchoolFigures = allows(user, 'stats.read');
+    const rows = await store.listSchoolRows(this.db, user.districtId, year, scope, f);
+    const t = pack.classSize;
+    const bySchool = new Map<string, { grade: number; size: number }[]>();
+    for (const c of await store.classRows(this.db, user.districtId, year, scope)) {
+      const list = bySchool.get(c.schoolCode);
+      if (list) list.push(c);
+      else bySchool.set(c.schoolCode, [c]);
+    }
+    const rank = (c: { grade: number; size: number }) => CLASS_BANDS.indexOf(classBand(t, c.grade, c.size));
+    const full = rows
+      .filter((r) => !status || !perSchoolFigures || (status === 'none' ? !r.status : r.status === status))
+      .map((r) => {
+        const cls = bySchool.get(r.code);
+        const counts = cls ? classSizeCounts(t, cls) : null;
+        // The largest class; among classes of that size, the one furthest above its grade's standard.
+        const max = cls?.reduce<{ grade: number; size: number } | null>((m, c) => (!m || c.size > m.size || (c.size === m.size && rank(c) > rank(m)) ? c : m), null);
+        return {
+          ...r,
+          maxClassBand: max ? classBand(t, max.grade, max.size) : null,
+          overStandardClasses: counts?.overStandard ?? null,
+          largeClasses: counts?.large ?? null,
+          hugeClasses: counts?.huge ?? null,
+        };
+      });
+    const total = (k: 'students' | 'classes' | 'teachers' | 'overStandardClasses' | 'largeClasses' | 'hugeClasses') => full.reduce((s, r) => s + (r[k] ?? 0), 0);
+    const totals = {
+      schools: full.length,
+      students: total('students'),
+      classes: total('classes'),
+      teachers: total('teachers'),
+      overStandardClasses: total('overStandardClasses'),
+      largeClasses: total('largeClasses'),
+      hugeClasses: total('hugeClasses'),
+    };
+    const hidden = { students: null, classes: null, maxClassSize: null, maxClassBand: null, overStandardClasses: null, largeClasses: null, hugeClasses: null, teachers: null, status: null };
+    const schools = full.map((r) => (allows(user, 'stats.read', r.code) ? r : { ...r, ...hidden }));
+    return { schools, totals, perSchoolFigures, classSize: thresholdsOf(pack) };
+  }
+
+  /** The school list as the user sees it (listSchools), as .xlsx. */
+  async schoolListFile(user: CurrentUser, year: number, filter: store.SchoolFilter & { status?: StatStatus | 'none' }, pack?: ClassSizePack): Promise<{ file: Buffer; name: string }> {
+    const list = await this.listSchools(user, year, filter, pack);
+    const file = await buildSchoolListWorkbook({ year, districtName: user.districtName, ...list });
+    return { file, name: `学校名录-${user.districtName}-${year}学年.xlsx` };
   }
 
   async school(user: CurrentUser, code: string): Promise<School> {
@@ -173,7 +284,7 @@ export class RegistryService {
     if (!allows(user, 'stats.edit', code)) throw forbidden('无权修改该校数据 / you may not change this school’s data');
     const school = await this.readableStats(user, code);
     const problems = validateSchoolYearData(school.level, data);
-    if (problems.length) throw new AppError(400, 'invalid', `数据有 ${problems.length} 处问题 / ${problems.length} problems in the data`, { problems });
+    if (problems.length) throw new AppError(400, 'invalid', problemsMessage(problems), { problems });
     await this.db.transaction(async (tx) => {
       const [before] = await store.loadRecords(tx, user.districtId, [code], year);
       const status = checkTransition(user, code, before?.status ?? 'draft', 'edit');
@@ -252,6 +363,13 @@ export class RegistryService {
     });
   }
 
+  /** The review queue (reviewQueue) as .xlsx. */
+  async reviewFile(user: CurrentUser, year: number, status: StatStatus | undefined): Promise<{ file: Buffer; name: string }> {
+    const items = await this.reviewQueue(user, year, status);
+    const file = await buildReviewWorkbook({ year, districtName: user.districtName, status: status ?? null, items });
+    return { file, name: `审核队列-${user.districtName}-${year}学年${status ? `-${STATUS_ZH[status]}` : ''}.xlsx` };
+  }
+
   /**
    * The statistics workbook over the schools in which the user reads figures: every open school of
    * the district for the bureau, the assigned ones for an inspector, and always the own school for a
@@ -304,15 +422,18 @@ export class RegistryService {
     if (!allows(user, 'stats.edit')) throw forbidden('无权上传 / you may not upload');
     const schools = await store.allSchools(this.db, user.districtId);
     const known = new Map(schools.map((s) => [s.code, { name: s.name, level: s.level }]));
-    const { data, problems, present } = await parseStatsWorkbook(buffer, { fileName, year, knownSchools: known });
+    const { data, problems, present, firstRow } = await parseStatsWorkbook(buffer, { fileName, year, knownSchools: known });
     const fail = (list: ImportProblem[]) =>
-      new AppError(422, 'import_failed', `文件有 ${list.length} 处问题,未保存任何数据 / ${list.length} problems in the file; nothing was saved`, { problems: list });
+      new AppError(422, 'import_failed', `文件有 ${list.length} 处问题，未保存任何数据 / ${list.length} problems in the file; nothing was saved`, { problems: list });
     if (problems.length) throw fail(problems);
-    // Problems that belong to a whole school rather than one cell.
-    const schoolProblem = (reason: string, header = '学校标识码'): ImportProblem => ({ file: fileName, sheet: '', row: 0, column: '', header, reason });
+    // Problems of a whole school rather than one cell: named by the school (code and name) and where its rows start.
+    const schoolProblem = (code: string, reason: string, header = '学校标识码'): ImportProblem => {
+      const at = firstRow.get(code);
+      return { file: fileName, sheet: at?.sheet ?? '', row: at?.row ?? 0, column: at ? 'A' : '', header, reason: `学校 ${code}（${known.get(code)?.name ?? ''}）：${reason}` };
+    };
     const denied: ImportProblem[] = [];
     for (const code of data.keys()) {
-      if (!allows(user, 'stats.edit', code)) denied.push(schoolProblem(`无权填报学校 ${code} 的数据 / you may not report for school ${code}`));
+      if (!allows(user, 'stats.edit', code)) denied.push(schoolProblem(code, `无权填报该校数据 / you may not report for school ${code}`));
     }
     if (denied.length) throw fail(denied);
     const batchId = randomUUID();
@@ -334,10 +455,10 @@ export class RegistryService {
         if (!changes.length) continue;
         const t = transition(user, code, old?.status ?? 'draft', 'edit');
         if (!('status' in t)) {
-          later.push(schoolProblem(`学校 ${code}:${'forbidden' in t ? t.forbidden : t.conflict}`));
+          later.push(schoolProblem(code, 'forbidden' in t ? t.forbidden : t.conflict));
           continue;
         }
-        for (const p of validateSchoolYearData(known.get(code)!.level, merged)) later.push(schoolProblem(`学校 ${code}:${p.reason}`, p.field));
+        for (const p of validateSchoolYearData(known.get(code)!.level, merged)) later.push(schoolProblem(code, p.reason, problemHeader(p.field)));
         writes.push({ code, merged, status: t.status, before: old, changes });
       }
       if (later.length) throw fail(later);
@@ -378,3 +499,19 @@ const normalise = (d: SchoolYearData): SchoolYearData => ({
   enrolments: [...d.enrolments].sort((a, b) => a.grade - b.grade),
   classes: [...d.classes].sort((a, b) => a.grade - b.grade || a.classNo - b.classNo),
 });
+
+/** A record's problems in one message, each naming its field: "数据有 2 处问题：专任教师数不能为负数；… / 2 problems: …". */
+export function problemsMessage(problems: readonly { field: string; reason: string }[]): string {
+  const zh = problems.map((p) => p.reason.split(' / ')[0]);
+  const en = problems.map((p) => p.reason.split(' / ')[1] ?? p.reason);
+  return `数据有 ${problems.length} 处问题：${zh.join('；')} / ${problems.length} problem${problems.length === 1 ? '' : 's'} in the data: ${en.join('; ')}`;
+}
+
+/** The column header a record problem belongs to: a statistic's name, a grade's students, a class. */
+function problemHeader(field: string): string {
+  const f = FIELD_BY_KEY.get(field);
+  if (f) return f.zh;
+  const m = /^(enrolments|classes)\.(\d+)(?:\.(\d+))?$/.exec(field);
+  if (m) return m[1] === 'enrolments' ? `${GRADE_ZH[Number(m[2])] ?? m[2]}学生数` : `${GRADE_ZH[Number(m[2])] ?? m[2]}${m[3]}班人数`;
+  return CONSISTENCY_RULES.find((r) => r.id === field)?.zh ?? field;
+}

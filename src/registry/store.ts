@@ -243,22 +243,30 @@ export async function overviewFigures(db: Db, districtId: string, year: number, 
   const status = await q<{ status: string; n: number }>(sql`
     select t.status, count(*)::int as n from school_year_stats t join schools s on s.district_id = t.district_id and s.code = t.school_code
     where t.district_id = ${districtId} and t.year = ${year} and ${sc} group by t.status`);
-  // 班额 bands: standard ≤45 (小学) / ≤50 (初中); 大班额 56–65; 超大班额 ≥66 (国发〔2016〕40号).
-  const bands = await q<{ band: string; classes: number }>(sql`
-    select case when c.size <= 45 then '≤45' when c.size <= 50 then '46–50' when c.size <= 55 then '51–55' when c.size <= 65 then '56–65' else '≥66' end as band,
-      count(*)::int as classes
-    from school_classes c join schools s on s.district_id = c.district_id and s.code = c.school_code
-    where c.district_id = ${districtId} and c.year = ${year} and ${sc} group by 1`);
   const trend = await q<{ year: number; students: number; teachers: number; classes: number }>(sql`
     select y.year,
       coalesce((select sum(e.students) from grade_enrolments e join schools s on s.district_id = e.district_id and s.code = e.school_code where e.district_id = ${districtId} and e.year = y.year and ${sc}),0)::int as students,
       coalesce((select sum(t.teachers_total) from school_year_stats t join schools s on s.district_id = t.district_id and s.code = t.school_code where t.district_id = ${districtId} and t.year = y.year and ${sc}),0)::int as teachers,
       coalesce((select count(*) from school_classes c join schools s on s.district_id = c.district_id and s.code = c.school_code where c.district_id = ${districtId} and c.year = y.year and ${sc}),0)::int as classes
     from academic_years y where y.district_id = ${districtId} order by y.year`);
-  const largest = await q<{ schoolCode: string; schoolName: string; grade: number; classNo: number; size: number }>(sql`
-    select c.school_code as "schoolCode", s.name as "schoolName", c.grade::int as grade, c.class_no::int as "classNo", c.size
-    from school_classes c join schools s on s.district_id = c.district_id and s.code = c.school_code
-    where c.district_id = ${districtId} and c.year = ${year} and ${sc}
-    order by c.size desc, c.school_code, c.grade, c.class_no limit 10`);
-  return { byLevel, byLocation, status, bands, trend, largest };
+  return { byLevel, byLocation, status, trend };
+}
+
+/** Every class of a year within a scope of schools, with its school's name (班额 counts are made from these). */
+export async function classRows(db: Db, districtId: string, year: number, scope: Scope) {
+  return db
+    .select({ schoolCode: schoolClasses.schoolCode, schoolName: schools.name, grade: schoolClasses.grade, classNo: schoolClasses.classNo, size: schoolClasses.size })
+    .from(schoolClasses)
+    .innerJoin(schools, and(eq(schools.districtId, schoolClasses.districtId), eq(schools.code, schoolClasses.schoolCode)))
+    .where(and(eq(schoolClasses.districtId, districtId), eq(schoolClasses.year, year), inScope(schools.code, scope)))
+    .orderBy(asc(schoolClasses.schoolCode), asc(schoolClasses.grade), asc(schoolClasses.classNo));
+}
+
+/** Students of one grade per school in a year (grade 9: the year's 初三, who graduate that school year). */
+export async function gradeEnrolment(db: Db, districtId: string, year: number, grade: number): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ code: gradeEnrolments.schoolCode, students: gradeEnrolments.students })
+    .from(gradeEnrolments)
+    .where(and(eq(gradeEnrolments.districtId, districtId), eq(gradeEnrolments.year, year), eq(gradeEnrolments.grade, grade)));
+  return new Map(rows.map((r) => [r.code, r.students]));
 }

@@ -5,7 +5,7 @@
 // Pure module: the server enforces these rules and the web shows its buttons from the same function.
 import { allows, type Capability } from '../core/auth/policy.js';
 import type { CurrentUser } from '../core/auth/roles.js';
-import type { StatStatus } from './model.js';
+import { STATUS_ZH, type StatStatus } from './model.js';
 
 export const WORKFLOW_ACTIONS = ['edit', 'submit', 'approve', 'return', 'reopen'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
@@ -31,20 +31,20 @@ export function step(rights: WorkflowRights, status: StatStatus, action: Workflo
   if (!edit && !review) return { forbidden: '无权修改该校数据 / you may not change this school’s data' };
   switch (action) {
     case 'edit':
-      if (status === 'approved') return { conflict: '数据已审核锁定,需由教育局重新开放 / approved data is locked; the bureau must reopen it' };
-      if (status === 'submitted' && !review) return { conflict: '数据已提交,等待审核;如需修改请联系教育局退回 / submitted data awaits review; ask the bureau to return it' };
+      if (status === 'approved') return { conflict: '数据已审核锁定，需由教育局重新开放 / approved data is locked; the bureau must reopen it' };
+      if (status === 'submitted' && !review) return { conflict: '数据已提交，等待审核；如需修改请联系教育局退回 / submitted data awaits review; ask the bureau to return it' };
       return { status };
     case 'submit':
-      if (status === 'submitted' || status === 'approved') return { conflict: `当前状态不能提交 / cannot submit from status ${status}` };
+      if (status === 'submitted' || status === 'approved') return { conflict: `当前状态（${STATUS_ZH[status]}）不能提交 / cannot submit from status ${status}` };
       return { status: 'submitted' };
     case 'approve':
     case 'return':
       if (!review) return { forbidden: '只有教育局可以审核 / only the bureau reviews' };
-      if (status !== 'submitted') return { conflict: `只有已提交的数据可以审核 / only submitted data can be reviewed (now: ${status})` };
+      if (status !== 'submitted') return { conflict: `只有已提交的数据可以审核（当前：${STATUS_ZH[status]}） / only submitted data can be reviewed (now: ${status})` };
       return { status: action === 'approve' ? 'approved' : 'returned' };
     case 'reopen':
       if (!review) return { forbidden: '只有教育局可以重新开放 / only the bureau can reopen' };
-      if (status !== 'approved') return { conflict: `只有已审核的数据可以重新开放 / only approved data can be reopened (now: ${status})` };
+      if (status !== 'approved') return { conflict: `只有已审核的数据可以重新开放（当前：${STATUS_ZH[status]}） / only approved data can be reopened (now: ${status})` };
       return { status: 'draft' };
   }
 }

@@ -162,11 +162,11 @@ describe('GET /api/balance/export.xlsx', () => {
     expect(String(ws.getCell('A1').value)).toContain('测试县');
     expect(String(ws.getCell('A1').value)).toContain('2024-2025学年');
     expect(String(ws.getCell('A2').value)).toContain('national-2017-quality 第 1 版');
-    expect(['序号', '学校代码', '学校名称', '在校生数(人)'].map((h, i) => ws.getRow(3).getCell(i + 1).value)).toEqual(['序号', '学校代码', '学校名称', '在校生数(人)']);
+    expect(['序号', '学校代码', '学校名称', '在校生数（人）'].map((h, i) => ws.getRow(3).getCell(i + 1).value)).toEqual(['序号', '学校代码', '学校名称', '在校生数（人）']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    const degree = colOf(ws, '每百名学生拥有高于规定学历教师数(人)');
-    const area = colOf(ws, '生均教学及辅助用房面积(m²)');
-    const sports = colOf(ws, '生均体育运动场馆面积(m²)');
+    const degree = colOf(ws, '每百名学生拥有高于规定学历教师数（人/百生）');
+    const area = colOf(ws, '生均教学及辅助用房面积（m²/生）');
+    const sports = colOf(ws, '生均体育运动场馆面积（m²/生）');
     const passCol = colOf(ws, '是否达标');
 
     // A: 134 students; 9 teachers above the degree → 6.716 per 100; 900.5 m² → 6.720 m² each.
@@ -200,7 +200,7 @@ describe('GET /api/balance/export.xlsx', () => {
       expect(rowWhere(ws, 1, '是否达到').getCell(col).value).toBe(want.cv <= 0.5 ? '达到' : '未达到');
     }
     expect(num(rowWhere(ws, 1, '全县平均值'), degree)).toBeCloseTo((12 / 254) * 100, 10);
-    expect(rowWhere(ws, 1, '差异系数').getCell(degree).numFmt).toBe('0.0000');
+    expect(rowWhere(ws, 1, '差异系数').getCell(degree).numFmt).toBe('0.000'); // three decimals, as on the page and in the PDF
     expect(() => rowWhere(ws, 1, '综合差异系数')).toThrow();
 
     const junior = wb.getWorksheet('初中')!;
@@ -223,7 +223,7 @@ describe('GET /api/balance/export.xlsx', () => {
     const bDegree = gapOf(SCHOOL_B.code, '每百名学生拥有高于规定学历教师数')!;
     expect(bDegree[5]).toBe(120);
     expect(bDegree[6]).toBeCloseTo(2.5, 10);
-    expect(bDegree.slice(7)).toEqual([4.2, 3, '人']);
+    expect(bDegree.slice(7)).toEqual([4.2, 3, '人', '人/百生']); // the gap in 人, the value in 人/百生
     // 4.5 m² × 120 = 540 m² against 450: 90 m²; 7.5 × 120 = 900 m² of sports grounds against 600: 300 m².
     expect(gapOf(SCHOOL_B.code, '生均教学及辅助用房面积')?.[8]).toBe(90);
     expect(gapOf(SCHOOL_B.code, '生均体育运动场馆面积')?.[8]).toBe(300);
@@ -287,7 +287,7 @@ describe('GET /api/balance/export.xlsx', () => {
     expect(num(rowWhere(ws, 1, '综合差异系数'), 5)).toBeCloseTo(cvs.reduce((s, x) => s + x, 0) / cvs.length, 10);
     expect(num(rowWhere(ws, 1, '差异系数标准'), 5)).toBe(0.65);
     // 师生比 is small: four decimals.
-    expect(rowWhere(ws, 2, SCHOOL_A.code).getCell(10).numFmt).toBe('0.0000');
+    expect(rowWhere(ws, 2, SCHOOL_A.code).getCell(10).numFmt).toBe('#,##0.0000');
     expect(() => colOf(ws, '是否达标')).toThrow(); // no per-school standards in 2012
   });
 
@@ -389,4 +389,122 @@ describe('PDF reports', () => {
     },
     60_000,
   );
+});
+
+describe('issue 10: one formatter, the what-if report, the gap tables, the inspector’s scope, no developer notes', () => {
+  const pdfText = (buf: Buffer) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jh-pdf-')), 'r.pdf');
+    fs.writeFileSync(file, buf);
+    try {
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  };
+  // B (120 pupils) has 3 teachers above the degree: ⌈4.2 × 120 / 100⌉ = 6 needed, a gap of 3 人; A (9 for 134) meets it.
+  const editB = (teachers: number) => encodeURIComponent(JSON.stringify([{ code: SCHOOL_B.code, level: '小学', students: 120, numerators: { teachers_above_degree_per100: teachers } }]));
+
+  it('the report HTML writes values in their units (人/百生, m²/生), gaps in whole 人 and CVs with three decimals', async () => {
+    const ev = (await (await signIn(t.app, 'analyst')).get('/api/balance/evaluation?year=2024')).json();
+    const html = districtReportHtml(ev, { districtName: '测试县' });
+    const row = /<tr data-key="teachers_above_degree_per100">([\s\S]*?)<\/tr>/.exec(html)![1];
+    const cells = [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').trim());
+    // unit, mean = 12 / 254 × 100 = 4.72, CV (weighted, worked out here) to three decimals
+    const want = weightedCv(primary('teachersAboveDegree'), 100);
+    expect(cells.slice(1, 3)).toEqual(['人/百生', want.mean.toFixed(2)]);
+    expect(cells[4]).toBe(want.cv.toFixed(3));
+    expect(html).toMatch(/<tr class="sum" data-total="小学:teachers_above_degree_per100">[\s\S]*?<td class="n">3<\/td><td class="c">人<\/td>/);
+    expect(html).toContain('<td class="c u">m²/生</td>');
+    expect(html).toContain('全县平均值');
+    expect(html).not.toContain('全区');
+  });
+
+  it.skipIf(!hasChromium)(
+    'the what-if PDF evaluates the edited figures and says 模拟 on every page',
+    async () => {
+      const analyst = await signIn(t.app, 'analyst');
+      const official = pdfText((await analyst.get('/api/balance/report.pdf?year=2024')).rawPayload);
+      expect(official).toContain('缺 3 人');
+      expect(official).not.toContain('模拟');
+      const res = await analyst.get(`/api/balance/what-if/report.pdf?year=2024&edits=${editB(6)}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const text = pdfText(res.rawPayload);
+      const pages = text.split('\f').filter((p) => p.trim());
+      expect(pages.length).toBeGreaterThan(1);
+      for (const [k, p] of pages.entries()) expect(p, `page ${k + 1}`).toContain('模拟');
+      expect(text).toContain('本报告使用修改后的数据');
+      // With 6 teachers B meets the standard: the 3 人 gap is gone from the summary.
+      expect(text).not.toContain('缺 3 人');
+    },
+    90_000,
+  );
+
+  it('a what-if naming a school without figures is a 400 that names it', async () => {
+    const bad = encodeURIComponent(JSON.stringify([{ code: '9999999999', level: '小学', students: 10, numerators: {} }]));
+    const res = await (await signIn(t.app, 'analyst')).get(`/api/balance/what-if/report.pdf?year=2024&edits=${bad}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('9999999999');
+  });
+
+  it('exports the gap tables of one level as .xlsx with the same number formats', async () => {
+    const { res, wb } = await workbook('/api/balance/gaps.xlsx?year=2024&level=小学');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('均衡评估差距-2024-小学.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['差距']);
+    const ws = wb.getWorksheet('差距')!;
+    const levels = new Set<string>();
+    let bRow: ExcelJS.Row | undefined;
+    ws.eachRow((row, n) => {
+      if (n <= 3) return;
+      const lv = row.getCell(2).value;
+      if (lv === '小学' || lv === '初中') levels.add(lv);
+      if (row.getCell(4).value === SCHOOL_B.code && row.getCell(3).value === '每百名学生拥有高于规定学历教师数') bRow = row;
+    });
+    expect([...levels]).toEqual(['小学']);
+    expect([bRow!.getCell(9).value, bRow!.getCell(9).numFmt, bRow!.getCell(10).value, bRow!.getCell(11).value]).toEqual([3, '#,##0', '人', '人/百生']);
+    expect([bRow!.getCell(7).value, bRow!.getCell(7).numFmt]).toEqual([2.5, '#,##0.00']);
+  });
+
+  it('the inspector’s workbook and district report list the assigned school only (B), with the district’s CVs', async () => {
+    const { wb } = await workbook('/api/balance/export.xlsx?year=2024', 'inspector');
+    const ws = wb.getWorksheet('小学')!;
+    const codes: string[] = [];
+    ws.eachRow((row, n) => {
+      const c = row.getCell(2).value;
+      if (n > 3 && typeof c === 'string' && /^\d{10}$/.test(c)) codes.push(c);
+    });
+    expect(codes).toEqual([SCHOOL_B.code]);
+    const degree = colOf(ws, '每百名学生拥有高于规定学历教师数');
+    expect(num(rowWhere(ws, 1, '差异系数'), degree)).toBeCloseTo(weightedCv(primary('teachersAboveDegree'), 100).cv, 10); // over A and B
+    let note = '';
+    ws.eachRow((row) => {
+      if (String(row.getCell(1).value ?? '').startsWith('本表只列出您负责的学校')) note = String(row.getCell(1).value);
+    });
+    expect(note).toContain('全县差异系数');
+    expect((await (await signIn(t.app, 'inspector')).get(`/api/balance/schools/${SCHOOL_A.code}/report.pdf`)).statusCode).toBe(403);
+  });
+
+  it('no developer notes in the reports and workbooks of either pack; Chinese punctuation in their fixed text', async () => {
+    const analyst = await signIn(t.app, 'analyst');
+    const DEV = /§|UNCONFIRMED|shared\/|\[C\]|\.md\b|src\/|\.json\b|TODO/;
+    for (const standard of ['national-2017-quality', 'national-2012-basic']) {
+      const ev = (await analyst.get(`/api/balance/evaluation?year=2024&standard=${standard}`)).json();
+      for (const text of [ev.pack.basis, ev.pack.classSize.note, ev.pack.guarantees?.note, ev.pack.schoolRule?.remainderNote].filter(Boolean)) expect(text).not.toMatch(DEV);
+      const html = districtReportHtml(ev, { districtName: '测试县' })
+        .replace(/<svg[\s\S]*?<\/svg>/g, '')
+        .replace(/<style>[\s\S]*?<\/style>/, '');
+      const visible = html.replace(/<[^>]+>/g, ' ');
+      expect(visible).not.toMatch(DEV);
+      // No ASCII comma, colon, semicolon or parenthesis next to a Chinese character (school names aside).
+      const fixedText = visible.replace(/测试[^\s<]*|[(（]小学部[)）]|[(（]初中部[)）]/g, '');
+      expect(fixedText).not.toMatch(/[\u4e00-\u9fff][,:;()]|[,:;()][\u4e00-\u9fff]/);
+      const { wb } = await workbook(`/api/balance/export.xlsx?year=2024&standard=${standard}`);
+      for (const ws of wb.worksheets)
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === 'string') expect(cell.value, `${ws.name}!${cell.address}`).not.toMatch(DEV);
+          }),
+        );
+    }
+  });
 });

@@ -398,7 +398,7 @@ describe('exams', () => {
     expect(schools.getRow(3).getCell(2).value).toBe('测试第一小学');
     expect(schools.getRow(3).getCell(5).value).toBeCloseTo(265.5, 10);
     const students = wb.getWorksheet(`学生-${A}`)!;
-    expect(students.getRow(1).values).toEqual(expect.arrayContaining(['学籍号', '姓名', '班级', '语文', '总分', '区排名']));
+    expect(students.getRow(1).values).toEqual(expect.arrayContaining(['学籍号', '姓名', '班级', '语文', '总分', '全县排名']));
     expect(students.getRow(2).getCell(1).value).toBe('G006');
     const g5 = students.getRows(2, 6)!.find((row) => row.getCell(1).value === 'G005')!;
     expect(g5.getCell(4).value).toBe('缺考');

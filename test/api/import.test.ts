@@ -121,6 +121,11 @@ describe('statistics upload', () => {
     const locked = await upload(bureau, buf);
     expect(locked.statusCode).toBe(422);
     expect(JSON.stringify(locked.json().problems)).toMatch(/已审核|approved/);
+    // The problem names the school (code and name) and where its rows start, not "row 0".
+    const p = locked.json().problems[0];
+    expect(p.reason).toContain(`学校 ${SCHOOL_B.code}（${SCHOOL_B.name}）`);
+    expect(p.sheet).toBe('教师');
+    expect(p.row).toBe(3);
     expect((await bureau.get(`/api/schools/${SCHOOL_A.code}/stats/2024`)).json().record.values.books).toBe(6000);
   });
 

@@ -61,6 +61,27 @@ describe('yearly statistics workflow', () => {
     expect((await bureau.get(`/api/schools/${SCHOOL_B.code}/stats`)).json().records).toEqual([]);
   });
 
+  it('a negative or non-numeric figure is a 400 naming the field, never a silent 0', async () => {
+    const bureau = await signIn(t.app, 'analyst');
+    const u = `/api/schools/${SCHOOL_B.code}/stats/2025`;
+    const negative = sampleRecord();
+    negative.values.teachersTotal = -5;
+    const r1 = await bureau.put(u, negative);
+    expect(r1.statusCode).toBe(400);
+    expect(r1.json().error.message).toContain('专任教师数不能为负数');
+    expect(r1.json().problems).toContainEqual(expect.objectContaining({ field: 'teachersTotal' }));
+    const text = { ...sampleRecord(), values: { ...sampleRecord().values, books: 'abc' } };
+    const r2 = await bureau.put(u, text);
+    expect(r2.statusCode).toBe(400);
+    expect(r2.json().error.message).toMatch(/values\.books.*应为数字/);
+    const size = sampleRecord() as unknown as { classes: { size: unknown }[] };
+    size.classes[0].size = 'abc';
+    const r3 = await bureau.put(u, size);
+    expect(r3.statusCode).toBe(400);
+    expect(r3.json().error.message).toMatch(/classes\.0\.size.*应为数字/);
+    expect((await bureau.get(`/api/schools/${SCHOOL_B.code}/stats/2025`)).json().record.updatedAt).toBeNull();
+  });
+
   it('saving the same figures twice writes no second audit entry', async () => {
     const bureau = await signIn(t.app, 'admin');
     const u = `/api/schools/${SCHOOL_B.code}/stats/2024`;

@@ -92,6 +92,20 @@ describe('junheng balance evaluate', () => {
     expect(bad.stderr).toContain('第2行 D列 (students): 在校生数 300 ≠ 各学部之和 376');
   });
 
+  it('gaps of a split 一贯制 school are whole teachers: the least number that meets the standard (issue 10: was 1.16 / 1.84)', () => {
+    const f = path.join(dir, 'through-gap.csv');
+    // 2 backbone teachers split 1 : 1.1 over 166 + 210 pupils: 小学部 2 × 166 / 397 = 0.83627, 初中部 2 × 231 / 397 = 1.16373.
+    // Needed (1 per 100): 1.66 and 2.10. One more teacher each meets it (1.836 ≥ 1.66, 2.164 ≥ 2.10): gap 1 and 1.
+    // Until issue 10 the JSON said ⌈1.66⌉ − 0.83627 = 1.16 and ⌈2.10⌉ − 1.16373 = 1.84 — fractions of a teacher.
+    fs.writeFileSync(f, [HEADER + ',小学部在校生数,初中部在校生数', 'T,九年一贯制学校,九年一贯制,376,40,2,4,23226,5000,900000,10,166,210'].join('\n'));
+    const r = run('--input', f, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.levels['小学'].schools[0].gaps.backbone_per100).toBe(1);
+    expect(out.levels['初中'].schools[0].gaps.backbone_per100).toBe(1);
+    expect(out.levels['小学'].totalGaps.backbone_per100).toBe(1);
+  });
+
   it('national-2012-basic and a local pack file', () => {
     const f = path.join(dir, 'basic.csv');
     fs.writeFileSync(

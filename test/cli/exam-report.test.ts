@@ -119,7 +119,7 @@ describe('junheng exam report', () => {
     expect(r.stderr).toContain('bad.csv: 第3行 E列 (语文): 分数为负');
     expect(r.stderr).toContain('bad.csv: 第3行 F列 (数学): 不是分数(「八十」)');
     expect(r.stderr).toContain('bad.csv: 第4行 A列 (学籍号): 学籍号 1 重复,与第 2 行相同');
-    expect(r.stderr).toContain('bad.csv: 4 个问题,未生成报告');
+    expect(r.stderr).toContain('bad.csv: 4 个问题，未生成报告');
   });
 
   it('header problems: a --full subject missing, a subject without full marks', () => {

@@ -88,8 +88,9 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
     ]);
     const t = run('--input', csv, '--subject', 'MATHEMATICS', '--from', '2023_2024', '--to', '2024_2025', '--min-n', '21');
     expect(t.status).toBe(0);
-    expect(t.stdout).toContain('年级 grade 5: n = 40');
-    expect(t.stdout).toContain('suppressed');
+    expect(t.stdout).toContain('5 年级 / grade 5: n = 40');
+    // Both schools have 20 < 21 students: n and "too few", never their figures.
+    expect(t.stdout).toContain('n < 21：人数不足，不报告 / too few students, not reported');
   });
 
   it('with a CLASS column: class value-added as well (class within school as the group)', () => {
@@ -128,7 +129,7 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
     fs.writeFileSync(f, rows.join('\n'));
     const r = run('--input', f, '--subject', 'MATHEMATICS', '--from', '2023_2024', '--to', '2024_2025', '--json');
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('grade 6: not fitted');
+    expect(r.stderr).toContain('6 年级：学校模型无法拟合 / grade 6: school model not fitted');
     const out = JSON.parse(r.stdout);
     expect(out.grades['5'].n).toBe(30);
     expect(out.grades['6']).toEqual({ n: 30, error: 'covariate 1 is constant or collinear' });
@@ -149,10 +150,10 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
     const r = run('--input', f, '--subject', 'MATHEMATICS', '--from', '2023_2024', '--to', '2024_2025', '--json');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('bad.csv: 第2行 E列 (SCALE_SCORE)');
-    expect(r.stderr).toContain('bad.csv: 第3行 D列 (GRADE)');
-    expect(r.stderr).toContain('bad.csv: 第4行 F列 (SCHOOL_NUMBER)');
-    expect(r.stderr).toContain('bad.csv: 第5行 C列 (ID)');
+    expect(r.stderr).toContain('bad.csv：第2行 E列（SCALE_SCORE）：');
+    expect(r.stderr).toContain('bad.csv：第3行 D列（GRADE）：');
+    expect(r.stderr).toContain('bad.csv：第4行 F列（SCHOOL_NUMBER）：');
+    expect(r.stderr).toContain('bad.csv：第5行 C列（ID）：');
   });
 
   it('a missing column, a duplicate ID, no pairs, missing options: exit 2 with a message', () => {
@@ -164,8 +165,8 @@ describe('junheng growth va', { timeout: 180_000 }, () => {
     fs.writeFileSync(f, [HEADER, 'MATHEMATICS,2023_2024,7,4,400,S1,VALID_CASE', 'MATHEMATICS,2023_2024,7,4,410,S1,VALID_CASE', 'MATHEMATICS,2024_2025,7,5,420,S1,VALID_CASE'].join('\n'));
     r = run('--input', f, '--subject', 'MATHEMATICS', '--from', '2023_2024', '--to', '2024_2025');
     expect([r.status, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toContain('第2行: 学籍号 7 在 2023_2024 出现多次');
-    expect(r.stderr).toContain('第3行: 学籍号 7');
+    expect(r.stderr).toContain('第2行：学籍号 7 在 2023_2024 出现多次');
+    expect(r.stderr).toContain('第3行：学籍号 7');
     r = run('--input', f, '--subject', 'READING', '--from', '2023_2024', '--to', '2024_2025');
     expect([r.status, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toContain('no students with scores in both years');

@@ -2,8 +2,11 @@
 // saved evaluations, the workbook and the PDF reports. Expectations written from the rules, by hand (not read
 // from src/core/auth/policy.ts):
 //   - reading (packs, evaluation, plan, trend, class sizes, saved evaluations, .xlsx, PDFs): the bureau (admin,
-//     analyst) and inspectors — an inspector sees the whole district (every school), not only the assigned
-//     school B; clerks and viewers: 403; anonymous: 401;
+//     analyst) and inspectors; clerks and viewers: 403; anonymous: 401. An inspector (assigned to school B only)
+//     sees the per-school rows, lists, exports and PDFs of B alone, while the district figures (CVs, pass/fail,
+//     totals) are the whole district's; school A's PDF is 403 for the inspector (issue 10 item 14);
+//   - the what-if PDF (edited figures, marked 模拟) and the gap tables (.xlsx): the readers; an inspector's what-if
+//     may edit only an assigned school (A: 403);
 //   - saving an evaluation: the bureau only;
 //   - creating and changing local standards packs: the admin only.
 // The policy is checked before validation and before the handler: a denied identity gets 403 even where an
@@ -12,6 +15,7 @@
 // schools A, B (小学) and C (初中), written through the admin API, and one evaluation saved by the admin.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import ExcelJS from 'exceljs';
 import { sampleRecord, signIn } from '../helpers.js';
 import { findChromium } from '../../src/core/pdf.js';
 import { only, type Expect, type Identity, type MatrixRow, type TestApp } from './matrix.js';
@@ -66,20 +70,37 @@ const json = <T>(r: LightMyRequestResponse): T => r.json<T>();
 interface Ev {
   year: number;
   missing: string[];
+  scopedTo?: string[];
+  inputs: { code: string }[];
+  guarantees: { schoolCode: string }[];
   levels: Record<string, { schools: { schoolCode: string; students: number }[]; indicators: { key: string; mean: number; cv: number | null }[] }>;
 }
-/** Every reader sees every school of the district, the inspector included (assigned to B only). */
-function seesDistrict(r: LightMyRequestResponse) {
-  const ev = json<Ev>(r);
-  expect(ev.year).toBe(BALANCE_YEAR);
-  const students = (lv: string) => Object.fromEntries(ev.levels[lv].schools.map((s) => [s.schoolCode, s.students]));
-  expect(students('小学')).toEqual({ [A]: 134, [B]: 105 });
-  expect(students('初中')).toEqual({ [C]: 70 });
-  for (const code of [A, B, C]) expect(ev.missing).not.toContain(code);
-  // 多媒体教室 5 in A (134 pupils) and B (105): X̄ = 10/239 × 100 = 4.184100, CV = 0.122242 (worked out in Python).
+/** The district's CVs: 多媒体教室 5 in A (134 pupils) and B (105): X̄ = 10/239 × 100 = 4.184100, CV = 0.122242 (worked out in Python). */
+function districtCv(ev: Ev) {
   const mm = ev.levels['小学'].indicators.find((i) => i.key === 'multimedia_per100')!;
   expect(mm.mean).toBeCloseTo(4.1841004, 6);
   expect(mm.cv).toBeCloseTo(0.1222421, 6);
+}
+const studentsOf = (ev: Ev, lv: string) => Object.fromEntries(ev.levels[lv].schools.map((s) => [s.schoolCode, s.students]));
+/** The bureau sees every school of the district. */
+function seesDistrict(r: LightMyRequestResponse) {
+  const ev = json<Ev>(r);
+  expect(ev.year).toBe(BALANCE_YEAR);
+  expect(studentsOf(ev, '小学')).toEqual({ [A]: 134, [B]: 105 });
+  expect(studentsOf(ev, '初中')).toEqual({ [C]: 70 });
+  for (const code of [A, B, C]) expect(ev.missing).not.toContain(code);
+  expect(ev.scopedTo).toBeUndefined();
+  districtCv(ev);
+}
+/** The inspector (assigned to B) sees B's rows and inputs only, and the same district CVs (computed over A and B). */
+function seesAssigned(r: LightMyRequestResponse) {
+  const ev = json<Ev>(r);
+  expect(studentsOf(ev, '小学')).toEqual({ [B]: 105 });
+  expect(studentsOf(ev, '初中')).toEqual({});
+  expect(ev.inputs.map((i) => i.code)).toEqual([B]);
+  expect(ev.guarantees.map((g) => g.schoolCode)).toEqual([B]);
+  expect(ev.scopedTo).toEqual([B]);
+  districtCv(ev);
 }
 
 /** 班额 of the year: 6 classes; 47 and 58 (B) and 70 (C) over their standards; one 大班额, one 超大班额. */
@@ -92,6 +113,29 @@ function classSizesSeen(r: LightMyRequestResponse) {
     [B, 47, 'over'],
   ]);
 }
+/** The inspector: the district's counts, the list of B's classes only. */
+function classSizesAssigned(r: LightMyRequestResponse) {
+  const c = json<{ classes: number; overStandard: number; large: number; huge: number; list: { schoolCode: string; size: number }[] }>(r);
+  expect([c.classes, c.overStandard, c.large, c.huge]).toEqual([6, 3, 1, 1]);
+  expect(c.list.map((x) => [x.schoolCode, x.size])).toEqual([
+    [B, 58],
+    [B, 47],
+  ]);
+}
+/** School codes in a workbook's sheet (column 2 of its rows below the header). */
+async function sheetCodes(r: LightMyRequestResponse, sheet: string, col: number): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(sheet)!;
+  const out: string[] = [];
+  ws.eachRow((row, n) => {
+    const v = row.getCell(col).value;
+    if (n > 3 && typeof v === 'string' && /^\d{10}$/.test(v)) out.push(v);
+  });
+  return [...new Set(out)];
+}
+/** What-if edits: school B's 多媒体教室 from 5 to 6 (A for the out-of-scope row). */
+const edits = (code: string) => encodeURIComponent(JSON.stringify([{ code, level: '小学', students: 105, numerators: { multimedia_per100: 6 } }]));
 
 const xlsx = (r: LightMyRequestResponse) => {
   expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -144,7 +188,7 @@ export function balanceRows(seed: BalanceSeed): MatrixRow[] {
       method: 'GET',
       url: `/api/balance/evaluation?${y}`,
       expect: read(),
-      scoped: { admin: seesDistrict, analyst: seesDistrict, inspector: seesDistrict },
+      scoped: { admin: seesDistrict, analyst: seesDistrict, inspector: seesAssigned },
     },
     {
       route: 'balance.plan',
@@ -168,7 +212,7 @@ export function balanceRows(seed: BalanceSeed): MatrixRow[] {
       method: 'GET',
       url: `/api/balance/class-sizes?${y}`,
       expect: read(),
-      scoped: { analyst: classSizesSeen, inspector: classSizesSeen },
+      scoped: { analyst: classSizesSeen, inspector: classSizesAssigned },
     },
     {
       route: 'balance.saveEvaluation',
@@ -198,7 +242,13 @@ export function balanceRows(seed: BalanceSeed): MatrixRow[] {
       method: 'GET',
       url: `/api/balance/evaluations/${seed.evaluationId}`,
       expect: read(),
-      scoped: { inspector: (r) => expect(json<{ id: number; note: string; result: { year: number } }>(r)).toMatchObject({ id: seed.evaluationId, note: '矩阵', result: { year: BALANCE_YEAR } }) },
+      scoped: {
+        inspector: (r) => {
+          expect(json<{ id: number; note: string; result: { year: number } }>(r)).toMatchObject({ id: seed.evaluationId, note: '矩阵', result: { year: BALANCE_YEAR } });
+          seesAssigned({ json: () => json<{ result: Ev }>(r).result } as LightMyRequestResponse);
+        },
+        analyst: (r) => expect(studentsOf(json<{ result: Ev }>(r).result, '小学')).toEqual({ [A]: 134, [B]: 105 }),
+      },
     },
     { route: 'balance.getEvaluation', note: 'an unknown id', method: 'GET', url: '/api/balance/evaluations/999999', expect: read(404) },
     {
@@ -206,8 +256,52 @@ export function balanceRows(seed: BalanceSeed): MatrixRow[] {
       method: 'GET',
       url: `/api/balance/export.xlsx?${y}`,
       expect: read(200),
-      scoped: { analyst: xlsx, inspector: xlsx },
+      scoped: {
+        analyst: async (r) => {
+          xlsx(r);
+          expect(await sheetCodes(r, '小学', 2)).toEqual([A, B]);
+        },
+        inspector: async (r) => {
+          xlsx(r);
+          expect(await sheetCodes(r, '小学', 2)).toEqual([B]);
+          expect(await sheetCodes(r, '初中', 2)).toEqual([]);
+        },
+      },
     },
+    {
+      route: 'balance.gapsXlsx',
+      method: 'GET',
+      url: `/api/balance/gaps.xlsx?${y}&level=小学`,
+      expect: read(200),
+      scoped: {
+        // Gaps of the year (sampleRecord: 1 backbone teacher for 134 and for 105 pupils, 1 per 100 needed): A and B listed.
+        analyst: async (r) => {
+          xlsx(r);
+          expect(await sheetCodes(r, '差距', 4)).toEqual(expect.arrayContaining([A, B]));
+        },
+        inspector: async (r) => {
+          xlsx(r);
+          expect(await sheetCodes(r, '差距', 4)).toEqual([B]);
+        },
+      },
+    },
+    { route: 'balance.gapsXlsx', note: 'an unknown level', method: 'GET', url: `/api/balance/gaps.xlsx?${y}&level=高中`, expect: read(400) },
+    {
+      route: 'balance.whatIfReport',
+      note: 'school B edited',
+      method: 'GET',
+      url: `/api/balance/what-if/report.pdf?${y}&edits=${edits(B)}`,
+      expect: read(PDF_OK),
+      scoped: PDF_OK === 200 ? { inspector: pdf } : {},
+    },
+    {
+      route: 'balance.whatIfReport',
+      note: 'school A edited: not the inspector’s',
+      method: 'GET',
+      url: `/api/balance/what-if/report.pdf?${y}&edits=${edits(A)}`,
+      expect: { ...read(PDF_OK), inspector: 403 },
+    },
+    { route: 'balance.whatIfReport', note: 'edits that are not JSON', method: 'GET', url: `/api/balance/what-if/report.pdf?${y}&edits=oops`, expect: read(400) },
     {
       route: 'balance.districtReport',
       method: 'GET',
@@ -217,12 +311,20 @@ export function balanceRows(seed: BalanceSeed): MatrixRow[] {
     },
     {
       route: 'balance.schoolReport',
-      note: 'school A: the inspector is not assigned to it, but reads the district-wide evaluation',
+      note: 'school A: not the inspector’s',
       method: 'GET',
       url: `/api/balance/schools/${A}/report.pdf?${y}`,
+      expect: { ...read(PDF_OK), inspector: 403 },
+    },
+    {
+      route: 'balance.schoolReport',
+      note: 'school B: the inspector’s',
+      method: 'GET',
+      url: `/api/balance/schools/${B}/report.pdf?${y}`,
       expect: read(PDF_OK),
       scoped: PDF_OK === 200 ? { inspector: pdf } : {},
     },
-    { route: 'balance.schoolReport', note: 'a school without results that year', method: 'GET', url: `/api/balance/schools/2133999999/report.pdf?${y}`, expect: read(404) },
+    // The policy checks the school before the handler: an unknown school is outside the inspector's scope.
+    { route: 'balance.schoolReport', note: 'a school without results that year', method: 'GET', url: `/api/balance/schools/2133999999/report.pdf?${y}`, expect: { ...read(404), inspector: 403 } },
   ];
 }

@@ -101,6 +101,14 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       expect: only(200, 'admin', 'analyst'),
       scoped: { analyst: (r) => expect(json(r).result).toMatchObject({ students: 6, schools: 2, replaced: 6 }) },
     },
+    // The score template: those who import (the bureau).
+    {
+      route: 'exams.template',
+      method: 'GET',
+      url: `${e}/template.xlsx`,
+      expect: only(200, 'admin', 'analyst'),
+      scoped: { analyst: (r) => expect(fileName(r)).toBe('RBAC 期末-成绩导入模板.xlsx') },
+    },
     {
       route: 'exams.job',
       method: 'GET',
@@ -121,9 +129,29 @@ export function examRows(s: ExamSeed): MatrixRow[] {
           expect(json(r).report.district.n).toBe(6); // the district aggregate stays
         },
         clerkB: (r) => expect(schoolsOf(r)).toEqual([B]),
-        inspector: (r) => expect(schoolsOf(r)).toEqual([A, B]),
-        viewer: (r) => expect(schoolsOf(r)).toEqual([A, B]),
+        inspector: (r) => {
+          expect(schoolsOf(r)).toEqual([A, B]);
+          // 3 students a school, under the minimum of 10: the inspector's own B in full, A withheld (no pupil rights there).
+          expect(json(r).report.schools.map((x: { stats: Record<string, { suppressed?: boolean }> }) => !!x.stats['语文'].suppressed)).toEqual([true, false]);
+        },
+        viewer: (r) => {
+          expect(schoolsOf(r)).toEqual([A, B]);
+          // Every cell has fewer than 10 students (the district 6): all withheld, the counts stay.
+          const rep = json(r).report;
+          expect(rep.district.stats['语文']).toMatchObject({ n: 6, mean: null, suppressed: true });
+          expect(rep.schools.map((x: { stats: Record<string, { mean: number | null }> }) => x.stats['语文'].mean)).toEqual([null, null]);
+        },
+        // The bureau in full: 语文 (90 + 80 + 70 + 60 + 50 + 85) / 6 = 435 / 6 = 72.5.
+        analyst: (r) => expect(json(r).report.district.stats['语文'].mean).toBe(72.5),
       },
+    },
+    // Naming a school: outside a clerk's own it is 403 (the page shows that), not an empty report.
+    {
+      route: 'exams.report',
+      note: 'school A named',
+      method: 'GET',
+      url: `${e}/report?school=${A}`,
+      expect: { ...everyone(200), clerkB: 403 },
     },
     {
       route: 'exams.reportPdf',

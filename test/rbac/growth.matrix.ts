@@ -3,7 +3,9 @@
 //   - aggregates (pairs, school and class value-added, targets, the workbook and the report): every signed-in user;
 //     a clerk sees the district figures and the own school's rows only, everyone else every school;
 //   - student rows: the bureau (any school), a clerk (own school), an inspector (assigned schools: B here);
-//     viewers none; names only for the bureau and the clerk of the school — never for inspectors.
+//     viewers none; names only for the bureau and the clerk of the school — never for inspectors;
+//   - value-added of a group below the minimum n (20): figures only for users with pupil-level rights for its school
+//     (as for student rows), n and a flag for everyone else; minN below 20 only for the bureau.
 // The data: the two small exams of test/api/growth-fixture.ts (schools A, B, C of test/helpers.ts), imported through
 // the exam API by setupGrowth; the rows then need the ids of the two exams.
 import { expect } from 'vitest';
@@ -58,6 +60,32 @@ function vaSees(scope: 'all' | 'own', schools: string[]) {
     expect(r.body).not.toMatch(/G0\d{3}/); // no 学籍号 in an aggregate answer
   };
 }
+
+/**
+ * value-added below the minimum n (20; C has 12 linked students, A's two classes 15 each): a user without pupil-level
+ * rights for the school gets n, the flag and null figures; one with them (the bureau, the own clerk, the assigned
+ * inspector) every figure. `minN` is what the request asked for: below 20 only the bureau gets it.
+ */
+function smallCells(minN: number, withheldFor: string[]) {
+  return (r: LightMyRequestResponse) => {
+    const v = json<{
+      minN: number;
+      schools: { school: string; n: number; effect: number | null; withheld: boolean }[];
+      classes: { school: string; n: number; effect: number | null; withheld: boolean }[];
+    }>(r);
+    expect(v.minN).toBe(minN);
+    for (const row of [...v.schools, ...v.classes]) {
+      const hidden = row.n < minN && withheldFor.includes(row.school);
+      expect(row.withheld, `${row.school} n=${row.n}`).toBe(hidden);
+      expect(row.effect === null, `${row.school} n=${row.n}`).toBe(hidden);
+    }
+  };
+}
+const both =
+  (...fs: ((r: LightMyRequestResponse) => void)[]) =>
+  (r: LightMyRequestResponse) => {
+    for (const f of fs) f(r);
+  };
 
 /** students: the school answered, how many rows, and whether names are there. */
 function studentsOf(school: string, n: number, names: boolean) {
@@ -127,12 +155,28 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       url: `/api/growth/value-added?${math}`,
       expect: everyone(200),
       scoped: {
-        admin: vaSees('all', ALL),
-        analyst: vaSees('all', ALL),
-        clerkA: vaSees('own', [A]),
-        clerkB: vaSees('own', [B]),
-        inspector: vaSees('all', ALL),
-        viewer: vaSees('all', ALL),
+        admin: both(vaSees('all', ALL), smallCells(20, [])),
+        analyst: both(vaSees('all', ALL), smallCells(20, [])),
+        clerkA: both(vaSees('own', [A]), smallCells(20, [])),
+        clerkB: both(vaSees('own', [B]), smallCells(20, [])),
+        inspector: both(vaSees('all', ALL), smallCells(20, [A, C])),
+        viewer: both(vaSees('all', ALL), smallCells(20, ALL)),
+      },
+    },
+    // minN=1 lowers the threshold for the bureau only (pupil-level rights for every school); everyone else keeps 20.
+    {
+      route: 'growth.valueAdded',
+      note: 'minN=1',
+      method: 'GET',
+      url: `/api/growth/value-added?${math}&minN=1`,
+      expect: everyone(200),
+      scoped: {
+        admin: smallCells(1, []),
+        analyst: smallCells(1, []),
+        clerkA: smallCells(20, []),
+        clerkB: smallCells(20, []),
+        inspector: smallCells(20, [A, C]),
+        viewer: smallCells(20, ALL),
       },
     },
     // Student rows of school A: the bureau and A's clerk (with names); not B's clerk, not the inspector (B only), not viewers.

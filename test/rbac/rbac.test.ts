@@ -7,6 +7,7 @@ import { examRows, setupExams } from './exams.matrix.js';
 import { growthRows, setupGrowth } from './growth.matrix.js';
 import { registryRows, setupRegistry } from './registry.matrix.js';
 import { balanceRows, setupBalance } from './balance.matrix.js';
+import { admissionsRows, setupAdmissions } from './admissions.matrix.js';
 import { API } from '../../src/contracts.js';
 
 describe('RBAC matrix', () => {
@@ -35,6 +36,11 @@ describe('RBAC matrix', () => {
   it('balance: standards packs, evaluation, plan, trend, class sizes, saved evaluations, workbook and PDFs', async () => {
     await runMatrix(t, balanceRows(await setupBalance(t)));
   }, 180_000);
+
+  it('admissions: draws and their workflow, the 公民同招 report, the public draws', async () => {
+    await setupAdmissions(t);
+    await runMatrix(t, admissionsRows());
+  }, 120_000);
 });
 
 describe('RBAC coverage', () => {
@@ -49,6 +55,7 @@ describe('RBAC coverage', () => {
           ...growthRows({ from: 0, to: 0 }),
           ...registryRows({ fileA: Buffer.alloc(0), fileB: Buffer.alloc(0) }),
           ...balanceRows({ evaluationId: 0 }),
+          ...admissionsRows(),
         ].map((r) => r.route),
       );
       const missing = declared.filter((d) => !covered.has(d));

@@ -2,7 +2,9 @@
 // from src/core/auth/policy.ts:
 //   - the vocabulary, the school years, the overview and the school list: every signed-in user; the list and the
 //     overview are cut to the own school for a clerk and to the assigned schools (B) for the inspector; the viewer
-//     sees every school's card and the aggregates;
+//     sees every school's card and the aggregates, and in the list every school's registry facts and the totals but
+//     no school's own figures (students, classes, teachers, 班额, state) — as the school's page denies them;
+//   - the school list as .xlsx: everyone who sees the list, with what the list shows them;
 //   - one school's card: everyone whose scope holds the school (the viewer: every school);
 //   - create and change schools: the bureau (admin, analyst) only — not even the clerk of the school;
 //   - a school's yearly figures, the template and the export: the bureau (every school), a clerk (own school), the
@@ -16,6 +18,7 @@ import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { SCHOOL_A, SCHOOL_B, SCHOOL_C, sampleRecord, signIn } from '../helpers.js';
 import { only, type Expect, type Identity, type MatrixRow, type TestApp } from './matrix.js';
+import ExcelJS from 'exceljs';
 import { buildStatsWorkbook, parseStatsWorkbook } from '../../src/registry/excel.js';
 
 const A = SCHOOL_A.code;
@@ -85,6 +88,26 @@ const overviewOf = (schools: string[]) => (r: LightMyRequestResponse) => {
   expect(o.largestClasses.every((c: { schoolCode: string }) => schools.includes(c.schoolCode))).toBe(true);
 };
 const listOf = (want: string[]) => (r: LightMyRequestResponse) => expect(codes(json(r).schools)).toEqual(want);
+/** The cells of an .xlsx answer's first sheet, row by row. */
+async function sheetRows(r: LightMyRequestResponse): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+  const out: unknown[][] = [];
+  wb.worksheets[0].eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+  return out;
+}
+/** The school list file: its schools, and whether it has per-school figures (a 在校生 column). */
+const listFile = (want: string[], figures: boolean) => async (r: LightMyRequestResponse) => {
+  const rows = await sheetRows(r);
+  expect(
+    rows
+      .map((x) => String(x[0]))
+      .filter((c) => /^\d{10}$/.test(c))
+      .sort(),
+  ).toEqual(want);
+  const header = rows.find((x) => x[0] === '学校标识码')!;
+  expect(header.includes('在校生（人）')).toBe(figures);
+};
 
 /** The bureau, and the clerk of school A. */
 const editorsOfA = (v: Expect): Record<Identity, Expect> => ({ ...only(v, 'admin', 'analyst', 'clerkA') });
@@ -141,8 +164,32 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
         },
         clerkA: listOf([A]),
         clerkB: listOf([B]),
-        inspector: listOf([B]),
-        viewer: listOf([A, B, C]),
+        inspector: (r) => {
+          listOf([B])(r);
+          expect(json(r).schools[0]).toMatchObject({ students: 130, classes: 3 });
+        },
+        // The viewer: every school's registry facts and the totals (134 + 130 + 90 students), no school's own figures.
+        viewer: (r) => {
+          listOf([A, B, C])(r);
+          expect(json(r).perSchoolFigures).toBe(false);
+          expect(json(r).totals).toMatchObject({ schools: 3, students: 354 });
+          for (const x of json(r).schools) {
+            expect(x).toMatchObject({ students: null, classes: null, maxClassSize: null, overStandardClasses: null, teachers: null, status: null });
+            expect(x.name).toBeTruthy();
+          }
+        },
+      },
+    },
+    {
+      route: 'registry.exportSchools',
+      method: 'GET',
+      url: `/api/schools/export.xlsx?year=${Y}`,
+      expect: signedIn(),
+      scoped: {
+        admin: listFile([A, B, C], true),
+        clerkA: listFile([A], true),
+        inspector: listFile([B], true),
+        viewer: listFile([A, B, C], false),
       },
     },
     {
@@ -272,6 +319,18 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
       url: `/api/review?year=${Y}&status=submitted`,
       expect: only('ok', 'admin', 'analyst'),
       scoped: { analyst: (r) => expect(json(r).items.map((i: { schoolCode: string; status: string }) => `${i.schoolCode}:${i.status}`)).toEqual([`${A}:submitted`, `${C}:submitted`]) },
+    },
+    {
+      route: 'registry.exportReview',
+      method: 'GET',
+      url: `/api/review/export.xlsx?year=${Y}&status=submitted`,
+      expect: only('ok', 'admin', 'analyst'),
+      scoped: {
+        analyst: async (r) => {
+          const rows = await sheetRows(r);
+          expect(rows.filter((x) => /^\d{10}$/.test(String(x[0]))).map((x) => `${x[0]}:${x[3]}`)).toEqual([`${A}:已提交`, `${C}:已提交`]);
+        },
+      },
     },
     {
       route: 'registry.return',

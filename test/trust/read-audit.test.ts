@@ -181,7 +181,8 @@ describe('reads of pupil-level data are audited', () => {
       expect(await after(clerkB, `/api/exams/${exitId}/report.pdf?school=${A}`, 403)).toEqual([]);
       const balance = one(await after(bureau, `/api/balance/schools/${A}/report.pdf?year=2024`, 200));
       expect(balance).toMatchObject({ username: 'analyst', action: 'export', entity: 'school-report', entityKey: `balance/school:${A}/year:2024` });
-      expect(await after(inspector, `/api/balance/schools/9999999999/report.pdf?year=2024`, 404)).toEqual([]);
+      expect(await after(bureau, `/api/balance/schools/9999999999/report.pdf?year=2024`, 404)).toEqual([]);
+      expect(await after(inspector, `/api/balance/schools/${A}/report.pdf?year=2024`, 403)).toEqual([]); // not assigned (item 14)
       expect(await after(clerkA, `/api/balance/schools/${A}/report.pdf?year=2024`, 403)).toEqual([]);
     },
     120_000,

@@ -34,6 +34,9 @@ const ExamReportPage = lazy(() => import('./pages/exams/ExamReport.js'));
 const ExamSchoolPage = lazy(() => import('./pages/exams/SchoolReport.js'));
 const ExamStudentPage = lazy(() => import('./pages/exams/StudentCard.js'));
 const GrowthPage = lazy(() => import('./pages/growth/GrowthPage.js'));
+const DrawListPage = lazy(() => import('./pages/admissions/DrawList.js'));
+const DrawPage = lazy(() => import('./pages/admissions/DrawPage.js'));
+const VerifyPage = lazy(() => import('./pages/admissions/VerifyPage.js'));
 
 export const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Helvetica, Arial, sans-serif";
@@ -60,6 +63,8 @@ function Home() {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public: anyone verifies a published draw, signed in or not.
+  { path: '/verify', element: <VerifyPage /> },
   {
     path: '/',
     element: (
@@ -133,6 +138,22 @@ const router = createBrowserRouter([
         element: (
           <Allow cap="growth.read">
             <GrowthPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'admissions',
+        element: (
+          <Allow cap="admissions.read">
+            <DrawListPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'admissions/:code',
+        element: (
+          <Allow cap="admissions.read">
+            <DrawPage />
           </Allow>
         ),
       },

@@ -6,6 +6,7 @@ import { API, call } from './client.js';
 import { useI18n, type TKey } from './i18n.js';
 import type { Choice, Me, Meta, StatField, StatStatus } from './types.js';
 import { inScope, type Capability, type Scope } from '../../src/core/auth/policy.js';
+import { formatNumber } from '../../src/core/format.js';
 
 // ---------- session context ----------
 
@@ -150,9 +151,13 @@ export function useLabels() {
 
 // ---------- number formatting ----------
 
-export function fmt(n: number | null | undefined, digits = 0, lang: 'zh' | 'en' = 'zh'): string {
-  if (n === null || n === undefined || Number.isNaN(n)) return '—';
-  return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+/**
+ * A figure with `digits` decimals, through the one formatter of the PDF reports and the workbooks (src/core/format.ts):
+ * the same rounding (half away from zero, as Excel), thousands separators, "—" for a missing value, no float artefacts.
+ * `lang` is accepted for the callers that pass it; both languages write figures the same way.
+ */
+export function fmt(n: number | null | undefined, digits = 0, _lang: 'zh' | 'en' = 'zh'): string {
+  return formatNumber(n, { decimals: digits });
 }
 
 export function fmtTime(s: string | null | undefined): string {

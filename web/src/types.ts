@@ -35,7 +35,7 @@ export type GradeEnrolment = SchoolYearRecord['enrolments'][number];
 export type ClassSize = SchoolYearRecord['classes'][number];
 
 export type Overview = ResponseOf<typeof API.registry.overview>;
-export type Band = Overview['classSizeBands'][number]['band'];
+export type Band = Overview['classSize']['bands'][number]['band'];
 export type ReviewItem = ResponseOf<typeof API.registry.review>['items'][number];
 
 /** The answer of an accepted upload (API.registry.import). */

@@ -1,34 +1,53 @@
 // Small helpers shared by pages.
+import { useMemo } from 'react';
+import { classBand, classBandLabel, standardOfGrade, type ClassBand, type ClassSizeThresholds } from '../../src/registry/class-bands.js';
+import { useSession } from './session.js';
+import { useI18n } from './i18n.js';
 
-/** Colours of the district's class-size bands (docs/api.md classSizeBands). */
-export const BAND_COLORS: Record<string, string> = {
-  '≤45': '#3b82f6',
-  '46–50': '#fbbf24',
-  '51–55': '#f59e0b',
-  '56–65': '#ef4444',
-  '≥66': '#991b1b',
+export type { ClassBand };
+
+/** Colours of the class-size bands: within the standard, 超标准班额, 大班额, 超大班额. */
+export const BAND_COLORS: Record<ClassBand, string> = {
+  within: '#3b82f6',
+  over: '#f59e0b',
+  large: '#ef4444',
+  huge: '#991b1b',
 };
 
-/** 大班额 (46–55) and 超大班额 (≥ 56) — the thresholds of the national balance standard. */
-export const LARGE_CLASS = 45;
-export const HUGE_CLASS = 56;
+/** The national thresholds, used only until /api/meta has answered with the pack's own. */
+const FALLBACK: ClassSizeThresholds = { standard: { 小学: 45, 初中: 50 }, large: 56, huge: 66 };
 
-/** CSS class for a class size: orange for a large class, red for a very large one. */
-export function sizeClass(size: number | null | undefined): string {
-  if (size == null) return '';
-  if (size >= HUGE_CLASS) return 'jh-size-huge';
-  if (size > LARGE_CLASS) return 'jh-size-large';
+/**
+ * The class-size vocabulary of the pack in use (from /api/meta, or the thresholds a list answered with): the band of
+ * a class by its own grade's standard, and the bands' labels with their thresholds written out.
+ */
+export function useClassSize(thresholds?: ClassSizeThresholds | null) {
+  const { meta } = useSession();
+  const { lang } = useI18n();
+  const t = thresholds ?? meta?.classSize ?? FALLBACK;
+  return useMemo(
+    () => ({
+      thresholds: t,
+      band: (grade: number, size: number): ClassBand => classBand(t, grade, size),
+      standardOf: (grade: number) => standardOfGrade(t, grade),
+      label: (b: ClassBand) => classBandLabel(t, b, lang),
+    }),
+    [t, lang],
+  );
+}
+
+/** CSS class of a class size by its band: orange above the standard, red for 大班额 and 超大班额. */
+export function sizeClass(band: ClassBand | null | undefined): string {
+  if (band === 'huge' || band === 'large') return 'jh-size-huge';
+  if (band === 'over') return 'jh-size-large';
   return '';
 }
-export function chipClass(size: number | null | undefined): string {
-  if (size == null) return '';
-  if (size >= HUGE_CLASS) return 'huge';
-  if (size > LARGE_CLASS) return 'large';
+export function chipClass(band: ClassBand | null | undefined): string {
+  if (band === 'huge' || band === 'large') return 'huge';
+  if (band === 'over') return 'large';
   return '';
 }
-export function sizeColor(size: number): string {
-  return size >= HUGE_CLASS ? '#dc2626' : size > LARGE_CLASS ? '#f59e0b' : '#3b82f6';
-}
+export const bandColor = (band: ClassBand | null | undefined): string => BAND_COLORS[band ?? 'within'];
 
 export const sum = (xs: readonly (number | null | undefined)[]) => xs.reduce<number>((s, x) => s + (x ?? 0), 0);
 

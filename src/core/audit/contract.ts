@@ -25,6 +25,8 @@ export const AuditRow = z.object({
   batchId: z.string().nullable(),
   detail: z.string().nullable(),
   rowCount: z.number().nullable(),
+  /** The entity's name where it has one (a school's name for a school or its figures). */
+  entityName: z.string().nullable().optional(),
 });
 const tags = ['审计 / audit'];
 
@@ -38,7 +40,7 @@ export const auditApi = {
   list: endpoint({
     method: 'GET',
     path: '/api/audit',
-    summary: '审计日志(筛选、分页) / the audit log, filtered and paged',
+    summary: '审计日志（筛选、分页） / the audit log, filtered and paged',
     tags,
     policy: { capability: 'audit.read' },
     query: AuditFilter.extend({

@@ -80,7 +80,7 @@ export const authApi = {
   createUser: endpoint({
     method: 'POST',
     path: '/api/users',
-    summary: '新建账号(返回一次性密码) / create an account (answers its one-time password)',
+    summary: '新建账号（返回一次性密码） / create an account (answers its one-time password)',
     tags,
     policy: { capability: 'users.manage' },
     body: z.object({
@@ -112,7 +112,7 @@ export const authApi = {
   resetPassword: endpoint({
     method: 'POST',
     path: '/api/users/:username/reset-password',
-    summary: '重置密码(返回一次性密码) / reset a password (answers the one-time password)',
+    summary: '重置密码（返回一次性密码） / reset a password (answers the one-time password)',
     tags,
     policy: { capability: 'users.manage' },
     params: Username,

@@ -43,7 +43,7 @@ export function generatePassword(): string {
 export function passwordProblem(pw: string, ctx: { username?: string; current?: string } = {}): string | null {
   if (pw.length < 8) return '密码至少 8 个字符 / password must have at least 8 characters';
   const lower = pw.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower) || new Set(lower).size <= 2) return '密码过于常见、容易被猜中,请换一个 / this password is too common and easy to guess; choose another';
+  if (COMMON_PASSWORDS.has(lower) || new Set(lower).size <= 2) return '密码过于常见、容易被猜中，请换一个 / this password is too common and easy to guess; choose another';
   const name = ctx.username?.trim().toLowerCase();
   // Containing a name of 3+ characters (a 2-letter name such as 'li' is too common a part of words to forbid).
   if (name && (lower === name || (name.length >= 3 && lower.includes(name)))) return '密码不能包含用户名 / the password must not contain the username';

@@ -35,8 +35,9 @@ export const CAPABILITIES = {
   /** Approve, return and reopen submitted figures (审核). */
   'stats.review': { ...BUREAU },
 
-  /** The balance evaluation (均衡评估): CVs, compliance, gaps, plan, trend, class sizes, its reports. */
-  'balance.read': { ...BUREAU, inspector: 'all' },
+  /** The balance evaluation (均衡评估): CVs, compliance, gaps, plan, trend, class sizes, its reports. An inspector's
+   *  per-school rows, PDFs and exports are the assigned schools' (the district figures still cover every school). */
+  'balance.read': { ...BUREAU, inspector: 'assigned' },
   /** Save an evaluation with the pack and version it used. */
   'balance.save': { ...BUREAU },
   /** Create and edit local standards packs. */
@@ -48,6 +49,8 @@ export const CAPABILITIES = {
   'exams.manage': { ...BUREAU },
   /** Delete an exam with all its scores. */
   'exams.delete': { admin: 'all' },
+  /** Ranks (名次) of students and the order of schools, in an exam that hides them from the public (clerks, viewers). */
+  'exams.ranks': { ...BUREAU, inspector: 'all' },
   /** Student rows: scores, ranks, growth of individual students (no names unless 'students.names'). */
   'students.read': { ...BUREAU, clerk: 'own', inspector: 'assigned' },
   /** Students' names beside their rows. */
@@ -55,6 +58,13 @@ export const CAPABILITIES = {
 
   /** Value-added, growth percentiles and targets (增值评价) by school. */
   'growth.read': { ...BUREAU, clerk: 'own', inspector: 'all', viewer: 'aggregates' },
+
+  /** Admission draws (电脑派位) and the 公民同招 report; applicants' names masked. */
+  'admissions.read': { ...BUREAU, inspector: 'all' },
+  /** Applicants' names in full: the bureau's only. */
+  'admissions.names': { ...BUREAU },
+  /** Create draws, import applicants, publish the list, run the draw, publish the result. */
+  'admissions.manage': { ...BUREAU },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Capability = keyof typeof CAPABILITIES;

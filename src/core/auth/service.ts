@@ -5,6 +5,7 @@ import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { districts, inspectorSchools, sessions, users } from '../schema.js';
 import { recordAudit } from '../audit/store.js';
+import { dataVersionsOf } from '../cache/versions.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.js';
 import { dummyHash, generatePassword, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { LoginRateLimiter } from './rate-limit.js';
@@ -15,6 +16,8 @@ export const SESSION_HOURS = 12;
 export const SESSION_IDLE_MINUTES = 120;
 /** The last-seen time of a session is written at most this often. */
 const LAST_SEEN_EVERY_MS = 60_000;
+/** How long a session found is kept in memory when each use checks the accounts' version (PostgreSQL). */
+const CHECKED_SESSION_MS = 30_000;
 export const idleMinutesOf = (setting: string | undefined) => {
   const n = Number(setting);
   return setting && Number.isFinite(n) && n > 0 ? n : SESSION_IDLE_MINUTES;
@@ -24,12 +27,17 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class AuthService {
   readonly limiter = new LoginRateLimiter();
   /**
-   * With PGlite (one connection; the lock file guarantees one process) a long import transaction would make every
-   * request wait for its session lookup, freezing even the progress bar. So there sessions found are kept in memory
-   * for a few seconds; every change to a session or an account in this process drops its entries at once, and no
-   * other process can change them. With PostgreSQL (possibly several server processes) nothing is cached.
+   * Sessions found are kept in memory, so that a request does not look its session and account up each time.
+   * - `cacheSessionsMs` > 0 (PGlite: one connection; the lock guarantees one process): kept that long without asking
+   *   the database — a long import transaction would otherwise make every request wait, freezing even the progress
+   *   bar. Every change to a session or an account in this process drops its entries at once, and no other process
+   *   can change them.
+   * - otherwise (PostgreSQL: possibly several server processes, and the CLI): kept up to 30 s, but each use checks the
+   *   version of the district's accounts (core/cache/versions.ts: one small query, shared by concurrent requests),
+   *   which the database's triggers step whenever any process ends a session or changes an account — a password
+   *   change, sign-out or disabled account ends the session at once everywhere.
    */
-  private readonly cache = new Map<string, { user: CurrentUser; csrf: string; until: number }>();
+  private readonly cache = new Map<string, { user: CurrentUser; csrf: string; until: number; version?: number }>();
   constructor(
     private readonly db: Db,
     /** Does a school exist? Accounts name schools (a clerk's, an inspector's); the registry answers. */
@@ -51,7 +59,9 @@ export class AuthService {
     const username = usernameRaw.trim();
     const wait = this.limiter.retryAfter(username, ip);
     if (wait > 0)
-      throw new AppError(429, 'too_many_attempts', `登录失败次数过多,请 ${Math.ceil(wait / 60)} 分钟后再试 / too many failed sign-ins, try again in ${Math.ceil(wait / 60)} min`, { retryAfter: wait });
+      throw new AppError(429, 'too_many_attempts', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试 / too many failed sign-ins, try again in ${Math.ceil(wait / 60)} min`, {
+        retryAfter: wait,
+      });
     const [u] = await this.db.select().from(users).where(eq(users.username, username));
     // An unknown user's password is checked against a dummy hash: the answer takes as long as for a known one.
     const matches = await verifyPassword(password, u?.passwordHash ?? (await dummyHash()));
@@ -81,10 +91,13 @@ export class AuthService {
     const dot = cookie.indexOf('.');
     if (dot <= 0) return null;
     const districtId = cookie.slice(0, dot);
-    const ttl = this.opts.cacheSessionsMs ?? 0;
+    const trusted = this.opts.cacheSessionsMs ?? 0;
+    const ttl = trusted > 0 ? trusted : CHECKED_SESSION_MS;
     const now = Date.now();
-    const hit = ttl > 0 ? this.cache.get(cookie) : undefined;
-    if (hit && hit.until > now) return { user: hit.user, csrf: hit.csrf };
+    // Read before the session, so that an entry is never older than the version it is kept under.
+    const version = trusted > 0 ? undefined : ((await dataVersionsOf(this.db).read(districtId)).accounts ?? 0);
+    const hit = this.cache.get(cookie);
+    if (hit && hit.until > now && hit.version === version) return { user: hit.user, csrf: hit.csrf };
     const tokenHash = sha256(cookie.slice(dot + 1));
     const [s] = await this.db
       .select()
@@ -104,15 +117,20 @@ export class AuthService {
     let lastSeen = Date.parse(s.lastSeenAt);
     if (now - lastSeen >= LAST_SEEN_EVERY_MS) {
       lastSeen = now;
-      await this.db
+      // Waited for at most a moment: on PGlite a write waits for a running import's transaction (core/db:
+      // withReadSnapshot), and the request need not (the write still lands after it).
+      const seen = this.db
         .update(sessions)
         .set({ lastSeenAt: new Date(now).toISOString() })
-        .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)));
+        .where(and(eq(sessions.districtId, districtId), eq(sessions.tokenHash, tokenHash)))
+        .then(
+          () => undefined,
+          () => undefined,
+        );
+      await Promise.race([seen, new Promise((r) => setTimeout(r, 200).unref())]);
     }
-    if (ttl > 0) {
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(cookie, { user, csrf: s.csrfToken, until: Math.min(now + ttl, Date.parse(s.expiresAt), lastSeen + this.idleMs) });
-    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(cookie, { user, csrf: s.csrfToken, until: Math.min(now + ttl, Date.parse(s.expiresAt), lastSeen + this.idleMs), version });
     return { user, csrf: s.csrfToken };
   }
 

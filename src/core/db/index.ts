@@ -13,7 +13,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { PGliteWorkerClient } from './pglite-client.js';
+import { PGliteWorkerClient, SNAPSHOT_PREFIX } from './pglite-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -25,6 +25,16 @@ export interface Database {
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs `work`, a long write (e.g. one large transaction), so that on PGlite the reads of other requests meanwhile are
+ * answered from a read-only copy of the database as it was before, instead of waiting for the write to end
+ * (pglite-client.ts explains how). With PostgreSQL, or a transaction's handle, it just runs `work`.
+ */
+export function withReadSnapshot<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof PGliteWorkerClient ? client.withReadSnapshot(work) : work();
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
@@ -143,7 +153,8 @@ const INIT_PREFIX = '.junheng-init-';
  * leaves no PG_VERSION, and the next start does it again (replacing the entries moved so far). Runs under the lock.
  */
 export async function initialiseFolder(dataDir: string): Promise<void> {
-  for (const e of fs.readdirSync(dataDir)) if (e.startsWith(INIT_PREFIX)) fs.rmSync(path.join(dataDir, e), { recursive: true, force: true });
+  // Left by a process that stopped during a first start, or during an import (its read snapshot: pglite-client.ts).
+  for (const e of fs.readdirSync(dataDir)) if (e.startsWith(INIT_PREFIX) || e.startsWith(SNAPSHOT_PREFIX)) fs.rmSync(path.join(dataDir, e), { recursive: true, force: true });
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
   const tmp = path.join(dataDir, `${INIT_PREFIX}${process.pid}`);
   fs.mkdirSync(tmp, { mode: 0o700 });

@@ -37,7 +37,12 @@ const PARSERS = {
   1182: identity,
 };
 
-const pg = await PGlite.create(workerData.dataDir ?? 'memory://', { relaxedDurability: workerData.relaxedDurability ?? false });
+// A read snapshot (pglite-client.ts, `snapshot` below) of an in-memory database is loaded from the primary's dump.
+const pg = workerData.loadDataDir
+  ? await PGlite.create({ loadDataDir: new Blob([workerData.loadDataDir]), relaxedDurability: true })
+  : await PGlite.create(workerData.dataDir ?? 'memory://', { relaxedDurability: workerData.relaxedDurability ?? false });
+// A read snapshot refuses every write (SQLSTATE 25006), so that nothing can be written where it would be lost.
+if (workerData.readOnly) await pg.exec('set default_transaction_read_only = on');
 const txs = new Map(); // txId -> { tx, finish: (commit:boolean) => void }
 let nextTx = 1;
 
@@ -46,10 +51,11 @@ let nextTx = 1;
 // transaction is open, checkpoint.
 let checkpointedAt = null; // the WAL insert position after our last checkpoint
 let checkpointing = false;
+let snapshotting = false; // a read snapshot is being copied: no checkpoint meanwhile
 const walPosition = async () => (await pg.query('select pg_current_wal_insert_lsn()::text as lsn')).rows[0].lsn;
 if (workerData.checkpointMs > 0) {
   setInterval(async () => {
-    if (checkpointing || txs.size) return;
+    if (checkpointing || snapshotting || txs.size) return;
     checkpointing = true;
     try {
       if ((await walPosition()) === checkpointedAt) return;
@@ -61,6 +67,78 @@ if (workerData.checkpointMs > 0) {
       checkpointing = false;
     }
   }, workerData.checkpointMs).unref();
+}
+
+// The copy of a data folder for a read snapshot (pglite-client.ts) is made like a base backup, so that the primary
+// keeps answering while the files are copied; only the last step holds it, for a few milliseconds:
+//   1. checkpoints pause (the timer above, and no write reaches the primary meanwhile: the client holds them back,
+//      except those already under way); the last checkpoint's redo point is noted and global/pg_control copied first;
+//   2. every other file is copied while the primary runs (a data page may be copied half-written, or newer than the
+//      WAL copied so far): of pg_wal only the segments from the redo point to the current one;
+//   3. then, with no statement running (PGlite's transaction lock), the WAL segments written since step 2 began and
+//      any file that appeared meanwhile are copied. If a checkpoint ran after all, the copy is refused.
+// The copy then starts like the folder after a crash: it replays the WAL from the redo point to the end, and the full
+// page images that PostgreSQL writes for the first change of a page after a checkpoint repair any page copied half
+// written (full_page_writes is on). Junheng's own entries (the lock, other copies) are left out.
+const WAL_SEGMENT = /^[0-9A-F]{24}$/;
+const skipped = (rel) => rel.startsWith('.junheng-') || rel === 'junheng.lock' || rel === 'postmaster.pid' || rel === 'global/pg_control';
+
+async function copyTree(from, to, rel, walFrom, walTo) {
+  fs.mkdirSync(rel ? `${to}/${rel}` : to, { recursive: true, mode: 0o700 });
+  let entries;
+  try {
+    entries = await fs.promises.readdir(rel ? `${from}/${rel}` : from, { withFileTypes: true });
+  } catch (e) {
+    if (e.code === 'ENOENT') return;
+    throw e;
+  }
+  for (const e of entries) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (skipped(r)) continue;
+    if (e.isDirectory()) await copyTree(from, to, r, walFrom, walTo);
+    else if (e.isFile()) {
+      if (rel === 'pg_wal' && WAL_SEGMENT.test(e.name) && (e.name < walFrom || e.name > walTo)) continue;
+      // A copy-on-write clone where the file system can (btrfs, XFS): instant; else a plain copy.
+      await fs.promises.copyFile(`${from}/${r}`, `${to}/${r}`, fs.constants.COPYFILE_FICLONE).catch((err) => {
+        if (err.code !== 'ENOENT') throw err; // a file removed meanwhile (a temporary one)
+      });
+    }
+  }
+}
+
+/** Step 3: files that are not in the copy yet (created during step 2), synchronously. */
+function copyMissing(from, to, rel = '') {
+  for (const e of fs.readdirSync(rel ? `${from}/${rel}` : from, { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (skipped(r) || r === 'pg_wal') continue;
+    if (e.isDirectory()) {
+      fs.mkdirSync(`${to}/${r}`, { recursive: true, mode: 0o700 });
+      copyMissing(from, to, r);
+    } else if (e.isFile() && !fs.existsSync(`${to}/${r}`)) fs.copyFileSync(`${from}/${r}`, `${to}/${r}`);
+  }
+}
+
+const WAL_POINTS = `select pg_walfile_name(redo_lsn) as "from", pg_walfile_name(pg_current_wal_insert_lsn()) as "to" from pg_control_checkpoint()`;
+
+async function snapshotFolder(dir) {
+  const from = workerData.dataDir;
+  while (checkpointing) await new Promise((r) => setTimeout(r, 5));
+  snapshotting = true;
+  try {
+    const w0 = (await pg.query(WAL_POINTS)).rows[0];
+    fs.mkdirSync(`${dir}/global`, { recursive: true, mode: 0o700 });
+    fs.copyFileSync(`${from}/global/pg_control`, `${dir}/global/pg_control`);
+    await copyTree(from, dir, '', w0.from, w0.to);
+    await pg.transaction(async (tx) => {
+      const w1 = (await tx.query(WAL_POINTS)).rows[0];
+      if (w1.from !== w0.from) throw new Error('a checkpoint ran during the copy');
+      for (const name of fs.readdirSync(`${from}/pg_wal`).sort()) if (WAL_SEGMENT.test(name) && name >= w0.to && name <= w1.to) fs.copyFileSync(`${from}/pg_wal/${name}`, `${dir}/pg_wal/${name}`);
+      copyMissing(from, dir);
+    });
+  } finally {
+    snapshotting = false;
+  }
+  return { dir };
 }
 
 function reply(id, result, error) {
@@ -112,6 +190,17 @@ parentPort.on('message', async (m) => {
         if (!t) throw new Error(`transaction ${m.tx} is closed`);
         t.done = (err) => reply(m.id, true, err);
         t.finish(m.commit);
+        break;
+      }
+      case 'snapshot': {
+        // A data folder: copied to m.dir (above). An in-memory database: its dump (a tar, transferred), taken when
+        // no transaction is open and no statement runs (PGlite's transaction lock; a dump takes its query lock).
+        if (workerData.dataDir) {
+          reply(m.id, await snapshotFolder(m.dir));
+          break;
+        }
+        const dump = await pg.transaction(async () => (await pg.dumpDataDir('none')).arrayBuffer());
+        parentPort.postMessage({ id: m.id, result: { dump } }, [dump]);
         break;
       }
       case 'close': {

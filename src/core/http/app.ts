@@ -89,6 +89,9 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
   app.decorateRequest('parsed', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
+    // Public reads (health probe, API description) need no user: they never look a session up.
+    const endpoint = (req.routeOptions.config as { endpoint?: { policy: { capability: string } } } | undefined)?.endpoint;
+    if (req.method === 'GET' && endpoint?.policy.capability === 'public') return;
     const s = await auth.fromCookie(req.cookies[SESSION_COOKIE]);
     req.user = s?.user ?? null;
     req.csrf = s?.csrf ?? null;
@@ -117,6 +120,11 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
       // Text the database cannot hold (a NUL in a query parameter or path): the request's fault, not the server's.
       req.log.warn({ req, sqlState }, 'database refused a character');
       return reply.status(400).send({ error: { code: 'bad_request', message: '请求含有无效字符(如 NUL 控制字符) / the request contains a character that cannot be stored (such as NUL)' } });
+    }
+    if (sqlState === 'JH409') {
+      // A guard trigger refused to change published data (an admission draw's list or result): a conflict, not a fault.
+      req.log.warn({ req, sqlState }, 'database refused to change published data');
+      return reply.status(409).send({ error: { code: 'conflict', message: '已公布的数据不能更改 / published data cannot be changed' } });
     }
     if (sqlState !== null) req.log.error({ req, sqlState }, 'database error');
     else req.log.error({ err, req }, 'internal error');

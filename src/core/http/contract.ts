@@ -51,6 +51,23 @@ export interface AuditInput<P, Q, R> {
   answer: R;
 }
 
+/**
+ * The areas of a district's data (each a set of tables, recorded by the triggers of migration
+ * 0005_data_versions.sql): registry (the district, its years, schools, yearly figures, enrolments, classes),
+ * standards (local standards packs), balance (saved evaluations), exams (exams, pupils, scores, stored reports),
+ * accounts (sessions ended, accounts and inspectors' schools changed: what cached sessions are checked against).
+ */
+export type DataArea = 'registry' | 'standards' | 'balance' | 'exams' | 'accounts';
+
+/**
+ * Keep this route's JSON answers in the response cache (core/cache/response-cache.ts), filed under the versions of
+ * the data areas it reads, the route's input and the caller's district, role, own school and assigned schools.
+ * Name every area the answer is computed from: a write elsewhere would not refresh it.
+ */
+export interface CachePolicy {
+  areas: DataArea[];
+}
+
 export interface Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: Method;
   /** Full path with :params, e.g. /api/schools/:code. */
@@ -68,6 +85,8 @@ export interface Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   upload?: boolean;
   /** Record each successful answer in the audit log as a read or an export of this data set. */
   audit?: ReadAudit<z.output<P>, z.output<Q>, z.output<R>>;
+  /** Serve computed answers from the response cache while the data they are computed from is unchanged. */
+  cache?: CachePolicy;
 }
 
 const Empty = z.object({});
@@ -87,6 +106,7 @@ export function endpoint<P extends z.ZodType = EmptyObj, Q extends z.ZodType = E
   produces?: Produces;
   upload?: boolean;
   audit?: ReadAudit<z.output<P>, z.output<Q>, z.output<R>>;
+  cache?: CachePolicy;
 }): Endpoint<P, Q, B, R> {
   return {
     ...e,

@@ -4,7 +4,8 @@
 // outside the user's scope). Handlers receive typed input and an already-scoped Actor, and return
 // data (checked against the response schema under test) or a file to send. A route whose contract declares
 // `audit` (a read or export of pupil-level data) leaves one audit row per successful answer, written before
-// the data is sent: when the row cannot be written, the data is not sent either.
+// the data is sent: when the row cannot be written, the data is not sent either. A route whose contract declares
+// `cache` answers from the response cache (core/cache/response-cache.ts) while the data it reads is unchanged.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import type { z } from 'zod';
@@ -13,6 +14,8 @@ import type { CurrentUser } from '../auth/roles.js';
 import type { AnyEndpoint, AuditAction, Contract, Endpoint } from './contract.js';
 import { AppError, badRequest, forbidden, invalidRequest, unauthorized, zodProblems } from './errors.js';
 import { sendPdf, sendXlsx } from './download.js';
+import { responseCacheOf, type ResponseCache } from '../cache/response-cache.js';
+import type { Db } from '../db/index.js';
 
 /** The signed-in user as a route sees it: the scope in which they hold the route's capability, and a check for any other. */
 export interface Actor extends CurrentUser {
@@ -104,8 +107,12 @@ const DENIED: Record<string, string> = {
   'standards.edit': '只有管理员可以编辑评估标准 / only administrators edit standards packs',
   'exams.manage': '只有教育局可以管理考试和导入成绩 / only the bureau manages exams and imports scores',
   'exams.delete': '只有管理员可以删除考试 / only administrators delete exams',
+  'exams.ranks': '本次考试不向学校和公众公布名次 / this exam does not publish ranks to schools and the public',
   'students.read': '无权查看学生数据 / you may not see students',
   'students.names': '无权查看学生姓名 / you may not see students’ names',
+  'admissions.read': '只有教育局和督学可以查看招生派位 / only the bureau and inspectors see admission draws',
+  'admissions.names': '只有教育局可以查看报名学生姓名 / only the bureau sees applicants’ names',
+  'admissions.manage': '只有教育局可以组织派位 / only the bureau runs admission draws',
 };
 
 /** The audit row of a successful answer of an audited route, or null when the route or this answer records nothing. */
@@ -124,11 +131,27 @@ function auditEntryOf(e: Endpoint, p: Parsed, out: unknown): ReadAuditEntry | nu
 /** What an account that must change its password may still do (besides public routes such as sign-out). */
 const DURING_PASSWORD_CHANGE = new Set(['GET /api/auth/me', 'POST /api/auth/password']);
 
+/** Checks a JSON answer against its declared schema (under test): a mismatch is a 500. */
+function checkResponse(e: Endpoint, out: unknown) {
+  const r = e.response.safeParse(out);
+  if (!r.success)
+    throw new AppError(
+      500,
+      'response_contract',
+      `response of ${e.method} ${e.path} breaks its schema: ${zodProblems(r.error, 'response')
+        .map((x) => `${x.field}: ${x.reason}`)
+        .join('; ')}`,
+    );
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /**
  * Register every route of a contract. Each handler key must match a contract key (checked by the types).
  * `audit` receives the rows of routes that declare `audit`; registering such a route without it is an error.
+ * `cache` keeps the answers of routes that declare `cache` (none: they are computed each time).
  */
-export function registerContract<C extends Contract>(app: FastifyInstance, contract: C, handlers: Handlers<C>, audit?: ReadAuditSink | null) {
+export function registerContract<C extends Contract>(app: FastifyInstance, contract: C, handlers: Handlers<C>, audit?: ReadAuditSink | null, cache?: ResponseCache | null) {
   for (const key of Object.keys(contract) as (keyof C & string)[]) {
     const e = contract[key] as Endpoint;
     const handler = handlers[key] as Handler<AnyEndpoint>;
@@ -165,7 +188,33 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
       },
       handler: async (req, reply) => {
         const p = req.parsed!;
-        const out = await handler({ actor: p.actor as Actor, user: req.user, params: p.params, query: p.query, body: p.body, file: p.file, req, reply });
+        // An answer computed for the cache but not kept (an error status, or the handler answered itself).
+        const own: { done: boolean; out?: unknown } = { done: false };
+        if (cache && e.cache && e.produces === 'json' && p.actor) {
+          // The key (with the data versions) is read before computing, so an answer is never older than its key.
+          const a = p.actor;
+          // Versions read since the request arrived (e.g. by its session check) see every write committed before.
+          const arrived = performance.now() - reply.elapsedTime;
+          const key = await cache.keyOf(`${e.method} ${e.path}`, p.params, p.query, a, e.cache.areas, arrived);
+          const { answer, hit } = await cache.get(key, async () => {
+            own.out = await handler({ actor: a, user: req.user, params: p.params, query: p.query, body: p.body, file: p.file, req, reply });
+            own.done = true;
+            if (reply.sent || reply.statusCode >= 300) return null;
+            if (checkResponses()) checkResponse(e, own.out);
+            return JSON.stringify(own.out);
+          });
+          if (answer !== null) {
+            reply.header('x-cache', hit ? 'hit' : 'miss');
+            if (e.audit && audit && reply.statusCode < 300) {
+              const entry = auditEntryOf(e, p, JSON.parse(answer.json.toString()));
+              if (entry) await audit.recordRead(a.districtId, entry);
+            }
+            reply.type(JSON_TYPE).header('vary', 'accept-encoding');
+            const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? answer.gzip() : null;
+            return gzip ? reply.header('content-encoding', 'gzip').send(gzip) : reply.send(answer.json);
+          }
+        }
+        const out = own.done ? own.out : await handler({ actor: p.actor as Actor, user: req.user, params: p.params, query: p.query, body: p.body, file: p.file, req, reply });
         // An audited read: recorded once the answer is a success, before the data leaves (a handler that sent
         // its own answer is recorded after it).
         const record = async () => {
@@ -186,17 +235,7 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
           await record();
           return reply.type('text/html; charset=utf-8').send(out);
         }
-        if (checkResponses()) {
-          const r = e.response.safeParse(out);
-          if (!r.success)
-            throw new AppError(
-              500,
-              'response_contract',
-              `response of ${e.method} ${e.path} breaks its schema: ${zodProblems(r.error, 'response')
-                .map((x) => `${x.field}: ${x.reason}`)
-                .join('; ')}`,
-            );
-        }
+        if (checkResponses()) checkResponse(e, out);
         await record();
         return out;
       },
@@ -210,7 +249,14 @@ function sinkOf(services: unknown): ReadAuditSink | null {
   return a && typeof a.recordRead === 'function' ? (a as ReadAuditSink) : null;
 }
 
+/** The response cache of the database among a route plugin's services (server.ts passes them all as `database`). */
+function cacheOf(contract: Contract, services: unknown): ResponseCache | null {
+  if (!Object.values(contract).some((e) => e.cache)) return null;
+  const db = (services as { database?: { db?: Db } } | null)?.database?.db;
+  return db ? responseCacheOf(db) : null;
+}
+
 /** Define a capability's route plugin: its contract and handlers, given its service(s) (and the audit log as `audit`). */
 export function routesOf<C extends Contract, S>(contract: C, handlers: (services: S) => Handlers<C>) {
-  return (services: S) => async (app: FastifyInstance) => registerContract(app, contract, handlers(services), sinkOf(services));
+  return (services: S) => async (app: FastifyInstance) => registerContract(app, contract, handlers(services), sinkOf(services), cacheOf(contract, services));
 }

@@ -6,7 +6,9 @@ import { schoolSgpSummary } from './school.js';
 import { studentGrowthPercentiles, type SgpResult } from './sgp.js';
 import { describeProblem, parseWide, wideText, WideInputError, type WideData } from './wide.js';
 
-export const SGP_USAGE = 'usage: junheng growth sgp --input WIDE.csv[.gz] [--max-order 3] [--json]';
+export const SGP_USAGE =
+  '用法 / usage: junheng growth sgp --input WIDE.csv[.gz] [--max-order 3] [--json]\n' +
+  '学生成长百分位 SGP（分位数回归，Betebenner 2009）/ student growth percentiles, SGP (quantile regression, Betebenner 2009)';
 
 export interface SgpCliOptions {
   input?: string;
@@ -26,18 +28,18 @@ export function sgpCommand(opts: SgpCliOptions, io: Output = stdio): number {
   if (!opts.input) return (io.err(SGP_USAGE), 2);
   const raw = opts['max-order'] ?? '3';
   const maxOrder = Number(raw);
-  if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > 10) return (io.err(`--max-order ${raw}: 应为 1–10 的整数 / an integer from 1 to 10`), 2);
-  if (!fs.existsSync(opts.input)) return (io.err(`找不到文件 / no such file: ${opts.input}`), 2);
+  if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > 10) return (io.err(`--max-order ${raw}：应为 1–10 的整数 / must be an integer from 1 to 10`), 2);
+  if (!fs.existsSync(opts.input)) return (io.err(`${opts.input}：找不到文件 / no such file`), 2);
   let data: WideData;
   try {
     data = parseWide(wideText(fs.readFileSync(opts.input)));
   } catch (e) {
     if (e instanceof WideInputError) return (io.err([`${opts.input}:`, ...e.problems.map(describeProblem)].join('\n')), 2);
-    if (e instanceof Error && /incorrect header check|unexpected end of file/.test(e.message)) return (io.err(`${opts.input}: 不是有效的 gzip 文件 / not a valid gzip file`), 2);
+    if (e instanceof Error && /incorrect header check|unexpected end of file/.test(e.message)) return (io.err(`${opts.input}：不是有效的 gzip 文件 / not a valid gzip file`), 2);
     throw e;
   }
   const result = studentGrowthPercentiles(data, { maxOrder });
-  for (const c of result.cohorts) if (c.skipped) io.err(`grade ${c.grade}, order ${c.order} (n = ${c.n}): no SGPs — ${c.skipped}`);
+  for (const c of result.cohorts) if (c.skipped) io.err(`${c.grade} 年级 ${c.order} 阶（n = ${c.n}）：未计算 SGP / grade ${c.grade}, order ${c.order} (n = ${c.n}): no SGPs — ${c.skipped}`);
   if (opts.json) io.out(JSON.stringify(sgpJson(data, result)));
   else io.out(sgpText(result));
   return 0;

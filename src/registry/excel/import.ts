@@ -59,6 +59,8 @@ export interface ParsedStatsWorkbook {
   data: Map<string, SchoolYearData>;
   problems: ImportProblem[];
   present: PresentParts;
+  /** Where each school's figures first appear in the file (sheet and row), to name it in a problem of the whole school. */
+  firstRow: Map<string, { sheet: string; row: number }>;
 }
 
 const INVALID_FILE_REASON = '不是有效的 .xlsx 文件 / not a valid .xlsx file';
@@ -75,6 +77,7 @@ export async function parseStatsWorkbook(input: Buffer, ctx: ParseStatsContext):
     data: new Map(),
     problems: [{ file: ctx.fileName, sheet: '', row: 0, column: '', header: '', reason: INVALID_FILE_REASON }],
     present: { teachers: false, facilities: false, enrolments: false, classes: false },
+    firstRow: new Map(),
   });
   // exceljs' unzipper hangs on an empty stream and fails late on other bytes: check the zip signature first.
   if (!looksLikeZip(input)) return invalidFile();
@@ -159,6 +162,7 @@ class ImportState {
   /** Schools with a 年级学生 row whose grade could not be read. */
   private readonly ungradedEnrolments = new Set<string>();
   private readonly sheetOrder: string[] = [];
+  private readonly firstRow = new Map<string, { sheet: string; row: number }>();
 
   constructor(private readonly ctx: ParseStatsContext) {}
 
@@ -196,7 +200,11 @@ class ImportState {
     if (!usable || !scope.filled) return;
     this.present[kind] = true;
     this.problems.push(...scope.problems);
-    for (const [code, parts] of pending) mergeParts(this.schoolParts(code), parts);
+    for (const [code, parts] of pending) {
+      mergeParts(this.schoolParts(code), parts);
+      const rows = [...Object.values(parts.topics).map((t) => t.row), ...[...parts.enrolments.values()].map((e) => e.row), ...parts.classes.map((c) => c.row)];
+      if (!this.firstRow.has(code) && rows.length) this.firstRow.set(code, { sheet: name, row: Math.min(...rows) });
+    }
   }
 
   /** 说明: the school year written by buildStatsWorkbook must be the year being imported. */
@@ -418,7 +426,7 @@ class ImportState {
       const classes: ClassSize[] = p.classes.map(({ grade, classNo, size }) => ({ grade, classNo, size }));
       data.set(code, { values, enrolments, classes });
     }
-    return { data, problems: this.sortedProblems(), present: { ...this.present } };
+    return { data, problems: this.sortedProblems(), present: { ...this.present }, firstRow: new Map(this.firstRow) };
   }
 
   /** The class sizes of a grade must add up to its 学生数 (年级学生 ↔ 班级). */

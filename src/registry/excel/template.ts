@@ -1,6 +1,7 @@
 // Writing the fill-in template and the bureau's export (the same layout).
 import ExcelJS from 'exceljs';
 import { HEADER_FILL, headerWidth } from '../../core/xlsx/style.js';
+import { excelFormat } from '../../core/format.js';
 import { CONSISTENCY_RULES, GRADE_ZH, TOPICS, type Topic } from '../fields.js';
 import { GRADES_OF_LEVEL, type SchoolLevel } from '../model.js';
 import { type SchoolYearData } from '../types.js';
@@ -119,7 +120,8 @@ function addTopicSheet(wb: ExcelJS.Workbook, topic: Topic, opts: BuildStatsWorkb
   fields.forEach((f, i) => {
     const col = i + 3; // after 学校标识码, 学校名称
     addValidation(ws, col, 2, lastRow, numberValidation(f, columnHeader(f)));
-    if (f.type === 'decimal') ws.getColumn(col).numFmt = '#,##0.00';
+    // As the pages write them (src/core/format.ts): whole counts with thousands separators, areas and amounts with 2 decimals.
+    ws.getColumn(col).numFmt = excelFormat(f.type === 'decimal' ? 2 : 0);
   });
 }
 

@@ -18,6 +18,7 @@ import {
   BarChartOutlined,
   ProfileOutlined,
   RiseOutlined,
+  SafetyCertificateOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -60,6 +61,7 @@ export function navItems(me: Me): NavItem[] {
     },
     { key: 'exams', path: '/exams', label: 'nav.exams', icon: <LineChartOutlined />, visible: holds(me, 'exams.read') },
     { key: 'growth', path: '/growth', label: 'nav.growth', icon: <RiseOutlined />, visible: holds(me, 'growth.read') },
+    { key: 'admissions', path: '/admissions', label: 'nav.admissions', icon: <SafetyCertificateOutlined />, visible: holds(me, 'admissions.read') },
     { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, visible: holds(me, 'stats.edit') },
     { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, visible: holds(me, 'stats.review') },
     { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, visible: holds(me, 'audit.read') },

@@ -5,10 +5,12 @@ import type { Dayjs } from 'dayjs';
 import { API, download } from '../client.js';
 import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { fmtTime, useLabels } from '../session.js';
+import { fmtTime } from '../session.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
 import type { AuditRow } from '../types.js';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditField, auditValue, registerAuditFields } from '../../../src/core/audit/labels.js';
+import { registryAuditFields } from '../../../src/registry/audit-labels.js';
 
 interface Filters {
   user?: string;
@@ -37,35 +39,13 @@ const ACTION_COLORS: Record<string, string> = {
   export: 'magenta',
 };
 
-const ACTION_LABELS: Record<string, [string, string]> = {
-  create: ['新建', 'create'],
-  update: ['修改', 'update'],
-  import: ['导入', 'import'],
-  submit: ['提交', 'submit'],
-  approve: ['审核通过', 'approve'],
-  return: ['退回', 'return'],
-  reopen: ['重新打开', 'reopen'],
-  login: ['登录', 'sign in'],
-  logout: ['退出', 'sign out'],
-  login_failed: ['登录失败', 'failed sign-in'],
-  change_password: ['修改密码', 'password changed'],
-  reset_password: ['重置密码', 'password reset'],
-  // Who viewed or exported pupil-level data (core/http/routes.ts records them after a successful answer).
-  read: ['查看', 'view'],
-  export: ['导出', 'export'],
-};
+// Actions, entities and fields by their names, and values written out: the same labels as the audit export
+// (src/core/audit/labels.ts; the registry's fields from src/registry/audit-labels.ts).
+registerAuditFields(registryAuditFields);
+const ACTION_LABELS: Record<string, [string, string]> = Object.fromEntries(Object.entries(AUDIT_ACTIONS).map(([k, v]) => [k, [v.zh, v.en]]));
 /** The audited reads and exports: their rows carry the route in detail and the number of rows in rowCount. */
 const READ_ACTIONS = new Set(['read', 'export']);
-const ENTITY_LABELS: Record<string, [string, string]> = {
-  school: ['学校', 'school'],
-  stats: ['年度统计', 'statistics'],
-  user: ['用户', 'user'],
-  district: ['区县', 'district'],
-  students: ['学生名单', 'student list'],
-  student: ['学生成绩单', 'report card'],
-  'school-report': ['学校报告', 'school report'],
-  audit: ['操作日志', 'audit log'],
-};
+const ENTITY_LABELS: Record<string, [string, string]> = Object.fromEntries(Object.entries(AUDIT_ENTITIES).map(([k, v]) => [k, [v.zh, v.en]]));
 ACTION_COLORS.login_failed = 'warning';
 ACTION_COLORS.change_password = 'purple';
 ACTION_COLORS.reset_password = 'purple';
@@ -74,37 +54,14 @@ ACTION_COLORS.reset_password = 'purple';
 const KNOWN_ACTIONS = Object.keys(ACTION_LABELS);
 const KNOWN_ENTITIES = Object.keys(ENTITY_LABELS);
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '∅';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return String(v);
-  }
-}
-
 export default function AuditPage() {
   const { t, lang } = useI18n();
-  const L = useLabels();
   const [form] = Form.useForm();
   const word = useCallback((dict: Record<string, [string, string]>, v: string) => (dict[v] ? dict[v][lang === 'en' ? 1 : 0] : v), [lang]);
-  /** Readable name of an audited field: a statistic, a grade's students, a class, a registry field. */
-  const fieldName = useCallback(
-    (f: string): string | null => {
-      if (L.field(f)) return L.fieldLabel(f);
-      let m = /^students\.(\d+)$/.exec(f);
-      if (m) return `${L.grade(Number(m[1]))} · ${t('school.gradeStudents')}`;
-      m = /^class\.(\d+)\.(\d+)$/.exec(f);
-      if (m) return `${L.grade(Number(m[1]))} · ${t('form.classN', { n: m[2] })}`;
-      if (f === 'status') return t('review.status');
-      const k = `school.field.${f}`;
-      const label = t(k as Parameters<typeof t>[0]);
-      return label !== k ? label : null;
-    },
-    [L, t],
-  );
+  /** Readable name of an audited field (a statistic, a grade's students, a class, a card field), or null when unnamed. */
+  const fieldName = useCallback((entity: string, f: string): string | null => auditField(entity, f)?.[lang] ?? null, [lang]);
+  /** A value as people read it: 是 / 否, lists joined, 空 for nothing — never raw JSON. */
+  const show = useCallback((r: AuditRow, v: unknown) => auditValue(r.entity, r.field, v, lang) || (lang === 'zh' ? '（空）' : '(empty)'), [lang]);
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -148,16 +105,28 @@ export default function AuditPage() {
       { title: t('audit.user'), dataIndex: 'username', width: 120 },
       { title: t('audit.action'), dataIndex: 'action', width: 110, render: (a: string) => <Tag color={ACTION_COLORS[a] ?? 'default'}>{word(ACTION_LABELS, a)}</Tag> },
       { title: t('audit.entity'), dataIndex: 'entity', width: 110, render: (e: string) => word(ENTITY_LABELS, e) },
-      { title: t('audit.key'), dataIndex: 'entityKey', width: 170, render: (v: string) => <span className="jh-num">{v}</span> },
+      {
+        title: t('audit.key'),
+        dataIndex: 'entityKey',
+        width: 200,
+        render: (v: string, r: AuditRow) =>
+          r.entityName ? (
+            <Tooltip title={v}>
+              <span data-testid="audit-entity-name">{r.entityName}</span>
+            </Tooltip>
+          ) : (
+            <span className="jh-num">{v}</span>
+          ),
+      },
       {
         title: t('audit.field'),
         dataIndex: 'field',
         width: 200,
-        render: (f: string | null) =>
+        render: (f: string | null, r: AuditRow) =>
           f ? (
-            fieldName(f) ? (
+            fieldName(r.entity, f) ? (
               <Tooltip title={f}>
-                <span>{fieldName(f)}</span>
+                <span>{fieldName(r.entity, f)}</span>
               </Tooltip>
             ) : (
               <code>{f}</code>
@@ -185,19 +154,19 @@ export default function AuditPage() {
             </Flex>
           ) : r.field === 'status' ? (
             <Flex gap={8} align="center" wrap>
-              <span className="jh-old-value">{L.status(r.oldValue as never)}</span>
+              <span className="jh-old-value">{show(r, r.oldValue)}</span>
               <ArrowRightOutlined className="jh-muted" style={{ fontSize: 11 }} />
-              <span className="jh-new-value">{L.status(r.newValue as never)}</span>
+              <span className="jh-new-value">{show(r, r.newValue)}</span>
               {r.detail && <Typography.Text type="secondary">「{r.detail}」</Typography.Text>}
             </Flex>
           ) : r.field || r.oldValue != null || r.newValue != null ? (
             <Flex gap={8} align="center" wrap>
-              <Typography.Text className="jh-old-value" ellipsis={{ tooltip: show(r.oldValue) }} style={{ maxWidth: 220 }}>
-                {show(r.oldValue)}
+              <Typography.Text className="jh-old-value" ellipsis={{ tooltip: show(r, r.oldValue) }} style={{ maxWidth: 220 }}>
+                {show(r, r.oldValue)}
               </Typography.Text>
               <ArrowRightOutlined className="jh-muted" style={{ fontSize: 11 }} />
-              <Typography.Text className="jh-new-value" ellipsis={{ tooltip: show(r.newValue) }} style={{ maxWidth: 220 }}>
-                {show(r.newValue)}
+              <Typography.Text className="jh-new-value" ellipsis={{ tooltip: show(r, r.newValue) }} style={{ maxWidth: 220 }}>
+                {show(r, r.newValue)}
               </Typography.Text>
             </Flex>
           ) : r.detail ? (
@@ -209,7 +178,7 @@ export default function AuditPage() {
           ),
       },
     ],
-    [t, L, lang, word, fieldName],
+    [t, lang, word, fieldName, show],
   );
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;

@@ -53,12 +53,12 @@ export function StandardPicker({
   const builtIn = standards.filter((s) => s.builtIn);
   const local = standards.filter((s) => !s.builtIn);
   return (
-    <Space.Compact>
+    <Space.Compact className="jh-balance-picker">
       <Select
         data-testid="balance-standard"
+        className="jh-balance-pack"
         value={item ? standard : undefined}
         placeholder={standard}
-        style={{ width: 300 }}
         popupMatchSelectWidth={false}
         onChange={(v: string) => onChange(v, null)}
         options={[{ label: t('balance.builtInPacks'), options: builtIn.map(option) }, ...(local.length ? [{ label: t('balance.localPacks'), options: local.map(option) }] : [])]}
@@ -66,8 +66,8 @@ export function StandardPicker({
       />
       <Select
         data-testid="balance-version"
+        className="jh-balance-version"
         value={version ?? 0}
-        style={{ width: 100 }}
         disabled={!item || item.versions.length < 2}
         onChange={(v: number) => onChange(standard, v === 0 ? null : v)}
         options={[
@@ -81,6 +81,31 @@ export function StandardPicker({
         ]}
       />
     </Space.Compact>
+  );
+}
+
+/** How many names a collapsed list shows before "等 n 所 · 展开". */
+const FIRST_NAMES = 3;
+
+/**
+ * A count and the schools it counts: the count and the first few names always readable (also at 390 px), the rest
+ * behind an explicit 展开 / 收起 toggle — never a one-line ellipsis that hides the count.
+ */
+function SchoolList({ label, names, testId }: { label: string; names: string[]; testId: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const shown = open ? names : names.slice(0, FIRST_NAMES);
+  const rest = names.length - shown.length;
+  return (
+    <div className="jh-school-list" data-testid={testId}>
+      <b>{label}</b> <span data-testid={`${testId}-names`}>{shown.join('、')}</span>
+      {rest > 0 && <span className="jh-muted"> {t('balance.andMore', { n: names.length })}</span>}
+      {names.length > FIRST_NAMES && (
+        <Button type="link" size="small" style={{ padding: '0 4px', height: 'auto' }} onClick={() => setOpen((o) => !o)} data-testid={`${testId}-toggle`} aria-expanded={open}>
+          {open ? t('balance.less') : t('balance.more')}
+        </Button>
+      )}
+    </div>
   );
 }
 
@@ -226,17 +251,9 @@ export default function BalancePage() {
               style={{ marginBottom: 12 }}
               data-testid="balance-missing"
               title={
-                <Space orientation="vertical" size={2}>
-                  {data.missing.length > 0 && (
-                    <span>
-                      <b>{t('balance.missingN', { n: data.missing.length })}</b> {data.missing.map(nameOf).join('、')}
-                    </span>
-                  )}
-                  {data.unapproved.length > 0 && (
-                    <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 1, expandable: true, symbol: t('balance.more') }}>
-                      <b>{t('balance.unapprovedN', { n: data.unapproved.length })}</b> {data.unapproved.map(nameOf).join('、')}
-                    </Typography.Paragraph>
-                  )}
+                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                  {data.missing.length > 0 && <SchoolList testId="balance-missing-list" label={t('balance.missingN', { n: data.missing.length })} names={data.missing.map(nameOf)} />}
+                  {data.unapproved.length > 0 && <SchoolList testId="balance-unapproved" label={t('balance.unapprovedN', { n: data.unapproved.length })} names={data.unapproved.map(nameOf)} />}
                 </Space>
               }
             />

@@ -12,7 +12,7 @@ import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
 import { STATUS_COLORS } from '../session.js';
 import type { StatStatus } from '../types.js';
-import { BAND_COLORS, sizeClass, sizeColor } from '../util.js';
+import { BAND_COLORS, bandColor, sizeClass, useClassSize } from '../util.js';
 
 function Kpi({
   icon,
@@ -56,39 +56,55 @@ export default function OverviewPage() {
   const canOpenSchool = (code: string) => can('stats.read', code);
   const reviewer = can('stats.review');
 
+  const cs = useClassSize(data?.classSize.thresholds);
   const derived = useMemo(() => {
     if (!data) return null;
-    const bandTotal = data.classSizeBands.reduce((s, b) => s + b.classes, 0);
-    const over45 = data.classSizeBands.filter((b) => b.band !== '≤45').reduce((s, b) => s + b.classes, 0);
-    const over55 = data.classSizeBands.filter((b) => b.band === '56–65' || b.band === '≥66').reduce((s, b) => s + b.classes, 0);
-    const classes = bandTotal || data.classes;
+    const c = data.classSize;
     return {
-      over45,
-      over55,
-      share: classes ? (over45 / classes) * 100 : 0,
+      over: c.overStandard,
+      share: c.classes ? (c.overStandard / c.classes) * 100 : 0,
       ratio: data.teachers ? data.students / data.teachers : null,
       avgClass: data.classes ? data.students / data.classes : null,
     };
   }, [data]);
+  /** The rule behind the counts: the thresholds and where they come from (the pack's own note). */
+  const bandsHelp = data
+    ? t('overview.bandsHelp', {
+        p: data.classSize.thresholds.standard['小学'],
+        j: data.classSize.thresholds.standard['初中'],
+        large: data.classSize.thresholds.large,
+        largeTo: data.classSize.thresholds.huge - 1,
+        huge: data.classSize.thresholds.huge,
+        pack: data.classSize.thresholds.standardName,
+      })
+    : '';
 
   const bandOption = useMemo<EChartOption | null>(() => {
     if (!data) return null;
+    const bands = data.classSize.bands;
     return {
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: data.classSizeBands.map((b) => b.band), axisTick: { show: false }, name: lang === 'zh' ? '人' : '', nameGap: 4 },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (p: unknown) => {
+          const x = (p as { dataIndex: number; value: number }[])[0];
+          return `${cs.label(bands[x.dataIndex].band)}<br/><b>${fmt(x.value)}</b> ${t('common.unitClasses')}`;
+        },
+      },
+      xAxis: { type: 'category', data: bands.map((b) => t(`overview.band.${b.band}` as never)), axisTick: { show: false }, axisLabel: { interval: 0, width: 64, overflow: 'break', lineHeight: 14 } },
       yAxis: { type: 'value', name: t('common.classes'), splitLine: { lineStyle: { type: 'dashed', color: '#eef0f4' } } },
       series: [
         {
           type: 'bar',
           name: t('common.classes'),
           barMaxWidth: 56,
-          data: data.classSizeBands.map((b) => ({ value: b.classes, itemStyle: { color: BAND_COLORS[b.band] ?? CHART_COLORS[0], borderRadius: [4, 4, 0, 0] } })),
+          data: bands.map((b) => ({ value: b.classes, itemStyle: { color: BAND_COLORS[b.band] ?? CHART_COLORS[0], borderRadius: [4, 4, 0, 0] } })),
           label: { show: true, position: 'top', color: '#475569', fontSize: 12 },
         },
       ],
     };
-  }, [data, lang, t]);
+  }, [data, t, cs]);
 
   const levelOption = useMemo<EChartOption | null>(() => {
     if (!data) return null;
@@ -97,7 +113,7 @@ export default function OverviewPage() {
         trigger: 'item',
         formatter: (p: unknown) => {
           const x = p as { name: string; value: number; percent: number; data: { students: number } };
-          return `${x.name}<br/>${t('common.schools')}: <b>${fmt(x.value)}</b> (${x.percent}%)<br/>${t('common.students')}: ${fmt(x.data.students, 0, lang)}`;
+          return `${x.name}<br/>${t('common.schools')}: <b>${fmt(x.value)}</b> (${fmt(x.percent, 1, lang)}%)<br/>${t('common.students')}: ${fmt(x.data.students, 0, lang)}`;
         },
       },
       legend: { bottom: 0, icon: 'circle', itemWidth: 10, itemGap: 12 },
@@ -178,15 +194,15 @@ export default function OverviewPage() {
               icon={<BankOutlined />}
               color="#1d4ed8"
               title={t('overview.schools')}
-              value={data.schools}
+              value={fmt(data.schools, 0, lang)}
               suffix={t('common.unitSchools')}
-              foot={data.byLevel.map((l) => `${L.level(l.level)} ${l.schools}`).join(' · ')}
+              foot={data.byLevel.map((l) => `${L.level(l.level)} ${fmt(l.schools, 0, lang)}`).join(' · ')}
             />
             <Kpi
               icon={<UserOutlined />}
               color="#0ea5a4"
               title={t('overview.students')}
-              value={data.students}
+              value={fmt(data.students, 0, lang)}
               suffix={t('common.persons')}
               foot={derived.avgClass ? t('overview.avgClass', { n: fmt(derived.avgClass, 1, lang) }) : undefined}
             />
@@ -194,7 +210,7 @@ export default function OverviewPage() {
               icon={<TeamOutlined />}
               color="#8b5cf6"
               title={t('overview.teachers')}
-              value={data.teachers}
+              value={fmt(data.teachers, 0, lang)}
               suffix={t('common.persons')}
               foot={derived.ratio ? t('overview.ratio', { r: fmt(derived.ratio, 1, lang) }) : undefined}
             />
@@ -202,7 +218,7 @@ export default function OverviewPage() {
               icon={<ApartmentOutlined />}
               color="#f59e0b"
               title={t('overview.classes')}
-              value={data.classes}
+              value={fmt(data.classes, 0, lang)}
               suffix={t('common.unitClasses')}
               foot={data.byLocation.map((l) => `${L.location(l.location)} ${fmt(l.students, 0, lang)}`).join(' · ')}
             />
@@ -210,17 +226,16 @@ export default function OverviewPage() {
               icon={<WarningOutlined />}
               color={derived.share > 0 ? '#dc2626' : '#16a34a'}
               title={
-                <span>
-                  {t('overview.largeShare')}{' '}
-                  <Tooltip title={t('overview.bandsHelp')}>
+                <span data-testid="overview-over-standard">
+                  {t('overview.overShare')}{' '}
+                  <Tooltip title={bandsHelp}>
                     <InfoCircleOutlined />
                   </Tooltip>
                 </span>
               }
-              value={derived.share}
-              precision={1}
+              value={fmt(derived.share, 1, lang)}
               suffix="%"
-              foot={t('overview.largeShareOf', { n: fmt(derived.over45, 0, lang) })}
+              foot={t('overview.overShareOf', { n: fmt(derived.over, 0, lang), large: fmt(data.classSize.large, 0, lang), huge: fmt(data.classSize.huge, 0, lang) })}
             />
           </>
         )}
@@ -234,16 +249,10 @@ export default function OverviewPage() {
 
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={16}>
-          <Card
-            variant="borderless"
-            className="jh-card-fill"
-            title={t('overview.bands')}
-            extra={
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('overview.bandsHelp')}
-              </Typography.Text>
-            }
-          >
+          <Card variant="borderless" className="jh-card-fill" title={t('overview.bands')}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -8 }} data-testid="overview-bands-help">
+              {bandsHelp}
+            </Typography.Paragraph>
             {bandOption ? <EChart option={bandOption} height={300} /> : <Skeleton active />}
           </Card>
         </Col>
@@ -322,41 +331,47 @@ export default function OverviewPage() {
           </Card>
         </Col>
 
-        <Col xs={24}>
-          <Card variant="borderless" title={t('overview.largest')} styles={{ body: { paddingTop: 8 } }}>
-            <Table
-              size="middle"
-              rowKey={(r) => `${r.schoolCode}-${r.grade}-${r.classNo}`}
-              loading={loading && !data}
-              dataSource={data?.largestClasses ?? []}
-              pagination={false}
-              columns={[
-                { title: '#', key: 'i', width: 48, render: (_v, _r, i) => <span className="jh-muted">{i + 1}</span> },
-                {
-                  title: t('overview.school'),
-                  dataIndex: 'schoolName',
-                  render: (v: string, r) => (canOpenSchool(r.schoolCode) ? <Link to={link(`/schools/${r.schoolCode}`)}>{v}</Link> : v),
-                },
-                { title: t('schools.code'), dataIndex: 'schoolCode', width: 140, responsive: ['md'], render: (v: string) => <span className="jh-muted jh-num">{v}</span> },
-                { title: t('overview.grade'), dataIndex: 'grade', width: 120, render: (g: number) => L.grade(g) },
-                { title: t('overview.classNo'), dataIndex: 'classNo', width: 100, render: (n: number) => t('overview.classSuffix', { n }) },
-                {
-                  title: t('overview.size'),
-                  dataIndex: 'size',
-                  width: 220,
-                  render: (s: number) => (
-                    <Flex align="center" gap={10}>
-                      <span className={sizeClass(s)} style={{ minWidth: 28 }}>
-                        {s}
-                      </span>
-                      <Progress percent={Math.min(100, (s / 80) * 100)} showInfo={false} size="small" strokeColor={sizeColor(s)} style={{ width: 120, margin: 0 }} />
-                    </Flex>
-                  ),
-                },
-              ]}
-            />
-          </Card>
-        </Col>
+        {can('stats.read') && (
+          <Col xs={24}>
+            <Card variant="borderless" title={t('overview.largest')} styles={{ body: { paddingTop: 8 } }}>
+              <Table
+                size="middle"
+                rowKey={(r) => `${r.schoolCode}-${r.grade}-${r.classNo}`}
+                loading={loading && !data}
+                dataSource={data?.largestClasses ?? []}
+                pagination={false}
+                scroll={{ x: 640 }}
+                columns={[
+                  { title: '#', key: 'i', width: 48, render: (_v, _r, i) => <span className="jh-muted">{i + 1}</span> },
+                  {
+                    title: t('overview.school'),
+                    dataIndex: 'schoolName',
+                    width: 200,
+                    render: (v: string, r) => (canOpenSchool(r.schoolCode) ? <Link to={link(`/schools/${r.schoolCode}`)}>{v}</Link> : v),
+                  },
+                  { title: t('schools.code'), dataIndex: 'schoolCode', width: 140, responsive: ['md'], render: (v: string) => <span className="jh-muted jh-num">{v}</span> },
+                  { title: t('overview.grade'), dataIndex: 'grade', width: 120, render: (g: number) => L.grade(g) },
+                  { title: t('overview.classNo'), dataIndex: 'classNo', width: 100, render: (n: number) => t('overview.classSuffix', { n }) },
+                  {
+                    title: t('overview.size'),
+                    dataIndex: 'size',
+                    width: 220,
+                    render: (n: number, r) => (
+                      <Tooltip title={`${cs.label(r.band)} · ${t('overview.standardOf', { n: r.standard })}`}>
+                        <Flex align="center" gap={10}>
+                          <span className={sizeClass(r.band)} style={{ minWidth: 28 }} data-band={r.band}>
+                            {n}
+                          </span>
+                          <Progress percent={Math.min(100, (n / 80) * 100)} showInfo={false} size="small" strokeColor={bandColor(r.band)} style={{ width: 120, margin: 0 }} />
+                        </Flex>
+                      </Tooltip>
+                    ),
+                  },
+                ]}
+              />
+            </Card>
+          </Col>
+        )}
       </Row>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Popconfirm, Segmented, Space, Table, Tag, Tooltip } from 'antd';
-import { CheckOutlined, EyeOutlined, ReloadOutlined, RollbackOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, EyeOutlined, ReloadOutlined, RollbackOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { API, call } from '../client.js';
+import { API, call, download } from '../client.js';
 import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { fmt, fmtTime, useLabels, yearLabel } from '../session.js';
@@ -21,6 +21,7 @@ export default function ReviewPage() {
   const { year, link } = useYear();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'submitted';
+  const [exporting, setExporting] = useState(false);
   const [returning, setReturning] = useState<ReviewItem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -59,9 +60,28 @@ export default function ReviewPage() {
         title={t('review.title')}
         subtitle={t('review.subtitle', { year: yearLabel(year, lang) })}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('common.refresh')}
-          </Button>
+          <>
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              {t('common.refresh')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              data-testid="review-export"
+              onClick={async () => {
+                setExporting(true);
+                try {
+                  await download(API.registry.exportReview, { query: { year, status: status === 'all' ? undefined : (status as StatStatus) } }, `review-${year}.xlsx`);
+                } catch {
+                  /* shown */
+                } finally {
+                  setExporting(false);
+                }
+              }}
+            >
+              {t('schools.export')}
+            </Button>
+          </>
         }
       />
       <Card variant="borderless">

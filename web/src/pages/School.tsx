@@ -26,7 +26,8 @@ import { ReturnModal } from '../components/ReturnModal.js';
 import { SchoolFormModal } from '../components/SchoolFormModal.js';
 import { StatusTag } from '../components/StatusTag.js';
 import type { School, SchoolYearRecord, StatField } from '../types.js';
-import { chipClass, ratio, sizeColor, sum, LARGE_CLASS } from '../util.js';
+import { bandColor, chipClass, ratio, sum, useClassSize, type ClassBand } from '../util.js';
+import { CLASS_BANDS, classSizeCounts } from '../../../src/registry/class-bands.js';
 import { isEmptyRecord, statPermissions, studentsOfRecord } from '../records.js';
 
 /** Per-student indicators used in balance evaluation (义务教育优质均衡 indicators). */
@@ -109,6 +110,7 @@ function GradesTable({ rec, level }: { rec: SchoolYearRecord; level: string }) {
   });
   const totalStudents = sum(rows.map((r) => r.students));
   const totalClasses = rec.classes.length;
+  const cs = useClassSize();
   return (
     <Table
       size="small"
@@ -128,8 +130,10 @@ function GradesTable({ rec, level }: { rec: SchoolYearRecord; level: string }) {
             r.classes.length ? (
               <div className="jh-chips">
                 {r.classes.map((c) => (
-                  <Tooltip key={c.classNo} title={`${L.grade(r.grade)} ${t('form.classN', { n: c.classNo })}`}>
-                    <span className={`jh-chip ${chipClass(c.size)}`}>{c.size}</span>
+                  <Tooltip key={c.classNo} title={`${L.grade(r.grade)} ${t('form.classN', { n: c.classNo })} · ${cs.label(cs.band(r.grade, c.size))}`}>
+                    <span className={`jh-chip ${chipClass(cs.band(r.grade, c.size))}`} data-band={cs.band(r.grade, c.size)}>
+                      {c.size}
+                    </span>
                   </Tooltip>
                 ))}
               </div>
@@ -184,6 +188,7 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
   };
 
   const who = (by: string | null, at: string | null) => (by || at ? `${by ?? ''} ${fmtTime(at)}` : '—');
+  const colon = lang === 'zh' ? '：' : ': ';
 
   return (
     <div>
@@ -196,9 +201,11 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
             <StatusTag status={rec.status} />
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('school.updated')}: {who(rec.updatedBy, rec.updatedAt)}
-            {rec.submittedAt && ` · ${t('school.submitted')}: ${who(rec.submittedBy, rec.submittedAt)}`}
-            {rec.reviewedAt && ` · ${t('school.reviewed')}: ${who(rec.reviewedBy, rec.reviewedAt)}`}
+            {t('school.updated')}
+            {colon}
+            {who(rec.updatedBy, rec.updatedAt)}
+            {rec.submittedAt && ` · ${t('school.submitted')}${colon}${who(rec.submittedBy, rec.submittedAt)}`}
+            {rec.reviewedAt && ` · ${t('school.reviewed')}${colon}${who(rec.reviewedBy, rec.reviewedAt)}`}
           </Typography.Text>
         </Space>
         <Space wrap>
@@ -258,29 +265,21 @@ function StatsTab({ school, rec, onChange }: { school: School; rec: SchoolYearRe
         <Space orientation="vertical" size={20} style={{ width: '100%' }}>
           <Card size="small" title={t('school.indicators')} styles={{ body: { padding: '16px 20px' } }}>
             <Row gutter={[16, 16]}>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('common.students')} value={ind.students} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('school.ind.ratio')} value={ind.ratio ?? '—'} precision={ind.ratio == null ? undefined : 1} suffix={ind.ratio == null ? undefined : ': 1'} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('school.ind.area')} value={ind.area ?? '—'} precision={ind.area == null ? undefined : 2} suffix={ind.area == null ? undefined : 'm²'} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('school.ind.sports')} value={ind.sports ?? '—'} precision={ind.sports == null ? undefined : 2} suffix={ind.sports == null ? undefined : 'm²'} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic title={t('school.ind.books')} value={ind.books ?? '—'} precision={ind.books == null ? undefined : 1} suffix={ind.books == null ? undefined : lang === 'zh' ? '册' : ''} />
-              </Col>
-              <Col xs={12} md={8} xl={4}>
-                <Statistic
-                  title={t('school.ind.computers')}
-                  value={ind.computers ?? '—'}
-                  precision={ind.computers == null ? undefined : 1}
-                  suffix={ind.computers == null ? undefined : lang === 'zh' ? '台' : ''}
-                />
-              </Col>
+              {/* Each figure through the one formatter, with its indicator's unit (per student, per 100 students). */}
+              {(
+                [
+                  ['students', t('common.students'), fmt(ind.students, 0, lang), undefined],
+                  ['ratio', t('school.ind.ratio'), fmt(ind.ratio, 1, lang), ind.ratio == null ? undefined : ' : 1'],
+                  ['area', t('school.ind.area'), fmt(ind.area, 2, lang), ind.area == null ? undefined : lang === 'zh' ? 'm²/生' : 'm² per student'],
+                  ['sports', t('school.ind.sports'), fmt(ind.sports, 2, lang), ind.sports == null ? undefined : lang === 'zh' ? 'm²/生' : 'm² per student'],
+                  ['books', t('school.ind.books'), fmt(ind.books, 1, lang), ind.books == null ? undefined : lang === 'zh' ? '册/生' : 'per student'],
+                  ['computers', t('school.ind.computers'), fmt(ind.computers, 1, lang), ind.computers == null ? undefined : lang === 'zh' ? '台/百生' : 'per 100 students'],
+                ] as const
+              ).map(([key, title, value, suffix]) => (
+                <Col xs={12} md={8} xl={4} key={key}>
+                  <Statistic title={title} value={value} suffix={suffix} />
+                </Col>
+              ))}
             </Row>
           </Card>
           <div>
@@ -366,14 +365,23 @@ function TrendsTab({ code }: { code: string }) {
 function ClassSizesTab({ rec }: { rec: SchoolYearRecord }) {
   const { t, lang } = useI18n();
   const { year } = useYear();
+  const cs = useClassSize();
   const sizes = rec.classes.map((c) => c.size);
   if (!sizes.length) return <Empty description={t('school.noRecord')} />;
   // 5-wide bins that end on 45 (…, 41–45, 46–50, …) so that the large-class threshold falls between two bars.
   const shifted: { label: string; from: number; to: number; n: number }[] = [];
   const lo2 = Math.floor((Math.min(...sizes) - 1) / 5) * 5 + 1;
   const hi2 = Math.floor((Math.max(...sizes) - 1) / 5) * 5 + 1;
+  // A bar's colour: the band of its classes furthest above their grade's standard.
+  const worst = (from: number, to: number): ClassBand =>
+    rec.classes
+      .filter((c) => c.size >= from && c.size <= to)
+      .reduce<ClassBand>((w, c) => {
+        const b = cs.band(c.grade, c.size);
+        return CLASS_BANDS.indexOf(b) > CLASS_BANDS.indexOf(w) ? b : w;
+      }, 'within');
   for (let b = lo2; b <= hi2; b += 5) shifted.push({ label: `${b}–${b + 4}`, from: b, to: b + 4, n: sizes.filter((s) => s >= b && s <= b + 4).length });
-  const large = sizes.filter((s) => s > LARGE_CLASS).length;
+  const counts = classSizeCounts(cs.thresholds, rec.classes);
   const option: EChartOption = {
     grid: { left: 8, right: 16, top: 32, bottom: 30, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -384,7 +392,7 @@ function ClassSizesTab({ rec }: { rec: SchoolYearRecord }) {
         type: 'bar',
         name: t('school.histClasses'),
         barCategoryGap: '12%',
-        data: shifted.map((b) => ({ value: b.n, itemStyle: { color: sizeColor(b.to), borderRadius: [4, 4, 0, 0] } })),
+        data: shifted.map((b) => ({ value: b.n, itemStyle: { color: bandColor(worst(b.from, b.to)), borderRadius: [4, 4, 0, 0] } })),
         label: { show: true, position: 'top', formatter: (p: unknown) => ((p as { value: number }).value ? String((p as { value: number }).value) : '') },
       },
     ],
@@ -393,7 +401,9 @@ function ClassSizesTab({ rec }: { rec: SchoolYearRecord }) {
     <div>
       <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 8 }}>
         <Typography.Text strong>{t('school.histTitle', { year: yearLabel(year, lang) })}</Typography.Text>
-        <Typography.Text type="secondary">{t('school.histSummary', { n: sizes.length, max: Math.max(...sizes), avg: fmt(sum(sizes) / sizes.length, 1, lang), large })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('school.histSummary', { n: sizes.length, max: Math.max(...sizes), avg: fmt(sum(sizes) / sizes.length, 1, lang), over: counts.overStandard, large: counts.large, huge: counts.huge })}
+        </Typography.Text>
       </Flex>
       <EChart option={option} height={340} />
     </div>

@@ -1,19 +1,20 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { API } from '../client.js';
+import { API, download } from '../client.js';
 import { useCall, useDebounced } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { fmt, useCan, useLabels, yearLabel } from '../session.js';
+import { fmt, useCan, useLabels, useMe, yearLabel } from '../session.js';
+import { districtTerm } from '../../../src/core/district-term.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { SchoolFormModal } from '../components/SchoolFormModal.js';
 import type { SchoolRow, StatStatus } from '../types.js';
-import { sizeClass, sum } from '../util.js';
+import { BAND_COLORS, sizeClass, useClassSize } from '../util.js';
 
 const byNum = (k: keyof SchoolRow) => (a: SchoolRow, b: SchoolRow) => ((a[k] as number | null) ?? -1) - ((b[k] as number | null) ?? -1);
 
@@ -25,6 +26,9 @@ export default function SchoolsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const me = useMe();
+  const term = districtTerm(me.districtName).zh;
   const level = params.get('level') ?? '';
   const location = params.get('location') ?? '';
   const ownership = params.get('ownership') ?? '';
@@ -51,16 +55,36 @@ export default function SchoolsPage() {
     q: dq || undefined,
   };
   const { data, loading, error, reload } = useCall(API.registry.listSchools, { query }, { silent: true });
+  // A viewer sees every school's registry facts and the totals, no school's own figures (the server's rule).
+  const figures = data?.perSchoolFigures ?? true;
+  const cs = useClassSize(data?.classSize);
   const rows = useMemo(() => {
     const all = data?.schools ?? [];
-    if (!statusFilter) return all;
+    if (!statusFilter || !figures) return all;
     return all.filter((r) => (statusFilter === 'none' ? !r.status : r.status === statusFilter));
-  }, [data, statusFilter]);
+  }, [data, statusFilter, figures]);
+  /** The totals of the rows shown: the server's (every user may see them), or the sum of the rows a status filter keeps. */
+  const totals = useMemo(() => {
+    if (!data) return null;
+    if (!statusFilter || !figures) return data.totals;
+    const add = (k: 'students' | 'classes' | 'teachers' | 'overStandardClasses' | 'largeClasses' | 'hugeClasses') => rows.reduce((a, r) => a + (r[k] ?? 0), 0);
+    return {
+      schools: rows.length,
+      students: add('students'),
+      classes: add('classes'),
+      teachers: add('teachers'),
+      overStandardClasses: add('overStandardClasses'),
+      largeClasses: add('largeClasses'),
+      hugeClasses: add('hugeClasses'),
+    };
+  }, [data, rows, statusFilter, figures]);
+  const th = cs.thresholds;
+  const bandsHelp = t('schools.bandsHelp', { pack: data?.classSize.standardName ?? '', p: th.standard['小学'], j: th.standard['初中'], large: th.large, largeTo: th.huge - 1, huge: th.huge });
   // A school's page shows its figures: worth opening for whoever reads them.
   const canOpen = (code: string) => can('stats.read', code);
   const filtered = !!(level || location || ownership || dq || statusFilter);
 
-  const columns: ColumnsType<SchoolRow> = [
+  const facts: ColumnsType<SchoolRow> = [
     { title: t('schools.code'), dataIndex: 'code', width: 130, sorter: (a, b) => a.code.localeCompare(b.code), render: (v: string) => <span className="jh-num jh-muted">{v}</span> },
     {
       title: t('schools.name'),
@@ -88,6 +112,8 @@ export default function SchoolsPage() {
     { title: t('schools.level'), dataIndex: 'level', width: 120, render: (v: string) => L.level(v) },
     { title: t('schools.location'), dataIndex: 'location', width: 90, render: (v: string) => L.location(v) },
     { title: t('schools.ownership'), dataIndex: 'ownership', width: 90, render: (v: string) => L.ownership(v) },
+  ];
+  const perSchool: ColumnsType<SchoolRow> = [
     { title: t('schools.students'), dataIndex: 'students', width: 100, align: 'right', sorter: byNum('students'), render: (v: number | null) => fmt(v, 0, lang) },
     { title: t('schools.classes'), dataIndex: 'classes', width: 90, align: 'right', sorter: byNum('classes'), render: (v: number | null) => fmt(v, 0, lang) },
     { title: t('schools.teachers'), dataIndex: 'teachers', width: 100, align: 'right', sorter: byNum('teachers'), render: (v: number | null) => fmt(v, 0, lang) },
@@ -97,19 +123,39 @@ export default function SchoolsPage() {
       width: 110,
       align: 'right',
       sorter: byNum('maxClassSize'),
-      render: (v: number | null) =>
+      render: (v: number | null, r) =>
         v == null ? (
           '—'
         ) : (
-          <Tooltip title={v >= 56 ? t('schools.legendHuge') : v > 45 ? t('schools.legendLarge') : undefined}>
-            <span className={sizeClass(v)} data-size={v}>
-              {v}
+          <Tooltip title={r.maxClassBand ? cs.label(r.maxClassBand) : undefined}>
+            <span className={sizeClass(r.maxClassBand)} data-size={v} data-band={r.maxClassBand ?? undefined}>
+              {fmt(v, 0, lang)}
+            </span>
+          </Tooltip>
+        ),
+    },
+    {
+      title: t('schools.overStandard'),
+      dataIndex: 'overStandardClasses',
+      width: 124,
+      align: 'right',
+      sorter: byNum('overStandardClasses'),
+      render: (v: number | null, r) =>
+        v == null ? (
+          '—'
+        ) : (
+          <Tooltip title={t('schools.overStandardOf', { n: v, large: r.largeClasses ?? 0, huge: r.hugeClasses ?? 0 })}>
+            <span className={(r.largeClasses ?? 0) + (r.hugeClasses ?? 0) > 0 ? 'jh-size-huge' : v > 0 ? 'jh-size-large' : undefined} data-over={v}>
+              {fmt(v, 0, lang)}
             </span>
           </Tooltip>
         ),
     },
     { title: t('schools.status'), dataIndex: 'status', width: 110, render: (s: StatStatus | null) => <StatusTag status={s} /> },
   ];
+  const columns: ColumnsType<SchoolRow> = figures
+    ? [...facts, ...perSchool]
+    : [...facts, { title: t('school.field.address'), dataIndex: 'address', width: 260, render: (v: string | null) => v ?? '—' }];
 
   if (error) return <ErrorResult error={error} onRetry={reload} />;
 
@@ -117,11 +163,29 @@ export default function SchoolsPage() {
     <div>
       <PageHeader
         title={t('schools.title')}
-        subtitle={t('schools.subtitle', { year: yearLabel(year, lang) })}
+        subtitle={t('schools.subtitle', { year: yearLabel(year, lang), term })}
         extra={
           <>
             <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('common.refresh')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              data-testid="schools-export"
+              onClick={async () => {
+                setExporting(true);
+                try {
+                  const status = figures && statusFilter ? (statusFilter as StatStatus | 'none') : undefined;
+                  await download(API.registry.exportSchools, { query: { ...query, status } }, `schools-${year}.xlsx`);
+                } catch {
+                  /* shown */
+                } finally {
+                  setExporting(false);
+                }
+              }}
+            >
+              {t('schools.export')}
             </Button>
             {can('schools.edit') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-school">
@@ -148,14 +212,16 @@ export default function SchoolsPage() {
           <Select allowClear placeholder={t('schools.level')} value={level || undefined} onChange={(v) => setParam('level', v)} options={L.options(L.levels)} style={{ width: 150 }} />
           <Select allowClear placeholder={t('schools.location')} value={location || undefined} onChange={(v) => setParam('location', v)} options={L.options(L.locations)} style={{ width: 120 }} />
           <Select allowClear placeholder={t('schools.ownership')} value={ownership || undefined} onChange={(v) => setParam('ownership', v)} options={L.options(L.ownerships)} style={{ width: 120 }} />
-          <Select
-            allowClear
-            placeholder={t('schools.status')}
-            value={statusFilter || undefined}
-            onChange={(v) => setParam('status', v)}
-            style={{ width: 130 }}
-            options={[...(['draft', 'submitted', 'approved', 'returned'] as StatStatus[]).map((s) => ({ value: s, label: L.status(s) })), { value: 'none', label: L.status(null) }]}
-          />
+          {figures && (
+            <Select
+              allowClear
+              placeholder={t('schools.status')}
+              value={statusFilter || undefined}
+              onChange={(v) => setParam('status', v)}
+              style={{ width: 130 }}
+              options={[...(['draft', 'submitted', 'approved', 'returned'] as StatStatus[]).map((s) => ({ value: s, label: L.status(s) })), { value: 'none', label: L.status(null) }]}
+            />
+          )}
           {filtered && (
             <Button
               type="link"
@@ -168,17 +234,43 @@ export default function SchoolsPage() {
             </Button>
           )}
           <div style={{ flex: 1 }} />
-          <Space size={16} className="jh-muted" style={{ fontSize: 12 }}>
-            <span>
-              <span className="jh-legend-dot" style={{ background: '#f59e0b' }} />
-              {t('schools.legendLarge')}
-            </span>
-            <span>
-              <span className="jh-legend-dot" style={{ background: '#dc2626' }} />
-              {t('schools.legendHuge')}
-            </span>
-          </Space>
+          {figures && (
+            <Space size={16} wrap className="jh-muted" style={{ fontSize: 12 }}>
+              {(['over', 'large', 'huge'] as const).map((b) => (
+                <span key={b}>
+                  <span className="jh-legend-dot" style={{ background: BAND_COLORS[b] }} />
+                  {cs.label(b)}
+                </span>
+              ))}
+            </Space>
+          )}
         </Flex>
+        {data && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -8 }} data-testid="schools-help">
+            {figures ? bandsHelp : t('schools.viewerRule', { term })}
+          </Typography.Paragraph>
+        )}
+        {data && !figures && totals && (
+          <Flex gap={8} wrap style={{ marginBottom: 12 }} data-testid="schools-totals">
+            <Tag variant="filled" color="blue">
+              {t('schools.totalOf', { term })}
+            </Tag>
+            <Tag variant="filled">
+              {t('common.students')} {fmt(totals.students, 0, lang)}
+            </Tag>
+            <Tag variant="filled">
+              {t('common.classes')} {fmt(totals.classes, 0, lang)}
+            </Tag>
+            <Tag variant="filled">
+              {t('common.teachers')} {fmt(totals.teachers, 0, lang)}
+            </Tag>
+            <Tooltip title={t('schools.overStandardOf', { n: totals.overStandardClasses, large: totals.largeClasses, huge: totals.hugeClasses })}>
+              <Tag variant="filled" color="orange">
+                {t('schools.overStandard')} {fmt(totals.overStandardClasses, 0, lang)}
+              </Tag>
+            </Tooltip>
+          </Flex>
+        )}
         <div data-testid="school-table">
           <Table<SchoolRow>
             rowKey="code"
@@ -187,7 +279,7 @@ export default function SchoolsPage() {
             loading={loading}
             columns={columns}
             dataSource={rows}
-            scroll={{ x: 1000 }}
+            scroll={{ x: figures ? 1100 : 900 }}
             locale={{ emptyText: loading ? ' ' : <Empty description={filtered ? t('schools.empty') : t('common.noData')} /> }}
             onRow={(r) =>
               ({
@@ -199,25 +291,42 @@ export default function SchoolsPage() {
             }
             pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => t('schools.count', { n }) }}
             summary={() =>
-              rows.length > 0 ? (
+              totals && rows.length > 0 ? (
                 <Table.Summary fixed>
                   <Table.Summary.Row style={{ background: '#fafbfd' }}>
                     <Table.Summary.Cell index={0} colSpan={2}>
-                      <Typography.Text strong>
-                        {t('common.total')} · {t('schools.count', { n: rows.length })}
+                      <Typography.Text strong data-testid="schools-total">
+                        {figures ? t('common.total') : t('schools.totalOf', { term })} · {t('schools.count', { n: totals.schools })}
                       </Typography.Text>
                     </Table.Summary.Cell>
-                    <Table.Summary.Cell index={2} colSpan={3} />
-                    <Table.Summary.Cell index={5} align="right">
-                      <b>{fmt(sum(rows.map((r) => r.students)), 0, lang)}</b>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={6} align="right">
-                      <b>{fmt(sum(rows.map((r) => r.classes)), 0, lang)}</b>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={7} align="right">
-                      <b>{fmt(sum(rows.map((r) => r.teachers)), 0, lang)}</b>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={8} colSpan={2} />
+                    {figures ? (
+                      <>
+                        <Table.Summary.Cell index={2} colSpan={3} />
+                        <Table.Summary.Cell index={5} align="right">
+                          <b>{fmt(totals.students, 0, lang)}</b>
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={6} align="right">
+                          <b>{fmt(totals.classes, 0, lang)}</b>
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={7} align="right">
+                          <b>{fmt(totals.teachers, 0, lang)}</b>
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={8} />
+                        <Table.Summary.Cell index={9} align="right">
+                          <Tooltip title={t('schools.overStandardOf', { n: totals.overStandardClasses, large: totals.largeClasses, huge: totals.hugeClasses })}>
+                            <b>{fmt(totals.overStandardClasses, 0, lang)}</b>
+                          </Tooltip>
+                        </Table.Summary.Cell>
+                        <Table.Summary.Cell index={10} />
+                      </>
+                    ) : (
+                      <Table.Summary.Cell index={2} colSpan={4}>
+                        <Typography.Text>
+                          {t('common.students')} <b>{fmt(totals.students, 0, lang)}</b> · {t('common.classes')} <b>{fmt(totals.classes, 0, lang)}</b> · {t('common.teachers')}{' '}
+                          <b>{fmt(totals.teachers, 0, lang)}</b> · {t('schools.overStandard')} <b>{fmt(totals.overStandardClasses, 0, lang)}</b>
+                        </Typography.Text>
+                      </Table.Summary.Cell>
+                    )}
                   </Table.Summary.Row>
                 </Table.Summary>
               ) : null

@@ -9,7 +9,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { API } from '../client.js';
 import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
-import { fmt, fmtTime, useCan, useLabels } from '../session.js';
+import { fmtTime, useCan, useLabels } from '../session.js';
+import { formatNumber } from '../../../src/core/format.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
@@ -54,7 +55,7 @@ function Val({ changed, children }: { changed: boolean; children: React.ReactNod
 }
 
 function PackView({ detail, version, onVersion }: { detail: StandardDetail; version: number | null; onVersion: (v: number | null) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const L = useLabels();
   const text = usePackText(detail.pack);
   const p = detail.pack;
@@ -112,7 +113,7 @@ function PackView({ detail, version, onVersion }: { detail: StandardDetail; vers
       render: (_v, i) =>
         p.unitCosts?.[i.key] !== undefined ? (
           <span className="jh-num">
-            <Val changed={ov.cost(i.key)}>{fmt(p.unitCosts[i.key], 0, lang)}</Val> <span className="jh-unit">{t('balance.yuanPer', { unit: text.unit(i.key) })}</span>
+            <Val changed={ov.cost(i.key)}>{formatNumber(p.unitCosts[i.key], 0)}</Val> <span className="jh-unit">{t('balance.yuanPer', { unit: text.unit(i.key) })}</span>
           </span>
         ) : (
           <span className="jh-muted">—</span>

@@ -1,6 +1,6 @@
 // Data-entry form of one school's yearly figures, generated from the field registry (API.registry.meta).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Col, Flex, Form, InputNumber, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, CloseOutlined, ExclamationCircleFilled, InfoCircleOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { checkConsistency, MAX_CLASS_SIZE, MAX_GRADE_STUDENTS } from '../../../src/registry/fields.js';
@@ -14,7 +14,8 @@ import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult, PageSpin } from '../components/Problem.js';
 import { StatusTag } from '../components/StatusTag.js';
 import type { FieldProblem, School, SchoolYearRecord, StatField } from '../types.js';
-import { chipClass, LARGE_CLASS, sum } from '../util.js';
+import { chipClass, sum, useClassSize } from '../util.js';
+import { NumberField, numberProblem } from '../components/NumberField.js';
 import { statPermissions } from '../records.js';
 
 type Sizes = Record<number, (number | null)[]>;
@@ -26,32 +27,23 @@ function gradeOfProblem(p: FieldProblem): number | null {
 }
 type Enrol = Record<number, number | null>;
 
-/** InputNumber with the unit as an addon; Form.Item injects value/onChange. */
+/** A number field with the unit as an addon; Form.Item injects value/onChange. What is typed stays until corrected. */
 function UnitNumber({ field, unit, value, onChange, disabled, id }: { field: StatField; unit: string; value?: number | null; onChange?: (v: number | null) => void; disabled?: boolean; id?: string }) {
   return (
     <Space.Compact block>
-      <InputNumber<number>
-        id={id}
-        value={value ?? null}
-        onChange={(v) => onChange?.(v ?? null)}
-        min={field.min}
-        max={field.max}
-        precision={field.type === 'int' ? 0 : 2}
-        step={field.type === 'int' ? 1 : 0.01}
-        disabled={disabled}
-        style={{ width: '100%' }}
-        controls={false}
-        keyboard
-        data-field={field.key}
-      />
+      <NumberField id={id} value={value ?? null} onChange={(v) => onChange?.(v)} disabled={disabled} style={{ width: '100%' }} data-field={field.key} />
       <Space.Addon style={{ minWidth: 52, justifyContent: 'center' }}>{unit || '—'}</Space.Addon>
     </Space.Compact>
   );
 }
 
+/** The limits of a grade's students and of one class's size (the server's own, src/registry/validate.ts). */
+const STUDENTS_FIELD = { type: 'int' as const, min: 0, max: MAX_GRADE_STUDENTS };
+const CLASS_FIELD = { type: 'int' as const, min: 1, max: MAX_CLASS_SIZE };
+
 function GradeCheck({ students, sizes }: { students: number | null; sizes: (number | null)[] }) {
   const { t } = useI18n();
-  const total = sum(sizes);
+  const total = sum(sizes.filter((x) => x == null || !Number.isNaN(x)));
   if (students == null && !sizes.length) return <span className="jh-muted">—</span>;
   if (students != null && total === students && sizes.length > 0)
     return (
@@ -71,33 +63,37 @@ function GradeCheck({ students, sizes }: { students: number | null; sizes: (numb
 }
 
 function ClassEditor({ grade, sizes, disabled, onChange }: { grade: number; sizes: (number | null)[]; disabled: boolean; onChange: (s: (number | null)[]) => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const cs = useClassSize();
   return (
     <div className="jh-class-editor" data-grade={grade}>
-      {sizes.map((size, i) => (
-        <span key={i} className={`jh-class-cell ${chipClass(size)}`}>
-          <span className="jh-class-no">{t('form.classN', { n: i + 1 })}</span>
-          <InputNumber<number>
-            size="small"
-            variant="borderless"
-            min={1}
-            max={MAX_CLASS_SIZE}
-            precision={0}
-            controls={false}
-            value={size}
-            disabled={disabled}
-            status={size != null && size > LARGE_CLASS ? 'warning' : undefined}
-            onChange={(v) => {
-              const next = [...sizes];
-              next[i] = v ?? null;
-              onChange(next);
-            }}
-            style={{ width: 52 }}
-            aria-label={`${grade}-${i + 1}`}
-          />
-          {!disabled && <Button type="text" size="small" icon={<CloseOutlined style={{ fontSize: 10 }} />} onClick={() => onChange(sizes.filter((_, j) => j !== i))} aria-label="remove" />}
-        </span>
-      ))}
+      {sizes.map((size, i) => {
+        const problem = numberProblem(CLASS_FIELD, size);
+        const band = size != null && !problem ? cs.band(grade, size) : null;
+        return (
+          <span key={i} className={`jh-class-cell ${chipClass(band)}`}>
+            <span className="jh-class-no">{t('form.classN', { n: i + 1 })}</span>
+            <Tooltip title={problem ? pick(problem.zh, problem.en) : band && band !== 'within' ? `${cs.label(band)} · ${t('form.largeWarn', { n: cs.standardOf(grade) })}` : undefined}>
+              <NumberField
+                size="small"
+                variant="borderless"
+                value={size}
+                disabled={disabled}
+                status={problem ? 'error' : band && band !== 'within' ? 'warning' : undefined}
+                onChange={(v) => {
+                  const next = [...sizes];
+                  next[i] = v;
+                  onChange(next);
+                }}
+                style={{ width: 52 }}
+                aria-label={`${grade}-${i + 1}`}
+                aria-invalid={problem ? true : undefined}
+              />
+            </Tooltip>
+            {!disabled && <Button type="text" size="small" icon={<CloseOutlined style={{ fontSize: 10 }} />} onClick={() => onChange(sizes.filter((_, j) => j !== i))} aria-label="remove" />}
+          </span>
+        );
+      })}
       {!disabled && (
         <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => onChange([...sizes, sizes.length ? sizes[sizes.length - 1] : null])}>
           {t('form.addClass')}
@@ -193,7 +189,32 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
     topRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
 
+  /** Figures typed that are no valid number (text, negative, a fraction of a person …): named, and nothing is sent. */
+  const numberProblems = (): FieldProblem[] => {
+    const out: FieldProblem[] = [];
+    const raw = (form.getFieldsValue(true).values ?? {}) as Record<string, number | null>;
+    for (const f of fields) {
+      const p = numberProblem(f, raw[f.key]);
+      if (p) out.push({ field: f.key, reason: `${p.zh} / ${p.en}` });
+    }
+    for (const g of grades) {
+      const p = numberProblem(STUDENTS_FIELD, enrol[g]);
+      if (p) out.push({ field: `enrolments.${g}`, reason: `${p.zh} / ${p.en}` });
+      (sizes[g] ?? []).forEach((v, i) => {
+        const q = numberProblem(CLASS_FIELD, v);
+        if (q) out.push({ field: `classes.${g}.${i + 1}`, reason: `${q.zh} / ${q.en}` });
+      });
+    }
+    return out;
+  };
+
   const save = async (andSubmit: boolean) => {
+    const bad = numberProblems();
+    if (bad.length) {
+      showProblems(bad);
+      message.error(t('form.fixNumbers', { n: bad.length }));
+      return;
+    }
     try {
       await form.validateFields();
     } catch {
@@ -315,14 +336,12 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
                 key: 's',
                 width: 130,
                 render: (_v, g: number) => (
-                  <InputNumber<number>
-                    min={0}
-                    max={MAX_GRADE_STUDENTS}
-                    precision={0}
+                  <NumberField
                     value={enrol[g] ?? null}
                     disabled={locked}
+                    status={numberProblem(STUDENTS_FIELD, enrol[g]) ? 'error' : undefined}
                     onChange={(v) => {
-                      setEnrol((e) => ({ ...e, [g]: v ?? null }));
+                      setEnrol((e) => ({ ...e, [g]: v }));
                       setDirty(true);
                     }}
                     style={{ width: '100%' }}
@@ -365,7 +384,14 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
                       name={['values', f.key]}
                       label={pick(f.zh, f.en)}
                       tooltip={f.helpZh && lang === 'zh' ? { title: f.helpZh, icon: <InfoCircleOutlined /> } : undefined}
-                      rules={[{ type: 'number', min: f.min, max: f.max, message: lang === 'zh' ? `应在 ${f.min}–${f.max} 之间` : `between ${f.min} and ${f.max}` }]}
+                      rules={[
+                        {
+                          validator: (_r, v: number | null | undefined) => {
+                            const p = numberProblem(f, v);
+                            return p ? Promise.reject(new Error(pick(p.zh, p.en))) : Promise.resolve();
+                          },
+                        },
+                      ]}
                     >
                       <UnitNumber field={f} unit={L.unit(f)} />
                     </Form.Item>

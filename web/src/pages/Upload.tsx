@@ -7,6 +7,7 @@ import { API, download, upload } from '../client.js';
 import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { can, useMe, yearLabel } from '../session.js';
+import { districtTerm } from '../../../src/core/district-term.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
 import type { ImportProblem, ImportResult } from '../types.js';
@@ -101,7 +102,7 @@ export default function UploadPage() {
               </Button>
               {manySchools && (
                 <Button icon={<ExportOutlined />} block loading={downloading === 'export'} onClick={() => void get('export')} data-testid="export">
-                  {t('upload.export')}
+                  {t('upload.export', { term: districtTerm(me.districtName).zh })}
                 </Button>
               )}
             </Space>
@@ -214,8 +215,10 @@ export default function UploadPage() {
                       width: 140,
                       filters: sheets.length > 1 ? sheets.map((s) => ({ text: s, value: s })) : undefined,
                       onFilter: (v, r) => r.sheet === v,
+                      render: (v: string) => v || '—',
                     },
-                    { title: t('upload.col.row'), dataIndex: 'row', width: 70, align: 'right', sorter: (a, b) => a.row - b.row },
+                    // A problem of the whole file or school without a row of its own has row 0: shown as —, never "0".
+                    { title: t('upload.col.row'), dataIndex: 'row', width: 70, align: 'right', sorter: (a, b) => a.row - b.row, render: (r: number) => (r > 0 ? r : '—') },
                     { title: t('upload.col.column'), dataIndex: 'column', width: 70, align: 'center', render: (c: string) => (c ? <Tag>{c}</Tag> : '—') },
                     { title: t('upload.col.header'), dataIndex: 'header', width: 220, ellipsis: true },
                     { title: t('upload.col.reason'), dataIndex: 'reason', render: (r: string) => <Typography.Text type="danger">{bilingual(r, lang)}</Typography.Text> },

@@ -20,6 +20,7 @@ export const common: Record<keyof typeof zh, string> = {
   'nav.standards': 'Standards',
   'nav.exams': 'Exams',
   'nav.growth': 'Growth',
+  'nav.admissions': 'Admissions',
   'nav.home': 'Home',
 
   'header.year': 'School year',

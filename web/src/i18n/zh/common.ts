@@ -19,6 +19,7 @@ export const common = {
   'nav.standards': '评估标准',
   'nav.exams': '成绩分析',
   'nav.growth': '增值评价',
+  'nav.admissions': '阳光招生',
   'nav.home': '首页',
 
   'header.year': '学年',

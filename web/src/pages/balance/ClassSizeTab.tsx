@@ -6,7 +6,9 @@ import { Link } from 'react-router-dom';
 import { API } from '../../client.js';
 import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
-import { fmt, useLabels, yearLabel } from '../../session.js';
+import { useLabels, yearLabel } from '../../session.js';
+import { formatPercent } from '../../../../src/core/format.js';
+import { classBandLabel, CLASS_SIZE_TERMS } from '../../../../src/balance/class-size.js';
 import { useYear } from '../../year.js';
 import { EChart, type EChartOption } from '../../components/EChart.js';
 import { ErrorResult } from '../../components/Problem.js';
@@ -26,6 +28,7 @@ export function ClassSizeTab({ year, standard, version }: { year: number; standa
   const option = useMemo<EChartOption | null>(() => {
     if (!data) return null;
     const tr = data.trend;
+    // 超标准班额 below 大班额, 大班额 and 超大班额 stacked: the bar's height is every class above its standard.
     return {
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0, itemWidth: 12, itemHeight: 10 },
@@ -36,9 +39,9 @@ export function ClassSizeTab({ year, standard, version }: { year: number; standa
         { type: 'value', name: t('overview.size'), min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 5) * 5 - 5), splitLine: { show: false } },
       ],
       series: [
-        { type: 'bar', stack: 'c', name: t('balance.band.over'), data: tr.map((x) => x.overStandard - x.large - x.huge), itemStyle: { color: BAND_COLOR.over }, barMaxWidth: 40 },
-        { type: 'bar', stack: 'c', name: t('balance.band.large'), data: tr.map((x) => x.large), itemStyle: { color: BAND_COLOR.large }, barMaxWidth: 40 },
-        { type: 'bar', stack: 'c', name: t('balance.band.huge'), data: tr.map((x) => x.huge), itemStyle: { color: BAND_COLOR.huge, borderRadius: [3, 3, 0, 0] }, barMaxWidth: 40 },
+        { type: 'bar', stack: 'c', name: classBandLabel('over', lang), data: tr.map((x) => Math.max(0, x.overStandard - x.large - x.huge)), itemStyle: { color: BAND_COLOR.over }, barMaxWidth: 40 },
+        { type: 'bar', stack: 'c', name: classBandLabel('large', lang), data: tr.map((x) => x.large), itemStyle: { color: BAND_COLOR.large }, barMaxWidth: 40 },
+        { type: 'bar', stack: 'c', name: classBandLabel('huge', lang), data: tr.map((x) => x.huge), itemStyle: { color: BAND_COLOR.huge, borderRadius: [3, 3, 0, 0] }, barMaxWidth: 40 },
         { type: 'line', yAxisIndex: 1, name: t('balance.maxSize'), data: tr.map((x) => x.maxSize), symbolSize: 7, lineStyle: { color: '#1d4ed8' }, itemStyle: { color: '#1d4ed8' } },
       ],
     };
@@ -81,7 +84,7 @@ export function ClassSizeTab({ year, standard, version }: { year: number; standa
       sorter: (a, b) => a.size - a.standard - (b.size - b.standard),
       render: (_v, r) => <span className="jh-num">+{r.size - r.standard}</span>,
     },
-    { title: t('balance.band'), dataIndex: 'band', align: 'center', render: (b: Band) => <Tag color={b === 'over' ? 'orange' : b === 'large' ? 'red' : 'magenta'}>{t(`balance.band.${b}`)}</Tag> },
+    { title: t('balance.band'), dataIndex: 'band', align: 'center', render: (b: Band) => <Tag color={b === 'over' ? 'orange' : b === 'large' ? 'red' : 'magenta'}>{classBandLabel(b, lang)}</Tag> },
   ];
 
   const kpi = (title: string, value: number | null, color?: string, foot?: string, testId?: string) => (
@@ -99,18 +102,18 @@ export function ClassSizeTab({ year, standard, version }: { year: number; standa
         </Col>
         <Col xs={12} lg={5}>
           {kpi(
-            t('balance.overStandard'),
+            CLASS_SIZE_TERMS.overStandard[lang],
             data.overStandard,
             data.overStandard ? BAND_COLOR.over : undefined,
-            t('balance.overStandardFoot', { p: st.standard['小学'], j: st.standard['初中'], share: data.classes ? fmt((data.overStandard / data.classes) * 100, 1, lang) : '0' }),
+            t('balance.overStandardFoot', { p: st.standard['小学'], j: st.standard['初中'], share: data.classes ? formatPercent(data.overStandard / data.classes) : '—' }),
             'balance-over-standard',
           )}
         </Col>
         <Col xs={12} lg={5}>
-          {kpi(t('balance.band.large'), data.large, data.large ? BAND_COLOR.large : undefined, t('balance.largeFoot', { a: st.large, b: st.huge - 1 }))}
+          {kpi(classBandLabel('large', lang), data.large, data.large ? BAND_COLOR.large : undefined, t('balance.largeFoot', { a: st.large, b: st.huge - 1 }))}
         </Col>
         <Col xs={12} lg={5}>
-          {kpi(t('balance.band.huge'), data.huge, data.huge ? BAND_COLOR.huge : undefined, t('balance.hugeFoot', { n: st.huge }))}
+          {kpi(classBandLabel('huge', lang), data.huge, data.huge ? BAND_COLOR.huge : undefined, t('balance.hugeFoot', { n: st.huge }))}
         </Col>
         <Col xs={24} lg={4}>
           {kpi(t('balance.maxSize'), data.maxSize)}
@@ -134,9 +137,9 @@ export function ClassSizeTab({ year, standard, version }: { year: number; standa
                 onChange={(v) => setBand(v as 'all' | Band)}
                 options={[
                   { value: 'all', label: t('common.all') },
-                  { value: 'over', label: t('balance.band.over') },
-                  { value: 'large', label: t('balance.band.large') },
-                  { value: 'huge', label: t('balance.band.huge') },
+                  { value: 'over', label: classBandLabel('over', lang) },
+                  { value: 'large', label: classBandLabel('large', lang) },
+                  { value: 'huge', label: classBandLabel('huge', lang) },
                 ]}
               />
             }

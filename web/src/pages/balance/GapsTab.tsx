@@ -2,14 +2,14 @@
 // least-cost plan (API.balance.plan) with editable unit costs.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Result, Row, Skeleton, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowRightOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, FileExcelOutlined, UndoOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router-dom';
 import { bilingual } from '../../api.js';
-import { API } from '../../client.js';
+import { API, download } from '../../client.js';
 import { useCall, useDebounced } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
-import { fmt } from '../../session.js';
+import { formatPercent } from '../../../../src/core/format.js';
 import { useYear } from '../../year.js';
 import { baseCode, packQuery, RED, usePackText, type BalanceLevel, type Evaluation, type LevelPlan, type PlanAddition } from './shared.js';
 
@@ -277,6 +277,17 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
   }, [lv, data.pack, level, costs]);
   const totalCost = rows.reduce((s, r) => s + (r.cost ?? 0), 0);
   const remainder = Number(data.pack.schoolRule?.remainderMinShare ?? 0);
+  const [exporting, setExporting] = useState(false);
+  const exportGaps = async () => {
+    setExporting(true);
+    try {
+      await download(API.balance.gapsXlsx, { query: { ...packQuery(year, standard, version), lang, level } }, `均衡评估差距-${year}-${level}.xlsx`);
+    } catch {
+      /* shown by the API client */
+    } finally {
+      setExporting(false);
+    }
+  };
 
   if (!data.pack.schoolRule)
     return (
@@ -299,14 +310,23 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
       onFilter: (v, r) => r.key === v,
       render: (k: string) => <span title={text.name(k)}>{text.short(k)}</span>,
     },
-    { title: t('balance.current'), dataIndex: 'value', align: 'right', render: (v: number | null, r) => <span className="jh-num">{text.value(r.key, v)}</span> },
+    {
+      title: t('balance.current'),
+      dataIndex: 'value',
+      align: 'right',
+      render: (v: number | null, r) => (
+        <span className="jh-num">
+          {text.value(r.key, v)} <span className="jh-unit">{text.ratioUnit(r.key)}</span>
+        </span>
+      ),
+    },
     {
       title: t('balance.threshold'),
       dataIndex: 'threshold',
       align: 'right',
       render: (v: number, r) => (
         <span className="jh-num">
-          {v} <span className="jh-unit">{text.ratioUnit(r.key)}</span>
+          {text.value(r.key, v)} <span className="jh-unit">{text.ratioUnit(r.key)}</span>
         </span>
       ),
     },
@@ -317,7 +337,7 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
       sorter: (a, b) => (a.share ?? 0) - (b.share ?? 0),
       render: (v: number | null) => (
         <span className="jh-num" style={{ color: v !== null && v < remainder ? RED : '#b45309' }}>
-          {v === null ? '—' : `${fmt(v * 100, 1, lang)}%`}
+          {formatPercent(v)}
         </span>
       ),
     },
@@ -327,7 +347,7 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
       align: 'right',
       sorter: (a, b) => a.gap - b.gap,
       render: (v: number, r) => (
-        <b className="jh-num" style={{ color: RED }}>
+        <b className="jh-num" style={{ color: RED }} data-testid={`balance-gap-${r.code}-${r.key}`}>
           {text.amountUnit(r.key, v)}
         </b>
       ),
@@ -394,9 +414,14 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
         variant="borderless"
         title={t('balance.gapList')}
         extra={
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('balance.gapListSum', { n: rows.length, cost: text.wan(totalCost) })}
-          </Typography.Text>
+          <Flex gap={12} align="center" wrap>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('balance.gapListSum', { n: rows.length, cost: text.wan(totalCost) })}
+            </Typography.Text>
+            <Button size="small" icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportGaps()} data-testid="balance-gaps-export">
+              {t('balance.exportGaps')}
+            </Button>
+          </Flex>
         }
         styles={{ body: { paddingTop: 8 } }}
       >

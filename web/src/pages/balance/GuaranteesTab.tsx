@@ -5,12 +5,13 @@ import { Card, Col, Flex, Result, Row, Segmented, Statistic, Table, Typography }
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n.js';
-import { fmt, useLabels } from '../../session.js';
+import { useLabels } from '../../session.js';
+import { formatNumber } from '../../../../src/core/format.js';
 import { useYear } from '../../year.js';
 import { PassTag, RED, type Evaluation, type SchoolGuarantees } from './shared.js';
 
 export function GuaranteesTab({ data }: { data: Evaluation }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const L = useLabels();
   const { link } = useYear();
   const g = data.pack.guarantees;
@@ -49,7 +50,7 @@ export function GuaranteesTab({ data }: { data: Evaluation }) {
       sorter: (a, b) => a.students / a.maxStudents - b.students / b.maxStudents,
       render: (_v, r) => (
         <span className="jh-num" style={{ color: r.sizePass ? undefined : RED, fontWeight: r.sizePass ? undefined : 600 }}>
-          {fmt(r.students, 0, lang)} <span className="jh-muted">/ {fmt(r.maxStudents, 0, lang)}</span>
+          {formatNumber(r.students, 0)} <span className="jh-muted">/ {formatNumber(r.maxStudents, 0)}</span>
         </span>
       ),
     },

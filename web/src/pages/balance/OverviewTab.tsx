@@ -5,7 +5,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useI18n } from '../../i18n.js';
 import { EChart, type EChartOption } from '../../components/EChart.js';
-import { BLUE, LEVELS, PassTag, RED, usePackText, type BalanceLevel, type Evaluation, type IndicatorResult, type LevelResult } from './shared.js';
+import { BLUE, LEVELS, PassTag, RED, useDistrictWord, usePackText, type BalanceLevel, type Evaluation, type IndicatorResult, type LevelResult } from './shared.js';
 
 export const LEVEL_CODE: Record<BalanceLevel, string> = { 小学: 'primary', 初中: 'junior' };
 
@@ -170,8 +170,9 @@ export function CvChart({ data, lv, height = 320 }: { data: Evaluation; lv: Leve
 }
 
 export function OverviewTab({ data, level, onLevel }: { data: Evaluation; level: BalanceLevel; onLevel: (l: BalanceLevel) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = usePackText(data.pack);
+  const d = useDistrictWord();
   const lv = data.levels[level]!;
   const composite = !!lv.composite;
   const perSchool = !!data.pack.schoolRule;
@@ -183,7 +184,10 @@ export function OverviewTab({ data, level, onLevel }: { data: Evaluation; level:
       dataIndex: 'key',
       render: (k: string) => (
         <Typography.Text style={{ fontSize: 13 }} title={text.name(k)}>
-          {text.short(k)}
+          {text.short(k)}{' '}
+          <span className="jh-unit" data-testid={`balance-unit-${k}`}>
+            {lang === 'zh' ? `（${text.ratioUnit(k)}）` : `(${text.ratioUnit(k)})`}
+          </span>
         </Typography.Text>
       ),
     },
@@ -193,22 +197,18 @@ export function OverviewTab({ data, level, onLevel }: { data: Evaluation; level:
             title: t('balance.threshold'),
             dataIndex: 'threshold',
             align: 'right' as const,
-            render: (v: number | null, r: IndicatorResult) => (
-              <span className="jh-num">
-                {text.value(r.key, v)} <span className="jh-unit">{text.ratioUnit(r.key)}</span>
-              </span>
-            ),
+            render: (v: number | null, r: IndicatorResult) => <span className="jh-num">{text.value(r.key, v)}</span>,
           },
         ]
       : []),
-    { title: t('balance.mean'), dataIndex: 'mean', align: 'right', render: (v: number, r) => <span className="jh-num">{text.value(r.key, v)}</span> },
+    { title: t('balance.mean', { d }), dataIndex: 'mean', align: 'right', render: (v: number, r) => <span className="jh-num">{text.value(r.key, v)}</span> },
     ...(composite ? [{ title: t('balance.sd'), dataIndex: 'sd', align: 'right' as const, render: (v: number, r: IndicatorResult) => <span className="jh-num">{text.value(r.key, v)}</span> }] : []),
     {
       title: t('balance.cv'),
       dataIndex: 'cv',
       align: 'right',
       render: (v: number | null, r) => (
-        <span style={{ color: r.pass === false ? RED : undefined, fontWeight: 600 }} className="jh-num">
+        <span style={{ color: r.pass === false ? RED : undefined, fontWeight: 600 }} className="jh-num" data-testid={`balance-cv-${r.key}`}>
           {text.cv(v)}
         </span>
       ),
@@ -233,11 +233,13 @@ export function OverviewTab({ data, level, onLevel }: { data: Evaluation; level:
             render: (_v: unknown, r: IndicatorResult) => {
               const g = lv.totalGaps[r.key];
               return g ? (
-                <span style={{ color: RED }} className="jh-num">
+                <span style={{ color: RED }} className="jh-num" data-testid={`balance-total-gap-${r.key}`}>
                   {text.amountUnit(r.key, g)}
                 </span>
               ) : (
-                <span className="jh-muted">0</span>
+                <span className="jh-muted" data-testid={`balance-total-gap-${r.key}`}>
+                  {text.amountUnit(r.key, 0)}
+                </span>
               );
             },
           },

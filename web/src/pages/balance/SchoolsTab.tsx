@@ -5,17 +5,20 @@ import { SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n.js';
-import { fmt } from '../../session.js';
+import { formatNumber } from '../../../../src/core/format.js';
 import { useYear } from '../../year.js';
-import { AMBER, baseCode, CELL_BG, cellState, GREEN, PassTag, RED, usePackText, type BalanceLevel, type Evaluation, type SchoolResult } from './shared.js';
+import { AMBER, baseCode, CELL_BG, cellState, GREEN, PassTag, RED, useDistrictWord, usePackText, type BalanceLevel, type Evaluation, type SchoolResult } from './shared.js';
 import { WhatIfDrawer } from './WhatIfDrawer.js';
 
 const TEXT_COLOR = { met: GREEN, near: AMBER, below: RED, none: '#94a3b8' } as const;
 
 export function SchoolsTab({ data, level, year, standard, version }: { data: Evaluation; level: BalanceLevel; year: number; standard: string; version: number | null }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { link } = useYear();
   const text = usePackText(data.pack);
+  const d = useDistrictWord();
+  /** An inspector sees only the assigned schools: the what-if (which recomputes the district's CVs) is not offered. */
+  const scoped = !!data.scopedTo;
   const lv = data.levels[level]!;
   const [filter, setFilter] = useState<'all' | 'failing'>('all');
   const [q, setQ] = useState('');
@@ -56,7 +59,7 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
       width: 70,
       align: 'right',
       sorter: (a, b) => a.students - b.students,
-      render: (v: number) => <span className="jh-num">{fmt(v, 0, lang)}</span>,
+      render: (v: number) => <span className="jh-num">{formatNumber(v, 0)}</span>,
     },
     ...(perSchool
       ? ([
@@ -85,10 +88,13 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
       const mean = lv.indicators.find((i) => i.key === ind.key)?.mean ?? null;
       return {
         title: (
-          <Tooltip title={`${text.name(ind.key)}${threshold ? ` · ${t('balance.threshold')} ${threshold} ${text.ratioUnit(ind.key)}` : ''}`}>
+          <Tooltip title={`${text.name(ind.key)}${threshold ? ` · ${t('balance.threshold')} ${text.value(ind.key, Number(threshold))} ${text.ratioUnit(ind.key)}` : ''}`}>
             <div className="jh-heat-head">
               {text.short(ind.key)}
-              {threshold && <div className="jh-heat-threshold">≥ {threshold}</div>}
+              <div className="jh-heat-threshold">
+                {threshold ? `≥ ${text.value(ind.key, Number(threshold))} ` : ''}
+                {text.ratioUnit(ind.key)}
+              </div>
             </div>
           </Tooltip>
         ),
@@ -113,7 +119,7 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
           const g = r.gaps[ind.key];
           const st = !perSchool || r.excluded ? 'none' : cellState(data.pack, level, ind.key, v, g);
           const el = (
-            <span style={{ color: perSchool && !r.excluded ? TEXT_COLOR[st] : undefined, fontWeight: 500 }} className="jh-num">
+            <span style={{ color: perSchool && !r.excluded ? TEXT_COLOR[st] : undefined, fontWeight: 500 }} className="jh-num" data-testid={`balance-value-${r.schoolCode}-${ind.key}`}>
               {text.value(ind.key, v)}
             </span>
           );
@@ -146,7 +152,7 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
             </Flex>
           ) : (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('balance.matrixHelpComposite')}
+              {t('balance.matrixHelpComposite', { d })}
             </Typography.Text>
           )}
           <Input allowClear size="small" prefix={<SearchOutlined />} placeholder={t('schools.searchPh')} value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 180 }} />
@@ -165,26 +171,26 @@ export function SchoolsTab({ data, level, year, standard, version }: { data: Eva
       }
       styles={{ body: { paddingTop: 8 } }}
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-        {t('balance.whatIfHint')}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid={scoped ? 'balance-scoped' : undefined}>
+        {scoped ? t('balance.scoped', { d }) : t('balance.whatIfHint', { d })}
       </Typography.Paragraph>
       <Table
         size="small"
         bordered
         rowKey="schoolCode"
-        className="jh-clickable-rows jh-heat"
+        className={scoped ? 'jh-heat' : 'jh-clickable-rows jh-heat'}
         dataSource={rows}
         columns={columns}
         pagination={false}
         scroll={{ x: 'max-content', y: 620 }}
         data-testid="balance-heatmap"
         onRow={(r) => ({
-          onClick: () => setOpen(r.schoolCode),
+          onClick: scoped ? undefined : () => setOpen(r.schoolCode),
           style: r.excluded ? { opacity: 0.6 } : undefined,
           'data-testid': `balance-school-${r.schoolCode}`,
         })}
       />
-      <WhatIfDrawer code={open} data={data} level={level} year={year} standard={standard} version={version} onClose={() => setOpen(null)} />
+      <WhatIfDrawer code={scoped ? null : open} data={data} level={level} year={year} standard={standard} version={version} onClose={() => setOpen(null)} />
     </Card>
   );
 }

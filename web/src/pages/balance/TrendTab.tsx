@@ -4,7 +4,8 @@ import { Card, Col, Empty, Flex, Row, Skeleton, Table, Tag } from 'antd';
 import { API } from '../../client.js';
 import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
-import { fmt, yearLabel } from '../../session.js';
+import { yearLabel } from '../../session.js';
+import { formatCv } from '../../../../src/balance/figures.js';
 import { CHART_COLORS, EChart, type EChartOption } from '../../components/EChart.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { LEVELS, packQuery, PassTag, RED, usePackText, type BalanceLevel, type StandardPack, type Trend } from './shared.js';
@@ -25,7 +26,7 @@ function LevelTrend({ trend, level, pack }: { trend: Trend; level: BalanceLevel;
       color: CHART_COLORS,
       grid: { left: 8, right: 80, top: 78, bottom: 8, containLabel: true },
       legend: { top: 0, left: 0, right: 0, itemWidth: 14, itemHeight: 8, itemGap: 12, textStyle: { fontSize: 11 } },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => fmt(v as number, 3, lang) },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatCv(v as number) },
       xAxis: { type: 'category', data: years.map((y) => yearLabel(y.year, lang)), boundaryGap: false, axisTick: { show: false } },
       yAxis: {
         type: 'value',

@@ -6,6 +6,7 @@ import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined, FilePdfOutlined
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { evaluateDistrict, requiredNumerator } from '../../../../src/balance/evaluate.js';
 import { API, download } from '../../client.js';
+import { formatNumber } from '../../../../src/core/format.js';
 import { useI18n } from '../../i18n.js';
 import { AMBER, baseCode, cellState, GREEN, packQuery, PassTag, RED, usePackText, type BalanceLevel, type BalanceSchoolInput, type Evaluation, type Indicator } from './shared.js';
 
@@ -24,7 +25,7 @@ function Delta({ before, after, digits = 3, lowerIsBetter = false }: { before: n
   return (
     <span style={{ color: good ? GREEN : RED, fontSize: 12, marginLeft: 4 }}>
       {d > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />}
-      {Math.abs(d).toFixed(digits)}
+      {formatNumber(Math.abs(d), digits)}
     </span>
   );
 }
@@ -82,11 +83,19 @@ export function WhatIfDrawer({
 
   const setNum = (key: string, v: number | null) => setEdit((e) => (e ? { ...e, numerators: { ...e.numerators, [key]: v } } : e));
 
+  // Unchanged: the school's own report. Edited: the district report of the what-if (the server evaluates the edited
+  // figures and marks every page 模拟), never the official figures under the what-if's name.
   const pdf = async () => {
     if (!code) return;
     setPdfBusy(true);
     try {
-      await download(API.balance.schoolReport, { params: { code: baseCode(code) }, query: packQuery(year, standard, version) }, `${sBefore?.schoolName ?? code}-均衡评估.pdf`);
+      if (changed && original && edit)
+        await download(
+          API.balance.whatIfReport,
+          { query: { ...packQuery(year, standard, version), edits: JSON.stringify([{ code: original.code, level: original.level, students: edit.students, numerators: edit.numerators }]) } },
+          `均衡评估模拟-${year}.pdf`,
+        );
+      else await download(API.balance.schoolReport, { params: { code: baseCode(code) }, query: packQuery(year, standard, version) }, `${sBefore?.schoolName ?? code}-均衡评估.pdf`);
     } catch {
       /* shown by the API client */
     } finally {
@@ -255,8 +264,8 @@ export function WhatIfDrawer({
           <Button icon={<UndoOutlined />} onClick={reset} disabled={!changed} data-testid="balance-whatif-reset">
             {t('common.reset')}
           </Button>
-          <Button icon={<FilePdfOutlined />} loading={pdfBusy} onClick={() => void pdf()} data-testid="balance-whatif-pdf">
-            {t('balance.schoolPdf')}
+          <Button icon={<FilePdfOutlined />} loading={pdfBusy} onClick={() => void pdf()} data-testid="balance-whatif-pdf" danger={changed}>
+            {changed ? t('balance.whatIfPdf') : t('balance.schoolPdf')}
           </Button>
         </Flex>
       }

@@ -5,7 +5,10 @@ import { Tag } from 'antd';
 import type { StandardPack, BalanceLevel } from '../../../../src/balance/pack-schema.js';
 import { API, type ResponseOf } from '../../client.js';
 import { useI18n, type TKey } from '../../i18n.js';
-import { fmt } from '../../session.js';
+import { useMe } from '../../session.js';
+import { formatNumber } from '../../../../src/core/format.js';
+import { districtTerm } from '../../../../src/core/district-term.js';
+import { COUNT_STYLE, formatCv, formatGap, formatLimit, formatValue, gapUnit, valueStyle, valueUnit } from '../../../../src/balance/figures.js';
 
 // The answers of the balance routes, typed by their contracts (src/balance/contract.ts).
 type Api = typeof API.balance;
@@ -49,24 +52,23 @@ export function packQuery(year: number | null, standard: string, version: number
   return { ...(year !== null ? { year } : {}), standard, ...(version !== null ? { version } : {}) };
 }
 
-/** A number with exactly `digits` decimals (tables read better with aligned decimals). */
-export function fixed(v: number | null | undefined, digits: number, lang: 'zh' | 'en' = 'zh'): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '—';
-  return v.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A number with exactly `digits` decimals, through the one formatter (src/core/format.ts). */
+export function fixed(v: number | null | undefined, digits: number): string {
+  return formatNumber(v, digits);
 }
 
-/** Decimal digits for a per-student value: 0.0526 teachers per student needs 4, 2791 yuan none. */
-export function digitsFor(v: number): number {
-  const a = Math.abs(v);
-  if (a === 0) return 0;
-  if (a < 0.1) return 4;
-  if (a < 1) return 3;
-  if (a < 100) return 2;
-  if (a < 1000) return 1;
-  return 0;
+/** The district's own word (全县 / 全区 …, "county" / "district"), from the signed-in user's district name. */
+export function useDistrictWord(): string {
+  const me = useMe();
+  const { lang } = useI18n();
+  const term = districtTerm(me.districtName);
+  return lang === 'en' ? term.en : term.zh;
 }
 
-/** Names, units and number formats of a pack's indicators in the interface language. */
+/**
+ * Names, units and number formats of a pack's indicators in the interface language. Every figure goes through
+ * src/balance/figures.ts — the same styles and units as the PDF reports and the workbooks.
+ */
 export function usePackText(pack: StandardPack | null | undefined) {
   const { t, lang, pick } = useI18n();
   return useMemo(() => {
@@ -81,42 +83,36 @@ export function usePackText(pack: StandardPack | null | undefined) {
       const s = t(k);
       return s === k ? name(key) : s;
     };
+    /** The unit of a resource and of a gap to it: 人, m², 元, 间. */
     const unit = (key: string) => {
       const i = byKey.get(key);
-      return i ? pick(i.unitZh, i.unitEn) : '';
+      return i ? gapUnit(i, lang) : '';
     };
-    /** The unit of the ratio: "人/百生", "m²/生" … */
+    /** The unit of the value as the standard defines it: "人/百生", "m²/生" … */
     const ratioUnit = (key: string) => {
       const i = byKey.get(key);
-      if (!i) return '';
-      const u = pick(i.unitZh, i.unitEn);
-      if (lang === 'en') return i.scale === 100 ? `${u}/100 students` : `${u}/student`;
-      return i.scale === 100 ? `${u}/百生` : `${u}/生`;
+      return i ? valueUnit(i, lang) : '';
     };
-    /** Decimals of an indicator's ratio: yuan none, per 100 students and m² two, teachers per student four. */
+    /** Decimals of an indicator's value (the pack's). */
     const digits = (key: string) => {
       const i = byKey.get(key);
-      if (!i) return 2;
-      if (i.unitZh === '元') return 0;
-      if (i.scale === 100 || i.unitZh === 'm²') return 2;
-      if (i.unitZh === '人') return 4;
-      return 1;
+      return i ? valueStyle(i).decimals : 2;
     };
-    const value = (key: string, v: number | null | undefined) => (v === null || v === undefined ? '—' : byKey.has(key) ? fixed(v, digits(key), lang) : fmt(v, digitsFor(v), lang));
-    /** A numerator amount (teachers, rooms whole; m² one decimal; yuan whole). */
-    const amount = (key: string, n: number | null | undefined) => {
-      if (n === null || n === undefined) return '—';
+    const value = (key: string, v: number | null | undefined) => {
       const i = byKey.get(key);
-      if (i?.count) return fmt(Math.ceil(n - 1e-9), 0, lang);
-      if (i && pick(i.unitZh, i.unitEn) === 'm²') return fmt(n, 1, lang);
-      return fmt(n, Math.abs(n) >= 100 ? 0 : 2, lang);
+      return i ? formatValue(i, v) : formatNumber(v, 2);
+    };
+    /** A gap or an amount of the resource: whole teachers and rooms, hundredths of m² and yuan (figures.ts). */
+    const amount = (key: string, n: number | null | undefined) => {
+      const i = byKey.get(key);
+      return i ? formatGap(i, n) : formatNumber(n, 2);
     };
     const amountUnit = (key: string, n: number | null | undefined) => (n === null || n === undefined ? '—' : `${amount(key, n)} ${unit(key)}`);
-    const cv = (v: number | null | undefined) => fixed(v, 3, lang);
-    const limit = (v: number | null | undefined) => fixed(v, 2, lang);
-    const yuan = (v: number | null | undefined) => fmt(v, 0, lang);
+    const cv = (v: number | null | undefined) => formatCv(v);
+    const limit = (v: number | string | null | undefined) => formatLimit(v);
+    const yuan = (v: number | null | undefined) => formatNumber(v, COUNT_STYLE);
     /** Yuan as 万元 with two decimals (the bureau's budgeting unit). */
-    const wan = (v: number | null | undefined) => (v === null || v === undefined ? '—' : fixed(v / 10_000, 2, lang));
+    const wan = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatNumber(v / 10_000, 2));
     const level = (l: string) => (l === '小学' ? t('balance.primary') : l === '初中' ? t('balance.junior') : l);
     const packName = (p: { name: string; nameEn?: string } | null | undefined) => (p ? pick(p.name, p.nameEn) : '');
     return { name, short, unit, ratioUnit, digits, value, amount, amountUnit, cv, limit, yuan, wan, level, packName, indicator: (key: string) => byKey.get(key) };

@@ -5,7 +5,7 @@ import { Card, Col, Empty, Flex, Row, Space, Table, Tag, Tooltip, Typography } f
 import { useExamT } from './i18n.js';
 import { BAND_COLORS, balanceHeatmapOption, bottomOption, boxplotOption, histogramOption } from './charts.js';
 import { cutScores, statsColumns, SubjectSelect, type Names } from './ReportParts.js';
-import { ExamChart, fullOf, num } from './shared.js';
+import { count, ExamChart, figure, formatP, fullOf, num } from './shared.js';
 import { TOTAL, type Exam, type ExamReport } from './types.js';
 
 export function SubjectTable({ exam, report }: { exam: Exam; report: ExamReport }) {
@@ -83,25 +83,25 @@ export function HistogramCard({ exam, report }: { exam: Exam; report: ExamReport
             </div>
             <div>
               <div className="jh-exam-shape-label">{t('r.sd')}</div>
-              <div className="jh-exam-shape-value">{num(stats?.sd, 1)}</div>
+              <div className="jh-exam-shape-value">{figure('score', stats?.sd)}</div>
             </div>
             <div>
               <div className="jh-exam-shape-label">{t('r.skewness')}</div>
               <div className="jh-exam-shape-value" data-testid="exam-skewness">
-                {num(skew, 3)}
+                {figure('shape', skew)}
               </div>
             </div>
             <div>
               <div className="jh-exam-shape-label">{t('r.kurtosis')}</div>
-              <div className="jh-exam-shape-value">{num(shape?.kurtosis, 3)}</div>
+              <div className="jh-exam-shape-value">{figure('shape', shape?.kurtosis)}</div>
             </div>
             <div>
               <div className="jh-exam-shape-label">{t('r.k2')}</div>
-              <div className="jh-exam-shape-value">{num(shape?.normality.statistic, 2)}</div>
+              <div className="jh-exam-shape-value">{figure('shape', shape?.normality.statistic)}</div>
             </div>
             <div>
               <div className="jh-exam-shape-label">{t('r.p')}</div>
-              <div className="jh-exam-shape-value">{p === null ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3)}</div>
+              <div className="jh-exam-shape-value">{p === null ? '—' : formatP(p).replace(/^p [=<] ?/, (m) => (m.startsWith('p <') ? '< ' : ''))}</div>
             </div>
           </div>
           <Space orientation="vertical" size={6} style={{ marginTop: 14 }}>
@@ -114,7 +114,7 @@ export function HistogramCard({ exam, report }: { exam: Exam; report: ExamReport
               </Typography.Text>
             )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('r.testName')} · n = {stats?.n.toLocaleString()}
+              {t('r.testName')} · n = {count(stats?.n)}
             </Typography.Text>
           </Space>
         </Col>

@@ -1,7 +1,7 @@
 // Create an exam or change its settings: name, date, term, grade, type, scope, subjects with full marks, and the
 // cut lines (优秀 / 合格 / 低分 as % of full marks) for the exam and, where practice differs, per subject.
 import { useEffect, useMemo, useState } from 'react';
-import { App, AutoComplete, Button, Col, DatePicker, Divider, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Tooltip, Typography } from 'antd';
+import { App, AutoComplete, Button, Col, DatePicker, Divider, Flex, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, bilingual } from '../../api.js';
@@ -30,6 +30,7 @@ interface Values {
   pass: number;
   low: number;
   bottomPercentile: number;
+  hideRanks?: boolean;
   subjects: SubjectValues[];
 }
 
@@ -70,6 +71,7 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
         pass: toPct(Number(exam.pass)) ?? 60,
         low: toPct(Number(exam.low)) ?? 40,
         bottomPercentile: exam.bottomPercentile ?? 30,
+        hideRanks: exam.hideRanks,
         subjects: exam.subjects.map((s) => ({
           subject: s.subject,
           fullMarks: s.fullMarks,
@@ -114,6 +116,8 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
       pass: toShare(v.pass)!,
       low: toShare(v.low)!,
       bottomPercentile: v.bottomPercentile,
+      // The rank option exists once scores are imported (the server keeps it with the report).
+      ...(exam && exam.studentCount > 0 && v.hideRanks !== undefined && v.hideRanks !== exam.hideRanks ? { hideRanks: v.hideRanks } : {}),
       // Items (小题) are defined by the CLI or the API; a subject kept by name keeps its items.
       subjects: v.subjects.map((s) => {
         const items = exam?.subjects.find((x) => x.subject === s.subject.trim())?.items;
@@ -226,6 +230,11 @@ export function ExamFormModal({ open, exam, onClose, onSaved }: { open: boolean;
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -12 }}>
           {t('f.cutsHelp')}
         </Typography.Paragraph>
+        {fixedSubjects && (
+          <Form.Item name="hideRanks" label={t('f.hideRanks')} valuePropName="checked" extra={t('f.hideRanksHelp')}>
+            <Switch data-testid="exam-hide-ranks" />
+          </Form.Item>
+        )}
 
         <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
           <Typography.Text strong>{t('f.subjects')}</Typography.Text>

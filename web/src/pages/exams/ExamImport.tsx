@@ -3,10 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Drawer, Flex, Progress, Result, Spin, Steps, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
-import { CheckCircleOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { ApiError, bilingual } from '../../api.js';
-import { API, call, upload } from '../../client.js';
+import { API, call, download, upload } from '../../client.js';
 import { useI18n } from '../../i18n.js';
 import { useExamT, type ExamKey } from './i18n.js';
 import type { Exam, Job, JobPhase, JobProblem } from './types.js';
@@ -116,6 +116,15 @@ export function ExamImportPanel({ exam, onImported }: { exam: Exam; onImported?:
               {exam.subjects.map((s) => s.subject).join('、')}
             </p>
           </Upload.Dragger>
+          <Button
+            type="link"
+            icon={<DownloadOutlined />}
+            style={{ paddingInline: 0, marginTop: 8 }}
+            onClick={() => void download(API.exams.template, { params: { id: exam.id } }, `${exam.name}-成绩导入模板.xlsx`).catch(() => undefined)}
+            data-testid="exam-template"
+          >
+            {t('imp.template')}
+          </Button>
         </div>
       </Spin>
 

@@ -18,7 +18,7 @@ import { ExamImportDrawer } from './ExamImport.js';
 import { ItemsSection } from './ItemsTab.js';
 import { Kpi } from './ReportParts.js';
 import { SchoolRankCard } from './SchoolRankCard.js';
-import { useExam, ExamTypeTag, fullOf, num, pct, RED, useSchoolNames } from './shared.js';
+import { count, figure, useExam, ExamTypeTag, fullOf, num, pct, RED, useSchoolNames, Withheld } from './shared.js';
 import { TOTAL } from './types.js';
 import './exams.css';
 
@@ -129,13 +129,17 @@ export default function ExamReportPage() {
             <Col xs={12} lg={8} xxl={4} flex="1 1 0">
               <Kpi
                 title={t('r.students')}
-                value={r.district.n.toLocaleString()}
+                value={count(r.district.n)}
                 unit={lang === 'zh' ? '人' : ''}
-                foot={multi ? t('r.studentsFoot', { n: (total?.n ?? 0).toLocaleString(), schools: r.schools.length }) : t('r.studentsFootOne', { n: (total?.n ?? 0).toLocaleString() })}
+                foot={multi ? t('r.studentsFoot', { n: count(total?.n ?? 0), schools: r.schools.length }) : t('r.studentsFootOne', { n: count(total?.n ?? 0) })}
               />
             </Col>
             <Col xs={12} lg={8} xxl={4} flex="1 1 0">
-              <Kpi title={t('r.totalMean')} value={num(total?.mean, 1)} foot={t('r.totalMeanFoot', { full: fullTotal, sd: num(total?.sd, 1), rate: pct(total?.score_rate) })} />
+              <Kpi
+                title={t('r.totalMean')}
+                value={total?.suppressed ? <Withheld min={r.minCellSize} /> : num(total?.mean, 1)}
+                foot={t('r.totalMeanFoot', { full: fullTotal, sd: num(total?.sd, 1), rate: pct(total?.score_rate) })}
+              />
             </Col>
             <Col xs={12} lg={8} xxl={4} flex="1 1 0">
               <Kpi title={t('r.allPass')} value={pct(r.district.allPassRate)} foot={t('r.allPassFoot')} />
@@ -145,7 +149,7 @@ export default function ExamReportPage() {
                 title={t('r.cv')}
                 value={<span style={cv?.pass === false ? { color: RED } : undefined}>{num(cv?.cv, 3)}</span>}
                 extra={cv?.pass != null && <Tag color={cv.pass ? 'success' : 'error'}>{cv.pass ? t('r.cvPass') : t('r.cvFail')}</Tag>}
-                foot={t('r.cvFoot', { limit: cv?.limit ?? 0.15 })}
+                foot={t('r.cvFoot', { limit: figure('cv', cv?.limit) })}
                 testId="exam-cv"
               />
             </Col>

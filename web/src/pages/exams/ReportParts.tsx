@@ -3,7 +3,7 @@
 import { Card, Flex, Segmented, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { ExamT } from './i18n.js';
-import { byNum, cutsOf, num, pct, RED, type useSchoolNames } from './shared.js';
+import { byNum, count, cutsOf, figure, pct, RED, Withheld, type useSchoolNames } from './shared.js';
 import { TOTAL, type Exam, type Stats } from './types.js';
 
 export type Names = ReturnType<typeof useSchoolNames>;
@@ -40,11 +40,18 @@ export function Kpi({ title, value, unit, foot, extra, testId }: { title: React.
 export function statsColumns(t: ExamT, opts: { full?: (row: { key: string }) => number } = {}): ColumnsType<{ key: string; stats: Stats }> {
   return [
     ...(opts.full ? [{ title: t('r.fullMarks'), key: 'full', width: 70, align: 'right' as const, render: (_: unknown, row: { key: string }) => opts.full!(row) }] : []),
-    { title: t('r.n'), key: 'n', width: 80, align: 'right', render: (_, row) => row.stats.n.toLocaleString(), sorter: (a, b) => a.stats.n - b.stats.n },
-    { title: t('r.mean'), key: 'mean', width: 80, align: 'right', render: (_, row) => num(row.stats.mean, 2), sorter: (a, b) => byNum(a.stats.mean, b.stats.mean) },
-    { title: t('r.sd'), key: 'sd', width: 80, align: 'right', render: (_, row) => num(row.stats.sd, 2) },
-    { title: t('r.median'), key: 'median', width: 80, align: 'right', render: (_, row) => num(row.stats.median, 1) },
-    { title: t('r.minmax'), key: 'minmax', width: 100, align: 'right', render: (_, row) => (row.stats.min === null ? '—' : `${row.stats.min}–${row.stats.max}`) },
+    { title: t('r.n'), key: 'n', width: 80, align: 'right', render: (_, row) => count(row.stats.n), sorter: (a, b) => a.stats.n - b.stats.n },
+    {
+      title: t('r.mean'),
+      key: 'mean',
+      width: 80,
+      align: 'right',
+      render: (_, row) => (row.stats.suppressed ? <Withheld /> : figure('score', row.stats.mean)),
+      sorter: (a, b) => byNum(a.stats.mean, b.stats.mean),
+    },
+    { title: t('r.sd'), key: 'sd', width: 80, align: 'right', render: (_, row) => figure('score', row.stats.sd) },
+    { title: t('r.median'), key: 'median', width: 80, align: 'right', render: (_, row) => figure('score', row.stats.median) },
+    { title: t('r.minmax'), key: 'minmax', width: 100, align: 'right', render: (_, row) => (row.stats.min === null ? '—' : `${figure('score', row.stats.min)}–${figure('score', row.stats.max)}`) },
     { title: t('r.excellentRate'), key: 'ex', width: 80, align: 'right', render: (_, row) => pct(row.stats.excellent_rate), sorter: (a, b) => byNum(a.stats.excellent_rate, b.stats.excellent_rate) },
     { title: t('r.passRate'), key: 'pass', width: 80, align: 'right', render: (_, row) => pct(row.stats.pass_rate), sorter: (a, b) => byNum(a.stats.pass_rate, b.stats.pass_rate) },
     {

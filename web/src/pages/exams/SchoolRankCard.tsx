@@ -8,10 +8,11 @@ import { useNavigate } from 'react-router-dom';
 import { API } from '../../client.js';
 import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
-import { useLabels } from '../../session.js';
+import { useCan, useLabels } from '../../session.js';
+import { comparable } from '../../../../src/exams/cohort-rule.js';
 import { useExamT } from './i18n.js';
 import { SubjectSelect, type Names } from './ReportParts.js';
-import { byNum, competitionRanks, num, pct, RED, signColor, signed, signedPct } from './shared.js';
+import { byNum, competitionRanks, count, num, pct, RED, signColor, signed, signedPct, Withheld } from './shared.js';
 import { TOTAL, type CompareRow, type Exam, type ExamReport, type SchoolGroup, type Stats } from './types.js';
 
 interface RankRow {
@@ -29,8 +30,12 @@ interface RankRow {
   change: CompareRow | null;
 }
 
-export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: Exam; exams: Exam[]; report: ExamReport; names: Names; ranked: boolean }) {
+export function SchoolRankCard({ exam, exams, report, names, ranked: many }: { exam: Exam; exams: Exam[]; report: ExamReport; names: Names; ranked: boolean }) {
   const t = useExamT();
+  const can = useCan();
+  // An exam may hide ranks (名次) from readers without 'exams.ranks' (clerks, viewers): no rank column, schools by name.
+  const ranksHidden = exam.hideRanks && !can('exams.ranks');
+  const ranked = many && !ranksHidden;
   const { lang } = useI18n();
   const L = useLabels();
   const navigate = useNavigate();
@@ -69,8 +74,9 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
   const qq = q.trim().toLowerCase();
   const shown = rows
     .filter((r) => (!qq || r.name.toLowerCase().includes(qq) || r.school.includes(qq)) && (!location || r.location === location) && (!onlyFlagged || r.flagged))
-    .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
-  const earlier = exams.filter((e) => e.id !== exam.id && e.studentCount > 0);
+    .sort((a, b) => (ranksHidden ? a.name.localeCompare(b.name, 'zh') : (a.rank ?? 1e9) - (b.rank ?? 1e9)));
+  // Only earlier exams of the same cohort can be compared (cohort-rule.ts; the server checks the same).
+  const earlier = exams.filter((e) => e.studentCount > 0 && comparable(exam, e));
   const subjectMeans = subject === TOTAL;
 
   const columns: ColumnsType<RankRow> = [
@@ -107,8 +113,15 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
       ),
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh'),
     },
-    { title: t('r.n'), key: 'n', width: 70, align: 'right', render: (_, r) => r.stats?.n ?? 0, sorter: (a, b) => (a.stats?.n ?? 0) - (b.stats?.n ?? 0) },
-    { title: t('r.mean'), key: 'mean', width: 80, align: 'right', render: (_, r) => <b>{num(r.stats?.mean, 1)}</b>, sorter: (a, b) => byNum(a.stats?.mean, b.stats?.mean) },
+    { title: t('r.n'), key: 'n', width: 70, align: 'right', render: (_, r) => count(r.stats?.n ?? 0), sorter: (a, b) => (a.stats?.n ?? 0) - (b.stats?.n ?? 0) },
+    {
+      title: t('r.mean'),
+      key: 'mean',
+      width: 80,
+      align: 'right',
+      render: (_, r) => (r.stats?.suppressed ? <Withheld min={report.minCellSize} /> : <b>{num(r.stats?.mean, 1)}</b>),
+      sorter: (a, b) => byNum(a.stats?.mean, b.stats?.mean),
+    },
     {
       title: (
         <Tooltip title={t('r.overMeanHelp')}>
@@ -180,7 +193,13 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
               r.change ? (
                 <Tooltip title={`${t('r.linked')} ${r.change.n}${r.change.percentileChange !== null ? ` · ${t('r.pctChange')} ${signed(r.change.percentileChange, 1)}` : ''}`}>
                   <span style={signColor(r.change.rankChange)} data-testid={`exam-change-${r.school}`}>
-                    {r.change.rankChange === null ? '—' : `${r.change.rankChange > 0 ? '▲' : r.change.rankChange < 0 ? '▼' : ''}${Math.abs(r.change.rankChange).toFixed(1)}`}
+                    {r.change.suppressed ? (
+                      <Withheld min={report.minCellSize} />
+                    ) : r.change.rankChange === null ? (
+                      '—'
+                    ) : (
+                      `${r.change.rankChange > 0 ? '▲' : r.change.rankChange < 0 ? '▼' : ''}${num(Math.abs(r.change.rankChange), 1)}`
+                    )}
                   </span>
                 </Tooltip>
               ) : (
@@ -205,7 +224,8 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
   const summaryCell = (key: string): React.ReactNode => {
     if (!district) return null;
     if (key === 'name') return <b>{t('r.district')}</b>;
-    if (key === 'n') return district.n;
+    if (key === 'n') return count(district.n);
+    if (district.suppressed && key !== 'bottom') return key === 'mean' ? <Withheld min={report.minCellSize} /> : '—';
     if (key === 'mean') return <b>{num(district.mean, 1)}</b>;
     if (key === 'ex') return pct(district.excellent_rate);
     if (key === 'pass') return pct(district.pass_rate);
@@ -260,7 +280,9 @@ export function SchoolRankCard({ exam, exams, report, names, ranked }: { exam: E
         <Select
           allowClear
           size="small"
-          placeholder={t('r.comparePh')}
+          disabled={!earlier.length}
+          placeholder={earlier.length ? t('r.comparePh') : t('r.compareNone')}
+          title={earlier.length ? undefined : t('r.compareNoneHelp')}
           value={withId}
           onChange={setWithId}
           loading={compare.loading}

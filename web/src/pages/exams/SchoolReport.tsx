@@ -14,7 +14,7 @@ import { ErrorResult, NotFoundPage, PageSpin } from '../../components/Problem.js
 import { useExamT } from './i18n.js';
 import { classChartOption, scoreRateBars } from './charts.js';
 import { SubjectSelect } from './ReportParts.js';
-import { byNum, competitionRanks, cutsOf, ExamChart, ExamTypeTag, num, pct, RateVs, RED, ScoreCell, signColor, signed, signedPct, useExam, useSchoolNames } from './shared.js';
+import { byNum, competitionRanks, count, cutsOf, ExamChart, ExamTypeTag, num, pct, RateVs, RED, ScoreCell, signColor, signed, signedPct, useExam, useSchoolNames, Withheld } from './shared.js';
 import { TOTAL, type ClassGroup, type ExamReport, type Stats, type StudentRow } from './types.js';
 import './exams.css';
 
@@ -39,11 +39,11 @@ interface SubjectRow {
   rank: number | null;
 }
 
-function SubjectsCard({ report, code }: { report: ExamReport; code: string }) {
+function SubjectsCard({ report, code, ranksHidden }: { report: ExamReport; code: string; ranksHidden: boolean }) {
   const t = useExamT();
   const school = report.schools.find((s) => s.school === code)!;
   const balance = report.balance.find((b) => b.school === code);
-  const many = report.schools.length > 1;
+  const many = report.schools.length > 1 && !ranksHidden;
   const rows: SubjectRow[] = report.subjects
     .filter((s) => school.stats[s] && report.district.stats[s])
     .map((s) => {
@@ -67,8 +67,8 @@ function SubjectsCard({ report, code }: { report: ExamReport; code: string }) {
   );
   const columns: ColumnsType<SubjectRow> = [
     { title: t('r.subject'), dataIndex: 'subject', width: 100, fixed: 'left', render: (s: string) => <b>{s}</b> },
-    { title: t('r.n'), key: 'n', width: 64, align: 'right', render: (_, r) => r.school.n },
-    { title: t('s.schoolMean'), key: 'mean', width: 84, align: 'right', render: (_, r) => <b>{num(r.school.mean, 1)}</b> },
+    { title: t('r.n'), key: 'n', width: 64, align: 'right', render: (_, r) => count(r.school.n) },
+    { title: t('s.schoolMean'), key: 'mean', width: 84, align: 'right', render: (_, r) => (r.school.suppressed ? <Withheld min={report.minCellSize} /> : <b>{num(r.school.mean, 1)}</b>) },
     { title: t('s.districtMean'), key: 'dmean', width: 84, align: 'right', render: (_, r) => num(r.district.mean, 1) },
     { title: t('r.overMean'), key: 'over', width: 84, align: 'right', render: (_, r) => <span style={signColor(r.school.over_mean_rate)}>{signedPct(r.school.over_mean_rate)}</span> },
     { title: t('r.excellentRate'), key: 'ex', width: 96, align: 'right', render: (_, r) => <RateVs value={r.school.excellent_rate} base={r.district.excellent_rate} /> },
@@ -139,8 +139,15 @@ function ClassesCard({ report, code, onPick }: { report: ExamReport; code: strin
   const st = (c: ClassRow) => c.stats[subject];
   const columns: ColumnsType<ClassRow> = [
     { title: t('s.class'), dataIndex: 'class', width: 90, fixed: 'left', render: (c: string) => (onPick ? <a>{c}</a> : c), sorter: (a, b) => a.class.localeCompare(b.class, 'zh', { numeric: true }) },
-    { title: t('r.n'), key: 'n', width: 64, align: 'right', render: (_, c) => st(c)?.n ?? 0 },
-    { title: t('r.mean'), key: 'mean', width: 76, align: 'right', render: (_, c) => <b>{num(st(c)?.mean, 1)}</b>, sorter: (a, b) => byNum(st(a)?.mean, st(b)?.mean) },
+    { title: t('r.n'), key: 'n', width: 64, align: 'right', render: (_, c) => count(st(c)?.n ?? 0) },
+    {
+      title: t('r.mean'),
+      key: 'mean',
+      width: 76,
+      align: 'right',
+      render: (_, c) => (st(c)?.suppressed ? <Withheld min={report.minCellSize} /> : <b>{num(st(c)?.mean, 1)}</b>),
+      sorter: (a, b) => byNum(st(a)?.mean, st(b)?.mean),
+    },
     { title: t('r.sd'), key: 'sd', width: 70, align: 'right', render: (_, c) => num(st(c)?.sd, 1) },
     {
       title: t('r.overMean'),
@@ -212,7 +219,9 @@ function StudentsCard({
   klass,
   setKlass,
   classes,
+  ranksHidden,
 }: {
+  ranksHidden: boolean;
   examId: number;
   code: string;
   subjects: string[];
@@ -232,7 +241,7 @@ function StudentsCard({
   const shown = students.filter((s) => (!klass || s.className === klass) && (!qq || s.studentId.toLowerCase().includes(qq) || (s.name ?? '').toLowerCase().includes(qq)));
 
   if (data.error) return <Alert type="info" showIcon title={data.error.message.split(' / ')[0]} />;
-  const columns: ColumnsType<StudentRow> = [
+  const allColumns: ColumnsType<StudentRow> = [
     { title: t('s.rankSchool'), dataIndex: 'rankSchool', width: 72, align: 'center', fixed: 'left', sorter: (a, b) => byNum(b.rankSchool, a.rankSchool), render: (r: number | null) => r ?? '—' },
     { title: t('s.studentId'), dataIndex: 'studentId', width: 130, fixed: 'left', render: (id: string) => <a className="jh-num">{id}</a>, sorter: (a, b) => a.studentId.localeCompare(b.studentId) },
     ...(namesShown ? [{ title: t('s.name'), dataIndex: 'name', width: 90, render: (n: string | null) => n ?? '—' }] : []),
@@ -250,6 +259,8 @@ function StudentsCard({
     { title: t('s.rankDistrict'), dataIndex: 'rankDistrict', width: 80, align: 'center', render: (r: number | null) => r ?? '—', sorter: (a, b) => byNum(b.rankDistrict, a.rankDistrict) },
     { title: t('s.t'), dataIndex: 't', width: 64, align: 'right', render: (x: number | null) => num(x, 1), sorter: (a, b) => byNum(a.t, b.t) },
   ];
+  // An exam that hides ranks sends none: no rank columns then.
+  const columns = ranksHidden ? allColumns.filter((c) => !String((c as { dataIndex?: string }).dataIndex ?? '').startsWith('rank')) : allColumns;
   return (
     <Card
       variant="borderless"
@@ -302,7 +313,8 @@ export default function SchoolReportPage() {
   /** Student rows of this school (the export with them too): 'students.read' for the school. */
   const students = can('students.read', code);
   const { exam, loaded, error: examError, reload } = useExam(id);
-  const report = useCall(API.exams.report, exam && exam.studentCount > 0 ? { params: { id } } : null, { silent: true });
+  // Naming the school: outside the user's scope the server answers 403, and the page shows that.
+  const report = useCall(API.exams.report, exam && exam.studentCount > 0 ? { params: { id }, query: { school: code } } : null, { silent: true });
   const names = useSchoolNames();
   const [klass, setKlass] = useState<string | undefined>(undefined);
   const [downloading, setDownloading] = useState<'xlsx' | 'pdf' | null>(null);
@@ -317,7 +329,8 @@ export default function SchoolReportPage() {
   const x = r?.bottom.percentile ?? exam.bottomPercentile;
   const bottom = r?.bottom.schools.find((s) => s.school === code) ?? null;
   const totalRanks = r ? competitionRanks(r.schools.map((s) => s.stats[TOTAL]?.mean ?? null)) : [];
-  const rank = r && school ? totalRanks[r.schools.indexOf(school)] : null;
+  const ranksHidden = exam.hideRanks && !can('exams.ranks');
+  const rank = r && school && !ranksHidden ? totalRanks[r.schools.indexOf(school)] : null;
   const total = school?.stats[TOTAL];
   const dTotal = r?.district.stats[TOTAL];
   const classes = r ? r.classes.filter((c) => c.school === code).map((c) => c.class) : [];
@@ -388,12 +401,12 @@ export default function SchoolReportPage() {
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Row gutter={[16, 16]} data-testid="exam-school-kpis">
             <Col xs={12} lg={8} xxl={4} flex="1 1 0">
-              <Kpi title={t('r.students')} value={school.n.toLocaleString()} foot={`${t('r.district')} ${r.district.n.toLocaleString()}`} />
+              <Kpi title={t('r.students')} value={count(school.n)} foot={`${t('r.district')} ${count(r.district.n)}`} />
             </Col>
             <Col xs={12} lg={8} xxl={4} flex="1 1 0">
               <Kpi
                 title={t('r.totalMean')}
-                value={num(total?.mean, 1)}
+                value={total?.suppressed ? <Withheld min={r.minCellSize} /> : num(total?.mean, 1)}
                 extra={<span style={{ ...signColor(total?.over_mean_rate), fontSize: 13, fontWeight: 600 }}>{signedPct(total?.over_mean_rate)}</span>}
                 foot={`${t('r.district')} ${num(dTotal?.mean, 1)} · ${t('r.overMean')} ${signedPct(total?.over_mean_rate)}`}
               />
@@ -409,7 +422,7 @@ export default function SchoolReportPage() {
                 foot={t('s.bottomFoot', { x, count: bottom?.count ?? 0 })}
               />
             </Col>
-            {r.schools.length > 1 && (
+            {r.schools.length > 1 && !ranksHidden && (
               <Col xs={12} lg={8} xxl={4} flex="1 1 0">
                 <Kpi
                   title={t('s.schoolRank')}
@@ -424,7 +437,7 @@ export default function SchoolReportPage() {
               </Col>
             )}
           </Row>
-          <SubjectsCard report={r} code={code} />
+          <SubjectsCard report={r} code={code} ranksHidden={ranksHidden} />
           <ClassesCard
             report={r}
             code={code}
@@ -438,7 +451,16 @@ export default function SchoolReportPage() {
             }
           />
           {students && (
-            <StudentsCard examId={exam.id} code={code} subjects={subjects} lowCuts={exam.subjects.map((s) => s.fullMarks * cutsOf(s).low)} klass={klass} setKlass={setKlass} classes={classes} />
+            <StudentsCard
+              examId={exam.id}
+              code={code}
+              subjects={subjects}
+              lowCuts={exam.subjects.map((s) => s.fullMarks * cutsOf(s).low)}
+              klass={klass}
+              setKlass={setKlass}
+              classes={classes}
+              ranksHidden={ranksHidden}
+            />
           )}
         </Space>
       )}

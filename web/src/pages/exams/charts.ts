@@ -2,7 +2,7 @@
 // the subject-balance heat map, class and student comparisons.
 import { CHART_COLORS } from '../../components/EChart.js';
 import type { ExamT } from './i18n.js';
-import { AXIS_SPLIT, BLUE, RED, round, type AnyChartOption } from './shared.js';
+import { AXIS_SPLIT, BLUE, num, pct, RED, round, signed, type AnyChartOption } from './shared.js';
 import type { BottomSchool, ColumnShape, Stats } from './types.js';
 
 /** Bars of the histogram by the band's middle: 低分, below 合格, 合格, 优秀. */
@@ -36,8 +36,8 @@ export function histogramOption(shape: ColumnShape, stats: Stats, t: ExamT, cuts
       formatter: (ps: unknown) => {
         const list = ps as { dataIndex: number; seriesName: string; value: number; marker: string }[];
         const k = list[0]?.dataIndex ?? 0;
-        const rows = list.map((p) => `${p.marker}${p.seriesName}: <b>${typeof p.value === 'number' ? (p.seriesName === t('r.count') ? p.value : p.value.toFixed(1)) : p.value}</b>`);
-        return `${t('r.band')} ${labels[k]}<br/>${rows.join('<br/>')}<br/><span style="color:#64748b">${((100 * counts[k]) / total).toFixed(1)}%</span>`;
+        const rows = list.map((p) => `${p.marker}${p.seriesName}: <b>${typeof p.value === 'number' ? (p.seriesName === t('r.count') ? p.value : num(p.value, 1)) : p.value}</b>`);
+        return `${t('r.band')} ${labels[k]}<br/>${rows.join('<br/>')}<br/><span style="color:#64748b">${pct(counts[k] / total)}</span>`;
       },
     },
     xAxis: { type: 'category', data: labels, name: t('r.band'), nameLocation: 'middle', nameGap: 30, axisTick: { alignWithLabel: true }, axisLabel: { fontSize: 11, hideOverlap: true } },
@@ -53,7 +53,7 @@ export function histogramOption(shape: ColumnShape, stats: Stats, t: ExamT, cuts
               symbol: 'none',
               silent: true,
               lineStyle: { color: '#0f172a', type: 'dashed' },
-              label: { formatter: `${t('r.mean')} ${stats.mean?.toFixed(1)}`, position: 'end', color: '#0f172a' },
+              label: { formatter: `${t('r.mean')} ${num(stats.mean, 1)}`, position: 'end', color: '#0f172a' },
               data: [{ xAxis: meanBand }],
             }
           : undefined,
@@ -90,7 +90,7 @@ export function boxplotOption(rows: BoxRow[], districtMean: number | null, full:
         const r = list[x.dataIndex];
         if (!r) return '';
         const s = r.stats;
-        return `<b>${r.name}</b><br/>${t('r.n')}: ${s.n}<br/>${t('r.mean')}: ${s.mean?.toFixed(1)}<br/>Max: ${s.max}<br/>Q3: ${s.q3?.toFixed(1)}<br/>${t('r.median')}: ${s.median?.toFixed(1)}<br/>Q1: ${s.q1?.toFixed(1)}<br/>Min: ${s.min}`;
+        return `<b>${r.name}</b><br/>${t('r.n')}: ${s.n}<br/>${t('r.mean')}: ${num(s.mean, 1)}<br/>Max: ${num(s.max, 1)}<br/>Q3: ${num(s.q3, 1)}<br/>${t('r.median')}: ${num(s.median, 1)}<br/>Q1: ${num(s.q1, 1)}<br/>Min: ${num(s.min, 1)}`;
       },
     },
     yAxis: { type: 'category', data: list.map((r) => r.name), axisTick: { show: false }, axisLabel: { fontSize: 12, color: '#334155' } },
@@ -112,7 +112,7 @@ export function boxplotOption(rows: BoxRow[], districtMean: number | null, full:
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: '#f59e0b', type: 'dashed', width: 1.5 },
-                label: { formatter: `${t('r.district')} ${districtMean.toFixed(1)}`, color: '#b45309' },
+                label: { formatter: `${t('r.district')} ${num(districtMean, 1)}`, color: '#b45309' },
                 data: [{ xAxis: districtMean }],
               },
       },
@@ -143,7 +143,7 @@ export function bottomOption(rows: (BottomSchool & { name: string })[], x: numbe
         const p = (ps as { dataIndex: number }[])[0];
         const r = list[p?.dataIndex ?? 0];
         if (!r) return '';
-        return `<b>${r.name}</b><br/>${t('r.bottomChart', { x })}: <b>${((r.rate ?? 0) * 100).toFixed(1)}%</b><br/>${r.count} / ${r.n}${r.flagged ? `<br/><span style="color:${RED}">${t('r.flagged')}</span>` : ''}`;
+        return `<b>${r.name}</b><br/>${t('r.bottomChart', { x })}: <b>${pct(r.rate)}</b><br/>${r.count} / ${r.n}${r.flagged ? `<br/><span style="color:${RED}">${t('r.flagged')}</span>` : ''}`;
       },
     },
     yAxis: { type: 'category', data: list.map((r) => r.name), axisTick: { show: false }, axisLabel: { fontSize: 12, color: '#334155' } },
@@ -154,7 +154,7 @@ export function bottomOption(rows: (BottomSchool & { name: string })[], x: numbe
         name: t('r.bottomChart', { x }),
         barMaxWidth: 18,
         data: list.map((r) => ({ value: round(r.rate, 4), itemStyle: { color: r.flagged ? RED : '#94a3b8', borderRadius: [0, 3, 3, 0] } })),
-        label: { show: true, position: 'right', fontSize: 11, color: '#475569', formatter: (p: unknown) => `${(((p as { value: number }).value ?? 0) * 100).toFixed(1)}%` },
+        label: { show: true, position: 'right', fontSize: 11, color: '#475569', formatter: (p: unknown) => pct((p as { value: number }).value ?? null) },
         markLine: {
           symbol: 'none',
           silent: true,
@@ -183,7 +183,7 @@ export function balanceHeatmapOption(schools: string[], subjects: string[], valu
     tooltip: {
       formatter: (p: unknown) => {
         const d = (p as { value: [number, number, number | null] }).value;
-        return `${schools[d[1]]}<br/>${subjects[d[0]]}: <b>${d[2] === null ? '—' : (d[2] > 0 ? '+' : '') + d[2].toFixed(2)}</b>`;
+        return `${schools[d[1]]}<br/>${subjects[d[0]]}: <b>${signed(d[2], 2)}</b>`;
       },
     },
     xAxis: { type: 'category', data: subjects, position: 'top', splitArea: { show: true }, axisTick: { show: false }, axisLabel: { color: '#334155' } },
@@ -210,7 +210,7 @@ export function balanceHeatmapOption(schools: string[], subjects: string[], valu
           fontSize: 11,
           formatter: (p: unknown) => {
             const v = (p as { value: [number, number, number | null] }).value[2];
-            return v === null ? '—' : (v > 0 ? '+' : '') + v.toFixed(2);
+            return signed(v, 2);
           },
         },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
@@ -225,7 +225,7 @@ export function scoreRateBars(subjects: string[], series: { name: string; values
   return {
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—') },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? pct(v) : '—') },
     xAxis: { type: 'category', data: subjects, axisTick: { show: false } },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, splitLine: AXIS_SPLIT },
     series: series.map((s, i) => ({
@@ -250,8 +250,8 @@ export function classChartOption(classes: { name: string; mean: number | null; o
         type: 'value',
         name: t('r.mean'),
         splitLine: AXIS_SPLIT,
-        // Not from 0 (the classes differ by a few points), but low enough to show the district's line.
-        min: (v: { min: number }) => Math.max(0, Math.floor((Math.min(v.min, districtMean ?? v.min, schoolMean ?? v.min) - 5) / 10) * 10),
+        // From 0: bars whose axis starts higher would make small differences look large.
+        min: 0,
       },
       { type: 'value', name: t('r.overMean'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
     ],
@@ -289,7 +289,7 @@ export function classChartOption(classes: { name: string; mean: number | null; o
         symbolSize: 7,
         itemStyle: { color: '#8b5cf6' },
         data: classes.map((c) => round(c.over, 4)),
-        tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—') },
+        tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? pct(v) : '—') },
       },
     ],
   };

@@ -2,6 +2,8 @@
 // the language itself comes from the app's I18nProvider.
 import { useCallback } from 'react';
 import { useI18n } from '../../i18n.js';
+import { useMe } from '../../session.js';
+import { districtTerm } from '../../../../src/core/district-term.js';
 
 const dict = {
   title: ['成绩分析', 'Exam analysis'],
@@ -107,7 +109,7 @@ const dict = {
   'r.allPass': ['全科合格率', 'All-subject pass rate'],
   'r.allPassFoot': ['每科都达到合格线的学生比例', 'Students passing every subject'],
   'r.cv': ['校际差异系数', 'CV of school means'],
-  'r.cvFoot': ['各校总分均分，按人数加权；标准 < {limit}', 'School means of 总分, weighted by students; standard < {limit}'],
+  'r.cvFoot': ['各校总分均分，按人数加权；参考线 < {limit}（本地选定的值）', 'School means of 总分, weighted by students; reference line < {limit} (a local choice)'],
   'r.cvPass': ['达标', 'Met'],
   'r.cvFail': ['超限', 'Above'],
   'r.bottom': ['后{x}%分数线', 'Bottom-{x}% line'],
@@ -147,6 +149,18 @@ const dict = {
   'r.weak': ['相对薄弱', 'weaker'],
   'r.compare': ['对比考试', 'Compare with'],
   'r.comparePh': ['选择同一届学生的早先考试', 'An earlier exam of the same cohort'],
+  'r.compareNone': ['没有可对比的早先考试', 'No earlier exam to compare with'],
+  'r.compareNoneHelp': [
+    '只能与同一届学生此前的考试对比（按考试日期与年级推算届别，如 2024 年 5 月的八年级与 2025 年 1 月的九年级）；尚无这样的已导入考试。',
+    'Only an earlier exam of the same cohort can be compared (told from the date and grade, e.g. grade 8 in May 2024 and grade 9 in January 2025); there is none with scores yet.',
+  ],
+  'r.ranksHidden': ['本次考试不公布名次', 'This exam does not publish ranks'],
+  'f.hideRanks': ['对学校与访客隐藏名次', 'Hide ranks from schools and viewers'],
+  'f.hideRanksHelp': [
+    '开启后，学校填报员与访客看不到学生名次和学校排序（报告、成绩单、导出的 PDF 与 Excel 均如此）；教育局与督学仍可查看。导入成绩后才能设置。',
+    'When on, clerks and viewers see no student ranks and no order of schools (pages, report cards, PDF and Excel); the bureau and inspectors still do. Available once scores are imported.',
+  ],
+  'imp.template': ['下载成绩模板', 'Download the score template'],
   'r.rankChange': ['名次变化', 'Rank change'],
   'r.rankChangeHelp': ['学生区名次变化的平均值（早先名次 − 本次名次），正值为进步', "Mean change of the students' district ranks (earlier − now); positive = moved up"],
   'r.pctChange': ['百分位变化', 'Percentile change'],
@@ -261,12 +275,15 @@ export type ExamT = (key: ExamKey, vars?: Record<string, string | number>) => st
 
 export function useExamT(): ExamT {
   const { lang } = useI18n();
+  // The district's own word (全县 / 全区) in place of the dictionary's 全区, and 区名次 → 全县名次.
+  const term = districtTerm(useMe().districtName).zh;
   return useCallback(
     (key: ExamKey, vars?: Record<string, string | number>) => {
       let s = dict[key][lang === 'en' ? 1 : 0];
+      if (lang !== 'en') s = s.replace(/^区名次$/, `${term}名次`).replaceAll('全区', term);
       if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
       return s;
     },
-    [lang],
+    [lang, term],
   );
 }

@@ -8,7 +8,8 @@ import { MarkAreaComponent, RadarComponent, VisualMapComponent, DataZoomComponen
 import { API } from '../../client.js';
 import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
-import { fmt } from '../../session.js';
+import { formatNumber } from '../../../../src/core/format.js';
+import { withheldText } from '../../../../src/exams/figures.js';
 import { EChart } from '../../components/EChart.js';
 import type { Exam, ExamSubject, Mark } from './types.js';
 import { TOTAL } from './types.js';
@@ -39,27 +40,26 @@ export const RED = '#dc2626';
 export const GREEN = '#16a34a';
 export const BLUE = '#1d4ed8';
 
+// Every figure through the one formatter (src/core/format.ts), in the styles of src/exams/figures.ts: the page shows
+// what the PDF and the workbook show.
+export { figure, formatP, withheldText } from '../../../../src/exams/figures.js';
 /** 0.853 → "85.3%". */
 export function pct(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '—';
-  return `${(x * 100).toFixed(digits)}%`;
+  return formatNumber(x, { decimals: digits, percent: true });
 }
 /** Signed share: +3.2% / −1.5%. */
 export function signedPct(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '—';
-  return `${signed(x * 100, digits)}%`;
+  return formatNumber(x, { decimals: digits, percent: true, signed: true });
 }
 export function num(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '—';
-  return x.toFixed(digits);
+  return formatNumber(x, { decimals: digits });
 }
 /** +1.5 / −1.5 / 0.0 (a value that rounds to zero has no sign). */
 export function signed(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '—';
-  const s = Math.abs(x).toFixed(digits);
-  if (Number(s) === 0) return s;
-  return x > 0 ? `+${s}` : `−${s}`;
+  return formatNumber(x, { decimals: digits, signed: true });
 }
+/** A head count: 1,234. */
+export const count = (x: number | null | undefined): string => formatNumber(x, { decimals: 0 });
 /** Colour of a signed value: green up, red down (none for what shows as zero). */
 export function signColor(x: number | null | undefined, digits = 3): CSSProperties | undefined {
   if (x === null || x === undefined || Number.isNaN(x) || Number(Math.abs(x).toFixed(digits)) === 0) return undefined;
@@ -129,7 +129,25 @@ export function ScoreCell({ score, mark, t, lowCut }: { score: number | null; ma
     );
   if (score === null) return <span className="jh-muted">—</span>;
   const low = lowCut !== undefined && score < lowCut;
-  return <span className={low ? 'jh-exam-low' : undefined}>{fmt(score, 1)}</span>;
+  return <span className={low ? 'jh-exam-low' : undefined}>{num(score, 1)}</span>;
+}
+
+/** A withheld small cell (fewer students than the published minimum): says so instead of its figures. */
+export function Withheld({ min }: { min?: number }) {
+  const { lang } = useI18n();
+  return (
+    <Tooltip
+      title={
+        lang === 'zh'
+          ? '人数过少，为保护学生隐私不公布该单元格的成绩（人数下限为本地设置）。'
+          : 'Too few students: the figures are not published, to protect the students (the minimum is a local setting).'
+      }
+    >
+      <span className="jh-muted" data-testid="exam-withheld">
+        {withheldText(min, lang)}
+      </span>
+    </Tooltip>
+  );
 }
 
 /** A rate against a reference (the district): the value with a small ▲/▼ difference. */
@@ -145,7 +163,7 @@ export function RateVs({ value, base: reference, inverse = false }: { value: num
         {Math.abs(d) >= 0.0005 && (
           <span className="jh-exam-delta" style={{ color: good ? GREEN : RED }}>
             {d > 0 ? '▲' : '▼'}
-            {(Math.abs(d) * 100).toFixed(1)}
+            {formatNumber(Math.abs(d), { decimals: 1, percent: true }).replace('%', '')}
           </span>
         )}
       </span>

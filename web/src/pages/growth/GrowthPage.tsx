@@ -3,17 +3,16 @@
 // quadrant scatter, the classes of a school, a class's students (entry vs exit with the district line, a student's
 // card), the plain gain model for comparison, and two-year targets. Excel and PDF downloads.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Segmented, Select, Skeleton, Space, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Row, Segmented, Select, Skeleton, Tabs, Tooltip, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, InfoCircleOutlined, SwapRightOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { API, download } from '../../client.js';
 import { useCall } from '../../hooks.js';
-import { useI18n } from '../../i18n.js';
 import { useCan } from '../../session.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useGrowthT } from './i18n.js';
-import { num } from './charts.js';
+import { gf } from './charts.js';
 import { SchoolsTab, QuadrantTab, GainTab } from './SchoolsTab.js';
 import { ClassesTab } from './ClassesTab.js';
 import { StudentsTab } from './StudentsTab.js';
@@ -45,7 +44,6 @@ const examLabel = (e: ExamOption | undefined) => (e ? e.name : '');
 
 export default function GrowthPage() {
   const t = useGrowthT();
-  const { lang } = useI18n();
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const [busy, setBusy] = useState<string | null>(null);
@@ -75,9 +73,11 @@ export default function GrowthPage() {
   const to = pair?.to ?? null;
   const subjects = pair?.subjects ?? [TOTAL];
   const subject = subjects.includes(params.get('subject') ?? '') ? params.get('subject')! : TOTAL;
-  const minN = Number(params.get('minN')) || 20;
+  // The minimum n asked for (none: the server's configured value). The server raises it to that value for a user
+  // without pupil-level rights for every school, so the field shows what the answer used.
+  const askedMinN = Number(params.get('minN')) || undefined;
   const tab: TabName = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabName) : 'schools';
-  const q: PairQuery | null = pair ? { from: pair.from, to: pair.to, subject, minN: minN !== 20 ? minN : undefined } : null;
+  const q: PairQuery | null = pair ? { from: pair.from, to: pair.to, subject, minN: askedMinN } : null;
   const va = useCall(API.growth.valueAdded, q ? { query: q } : null, { silent: true });
   const data = va.data;
 
@@ -152,12 +152,14 @@ export default function GrowthPage() {
       {header}
       <Card variant="borderless" className="jh-section" size="small">
         <Flex wrap gap={12} align="center">
-          <Space size={6}>
-            <Typography.Text type="secondary">{t('entry')}</Typography.Text>
+          <Flex gap={6} align="center" className="jh-growth-field">
+            <Typography.Text type="secondary" className="jh-growth-field-label">
+              {t('entry')}
+            </Typography.Text>
             <Select
               data-testid="growth-from"
               value={from ?? undefined}
-              style={{ width: 230 }}
+              className="jh-growth-exam"
               popupMatchSelectWidth={false}
               onChange={(v: number) => {
                 const first = pairs.find((p) => p.from === v);
@@ -165,14 +167,16 @@ export default function GrowthPage() {
               }}
               options={entryIds.map((id) => ({ value: id, label: examLabel(byId.get(id)) }))}
             />
-          </Space>
-          <SwapRightOutlined style={{ color: 'var(--jh-text-2)' }} />
-          <Space size={6}>
-            <Typography.Text type="secondary">{t('exit')}</Typography.Text>
+          </Flex>
+          <SwapRightOutlined className="jh-growth-arrow" style={{ color: 'var(--jh-text-2)' }} />
+          <Flex gap={6} align="center" className="jh-growth-field">
+            <Typography.Text type="secondary" className="jh-growth-field-label">
+              {t('exit')}
+            </Typography.Text>
             <Select
               data-testid="growth-to"
               value={to ?? undefined}
-              style={{ width: 230 }}
+              className="jh-growth-exam"
               popupMatchSelectWidth={false}
               onChange={(v: number) => setParam({ from: String(from), to: String(v), school: null, class: null })}
               options={exitPairs.map((p) => ({
@@ -186,20 +190,34 @@ export default function GrowthPage() {
               }))}
               labelRender={() => examLabel(byId.get(to))}
             />
-          </Space>
-          <Space size={6}>
-            <Typography.Text type="secondary">{t('subject')}</Typography.Text>
-            <Segmented
-              data-testid="growth-subject"
-              value={subject}
-              onChange={(v) => setParam({ subject: String(v) === TOTAL ? null : String(v) })}
-              options={[TOTAL, ...subjects.filter((s) => s !== TOTAL)]}
+          </Flex>
+          <Flex gap={6} align="center" className="jh-growth-field">
+            <Typography.Text type="secondary" className="jh-growth-field-label">
+              {t('subject')}
+            </Typography.Text>
+            <div className="jh-growth-scroll">
+              <Segmented
+                data-testid="growth-subject"
+                value={subject}
+                onChange={(v) => setParam({ subject: String(v) === TOTAL ? null : String(v) })}
+                options={[TOTAL, ...subjects.filter((s) => s !== TOTAL)]}
+              />
+            </div>
+          </Flex>
+          <Flex gap={6} align="center" className="jh-growth-field">
+            <Typography.Text type="secondary" className="jh-growth-field-label">
+              {t('minN')}
+            </Typography.Text>
+            <InputNumber
+              size="middle"
+              min={1}
+              max={500}
+              value={data?.minN ?? askedMinN}
+              style={{ width: 72 }}
+              onChange={(v) => v && setParam({ minN: v === data?.minNFloor ? null : String(v) })}
+              data-testid="growth-minn"
             />
-          </Space>
-          <Space size={6}>
-            <Typography.Text type="secondary">{t('minN')}</Typography.Text>
-            <InputNumber size="middle" min={1} max={500} value={minN} style={{ width: 72 }} onChange={(v) => v && setParam({ minN: v === 20 ? null : String(v) })} data-testid="growth-minn" />
-          </Space>
+          </Flex>
         </Flex>
       </Card>
 
@@ -211,13 +229,13 @@ export default function GrowthPage() {
       )}
       {data && L && m && d && (
         <>
-          {data.scope === 'own' && <Alert className="jh-section" type="info" showIcon message={lang === 'en' ? 'Your school’s rows and the district figures.' : '显示本校数据和全县汇总。'} />}
+          {data.scope === 'own' && <Alert className="jh-section" type="info" showIcon message={t('own')} />}
           <Row gutter={[16, 16]} className="jh-section" data-testid="growth-kpis">
             <Col xs={24} sm={12} xl={6}>
               <Kpi
                 title={t('k.linkage')}
-                value={`${(L.rate * 100).toFixed(1)}%`}
-                foot={t('k.linkageFoot', { linked: L.linked, a: L.entry.unmatched, b: L.exit.unmatched, m: L.movers })}
+                value={gf('rate', L.rate)}
+                foot={t('k.linkageFoot', { linked: gf('count', L.linked), a: gf('count', L.entry.unmatched), b: gf('count', L.exit.unmatched), m: gf('count', L.movers) })}
                 testId="growth-linkage"
               />
             </Col>
@@ -226,13 +244,13 @@ export default function GrowthPage() {
                 title={t('k.model')}
                 value={
                   <span>
-                    β₁ = {num(m.beta.pre)}
+                    β₁ = {gf('coef', m.beta.pre)}
                     <Typography.Text type="secondary" style={{ fontSize: 13, marginLeft: 8 }}>
-                      SE {num(m.betaSE.pre)}
+                      SE {gf('coef', m.betaSE.pre)}
                     </Typography.Text>
                   </span>
                 }
-                foot={t('k.modelFoot', { tau2: num(m.tau2, 4), sigma2: num(m.sigma2, 4), icc: num(m.icc), n: m.n })}
+                foot={t('k.modelFoot', { tau2: gf('variance', m.tau2), sigma2: gf('variance', m.sigma2), icc: gf('coef', m.icc), n: gf('count', m.n) })}
                 help={t('k.modelHelp')}
               />
             </Col>
@@ -248,7 +266,7 @@ export default function GrowthPage() {
               />
             </Col>
             <Col xs={24} sm={12} xl={6}>
-              <Kpi title={t('k.gain')} value={num(d.gainMean, 3, true)} foot={t('k.gainFoot', { rc: num(d.rankChangeMean, 2, true) })} />
+              <Kpi title={t('k.gain')} value={gf('effect', d.gainMean)} foot={t('k.gainFoot', { rc: gf('rankChange', d.rankChangeMean) })} />
             </Col>
           </Row>
           <Card variant="borderless" className="jh-section">

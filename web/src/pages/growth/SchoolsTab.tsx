@@ -1,12 +1,13 @@
 // The school tabs of /growth: the value-added table with the error-bar chart, the quadrant scatter, and the plain
-// gain model next to the value-added. Schools below the minimum n are greyed and show "n < 20" instead of numbers.
+// gain model next to the value-added. Schools below the minimum n are greyed and show "n < 20" instead of numbers
+// (the server sends no figures for them to a user without pupil-level rights for the school).
 import { useState } from 'react';
-import { Col, Flex, Row, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { Col, Flex, Grid, Row, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useI18n } from '../../i18n.js';
 import { useGrowthT, type GrowthT } from './i18n.js';
-import { errorBarOption, GrowthChart, LABEL_COLOR, num, quadrantOption } from './charts.js';
-import type { Label, SchoolRow, VaResponse } from './types.js';
+import { errorBarOption, GrowthChart, LABEL_COLOR, gf, gfInterval, quadrantOption } from './charts.js';
+import { byEffect, hasFigures, schoolShown, type Figures, type Label, type SchoolRow, type ShownSchool, type VaResponse } from './types.js';
 
 export function LabelTag({ label, t }: { label: Label; t: GrowthT }) {
   const color = label === 'above' ? 'green' : label === 'below' ? 'red' : 'blue';
@@ -27,8 +28,8 @@ export function Small({ n, minN, t }: { n: number; minN: number; t: GrowthT }) {
 }
 
 /** Columns shared by the school and class tables: n, value-added, SE, interval, verdict. */
-export function effectColumns<T extends { n: number; effect: number; se: number; lower: number; upper: number; label: Label; suppressed: boolean }>(t: GrowthT, minN: number): ColumnsType<T> {
-  const hidden = (r: T, node: React.ReactNode) => (r.suppressed ? null : node);
+export function effectColumns<T extends { n: number; suppressed: boolean } & { [K in keyof Figures]: Figures[K] | null }>(t: GrowthT, minN: number): ColumnsType<T> {
+  const hidden = (r: T, node: (r: T & Figures) => React.ReactNode) => (hasFigures(r) ? node(r) : null);
   return [
     { title: t('c.n'), dataIndex: 'n', key: 'n', width: 72, align: 'right', sorter: (a, b) => a.n - b.n },
     {
@@ -36,11 +37,11 @@ export function effectColumns<T extends { n: number; effect: number; se: number;
       key: 'effect',
       width: 96,
       align: 'right',
-      sorter: (a, b) => Number(a.suppressed) - Number(b.suppressed) || a.effect - b.effect,
-      render: (_, r) => (r.suppressed ? <Small n={r.n} minN={minN} t={t} /> : <span style={{ color: LABEL_COLOR[r.label], fontWeight: 600 }}>{num(r.effect, 3, true)}</span>),
+      sorter: (a, b) => byEffect(b, a),
+      render: (_, r) => (hasFigures(r) ? <span style={{ color: LABEL_COLOR[r.label], fontWeight: 600 }}>{gf('effect', r.effect)}</span> : <Small n={r.n} minN={minN} t={t} />),
     },
-    { title: t('c.se'), key: 'se', width: 84, align: 'right', render: (_, r) => num(r.se) },
-    { title: t('c.interval'), key: 'ci', width: 150, align: 'center', render: (_, r) => hidden(r, <span className="jh-num">{`${num(r.lower)} ~ ${num(r.upper)}`}</span>) },
+    { title: t('c.se'), key: 'se', width: 84, align: 'right', render: (_, r) => hidden(r, (x) => gf('se', x.se)) },
+    { title: t('c.interval'), key: 'ci', width: 150, align: 'center', render: (_, r) => hidden(r, (x) => <span className="jh-num">{gfInterval(x.lower, x.upper)}</span>) },
     {
       title: t('c.label'),
       key: 'label',
@@ -48,16 +49,19 @@ export function effectColumns<T extends { n: number; effect: number; se: number;
       align: 'center',
       filters: (['above', 'expected', 'below'] as const).map((l) => ({ text: t(`l.${l}`), value: l })),
       onFilter: (v, r) => !r.suppressed && r.label === v,
-      render: (_, r) => hidden(r, <LabelTag label={r.label} t={t} />),
+      render: (_, r) => hidden(r, (x) => <LabelTag label={x.label} t={t} />),
     },
   ];
 }
 
 export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: string) => void }) {
   const t = useGrowthT();
+  const screens = Grid.useBreakpoint();
   const { lang } = useI18n();
-  const shown = data.schools.filter((s) => !s.suppressed);
-  const quad = (s: SchoolRow) => (lang === 'en' ? data.quadrants.labels[s.quadrant].en : data.quadrants.labels[s.quadrant].zh);
+  const shown = data.schools.filter(schoolShown);
+  const quad = (s: ShownSchool) => (lang === 'en' ? data.quadrants.labels[s.quadrant].en : data.quadrants.labels[s.quadrant].zh);
+  const show = (r: SchoolRow, node: (r: ShownSchool) => React.ReactNode) => (schoolShown(r) ? node(r) : null);
+  const sortBy = (f: (r: SchoolRow) => number | null) => (a: SchoolRow, b: SchoolRow) => (f(a) ?? -Infinity) - (f(b) ?? -Infinity);
   const columns: ColumnsType<SchoolRow> = [
     {
       title: t('c.school'),
@@ -77,10 +81,10 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
       ),
     },
     ...effectColumns<SchoolRow>(t, data.minN),
-    { title: t('c.quadrant'), key: 'quadrant', width: 130, render: (_, r) => (r.suppressed ? null : quad(r)) },
-    { title: t('c.achievement'), key: 'ach', width: 96, align: 'right', sorter: (a, b) => a.achievement - b.achievement, render: (_, r) => (r.suppressed ? null : num(r.achievement, 2, true)) },
-    { title: t('c.entryMean'), key: 'entry', width: 96, align: 'right', sorter: (a, b) => a.entryMean - b.entryMean, render: (_, r) => (r.suppressed ? null : num(r.entryMean, 2, true)) },
-    { title: t('c.gainMean'), key: 'gain', width: 90, align: 'right', sorter: (a, b) => a.gainMean - b.gainMean, render: (_, r) => (r.suppressed ? null : num(r.gainMean, 2, true)) },
+    { title: t('c.quadrant'), key: 'quadrant', width: 130, render: (_, r) => show(r, quad) },
+    { title: t('c.achievement'), key: 'ach', width: 96, align: 'right', sorter: sortBy((r) => r.achievement), render: (_, r) => show(r, (x) => gf('meanZ', x.achievement)) },
+    { title: t('c.entryMean'), key: 'entry', width: 96, align: 'right', sorter: sortBy((r) => r.entryMean), render: (_, r) => show(r, (x) => gf('meanZ', x.entryMean)) },
+    { title: t('c.gainMean'), key: 'gain', width: 90, align: 'right', sorter: sortBy((r) => r.gainMean), render: (_, r) => show(r, (x) => gf('effect', x.gainMean)) },
     {
       title: t('c.link'),
       key: 'link',
@@ -89,7 +93,7 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
       sorter: (a, b) => a.linkRate - b.linkRate,
       render: (_, r) => (
         <Tooltip title={`${r.linked} / ${r.exitStudents}`}>
-          <span style={r.linkRate < 0.9 ? { color: '#d97706' } : undefined}>{`${(r.linkRate * 100).toFixed(1)}%`}</span>
+          <span style={r.linkRate < 0.9 ? { color: '#d97706' } : undefined}>{gf('rate', r.linkRate)}</span>
         </Tooltip>
       ),
     },
@@ -100,12 +104,12 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
             key: 'sgp',
             width: 96,
             align: 'right' as const,
-            render: (_: unknown, r: SchoolRow) => (r.suppressed || r.sgpMedian === null ? null : `${num(r.sgpMedian, 1)} ± ${num(r.sgpMedianSE, 1)}`),
+            render: (_: unknown, r: SchoolRow) => show(r, (x) => (x.sgpMedian === null ? null : `${gf('sgp', x.sgpMedian)} ± ${gf('sgp', x.sgpMedianSE)}`)),
           },
         ]
       : []),
   ];
-  const rows = [...data.schools].sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || b.effect - a.effect);
+  const rows = [...data.schools].sort(byEffect);
   return (
     <Flex vertical gap={16}>
       {shown.length > 0 && (
@@ -120,7 +124,7 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
           </Flex>
           <GrowthChart
             testId="growth-errorbars"
-            option={errorBarOption(shown, t)}
+            option={errorBarOption(shown, t, !screens.sm)}
             height={Math.max(160, shown.length * 26 + 60)}
             onClick={(p) => {
               const s = [...shown].sort((a, b) => a.effect - b.effect)[p.dataIndex];
@@ -145,11 +149,12 @@ export function SchoolsTab({ data, onOpen }: { data: VaResponse; onOpen: (code: 
 
 export function QuadrantTab({ data, onOpen }: { data: VaResponse; onOpen: (code: string) => void }) {
   const t = useGrowthT();
+  const screens = Grid.useBreakpoint();
   const { lang } = useI18n();
   const [axis, setAxis] = useState<'achievement' | 'entry'>('achievement');
   const labels = axis === 'entry' ? data.quadrants.entryLabels : data.quadrants.labels;
-  const shown = data.schools.filter((s) => !s.suppressed);
-  const counts = new Map<string, SchoolRow[]>();
+  const shown = data.schools.filter(schoolShown);
+  const counts = new Map<string, ShownSchool[]>();
   for (const s of shown) {
     const k = axis === 'entry' ? s.entryQuadrant : s.quadrant;
     counts.set(k, [...(counts.get(k) ?? []), s]);
@@ -181,7 +186,7 @@ export function QuadrantTab({ data, onOpen }: { data: VaResponse; onOpen: (code:
         <Col xs={24} xl={17}>
           <GrowthChart
             testId="growth-quadrant"
-            option={quadrantOption(data.schools, axis, labels, lang, t)}
+            option={quadrantOption(shown, axis, labels, lang, t, !screens.sm)}
             height={520}
             onClick={(p) => {
               const s = shown[p.dataIndex];
@@ -211,30 +216,39 @@ export function QuadrantTab({ data, onOpen }: { data: VaResponse; onOpen: (code:
   );
 }
 
-type GainRow = VaResponse['gain'][number] & { effect: number; label: Label };
+type GainRow = VaResponse['gain'][number] & { effect: number | null; label: Label | null };
 
 export function GainTab({ data }: { data: VaResponse }) {
   const t = useGrowthT();
   const rows: GainRow[] = data.gain.map((g) => {
-    const s = data.schools.find((x) => x.school === g.school)!;
-    return { ...g, effect: s.effect, label: s.label };
+    const s = data.schools.find((x) => x.school === g.school);
+    return { ...g, effect: s?.effect ?? null, label: s?.label ?? null };
   });
-  const hide = (r: GainRow, node: React.ReactNode) => (r.suppressed ? <Small n={r.n} minN={data.minN} t={t} /> : node);
+  const shown = (r: GainRow) => !r.suppressed && r.zGain !== null;
+  const hide = (r: GainRow, node: () => React.ReactNode) => (shown(r) ? node() : null);
+  const sortBy = (f: (r: GainRow) => number | null) => (a: GainRow, b: GainRow) => (f(a) ?? -Infinity) - (f(b) ?? -Infinity);
   const columns: ColumnsType<GainRow> = [
     { title: t('c.school'), dataIndex: 'name', key: 'name', width: 200, fixed: 'left' },
     { title: t('c.n'), dataIndex: 'n', key: 'n', width: 72, align: 'right' },
-    { title: t('g.zGain'), key: 'zg', width: 90, align: 'right', sorter: (a, b) => a.zGain - b.zGain, render: (_, r) => hide(r, num(r.zGain, 3, true)) },
-    { title: 'SE', key: 'zgse', width: 80, align: 'right', render: (_, r) => num(r.zGainSE) },
-    { title: t('c.interval'), key: 'zgci', width: 150, align: 'center', render: (_, r) => (r.suppressed ? null : `${num(r.lower)} ~ ${num(r.upper)}`) },
-    { title: t('g.rank'), key: 'rc', width: 130, align: 'right', sorter: (a, b) => a.rankChange - b.rankChange, render: (_, r) => (r.suppressed ? null : num(r.rankChange, 2, true)) },
-    { title: 'SE', key: 'rcse', width: 80, align: 'right', render: (_, r) => num(r.rankChangeSE, 2) },
+    {
+      title: t('g.zGain'),
+      key: 'zg',
+      width: 90,
+      align: 'right',
+      sorter: sortBy((r) => r.zGain),
+      render: (_, r) => (shown(r) ? gf('effect', r.zGain) : <Small n={r.n} minN={data.minN} t={t} />),
+    },
+    { title: 'SE', key: 'zgse', width: 80, align: 'right', render: (_, r) => hide(r, () => gf('se', r.zGainSE)) },
+    { title: t('c.interval'), key: 'zgci', width: 150, align: 'center', render: (_, r) => hide(r, () => gfInterval(r.lower, r.upper)) },
+    { title: t('g.rank'), key: 'rc', width: 130, align: 'right', sorter: sortBy((r) => r.rankChange), render: (_, r) => hide(r, () => gf('rankChange', r.rankChange)) },
+    { title: 'SE', key: 'rcse', width: 80, align: 'right', render: (_, r) => hide(r, () => gf('rankSE', r.rankChangeSE)) },
     {
       title: t('g.va'),
       key: 'va',
       width: 100,
       align: 'right',
-      sorter: (a, b) => a.effect - b.effect,
-      render: (_, r) => (r.suppressed ? null : <span style={{ color: LABEL_COLOR[r.label] }}>{num(r.effect, 3, true)}</span>),
+      sorter: sortBy((r) => r.effect),
+      render: (_, r) => hide(r, () => <span style={{ color: r.label ? LABEL_COLOR[r.label] : undefined }}>{gf('effect', r.effect)}</span>),
     },
   ];
   return (

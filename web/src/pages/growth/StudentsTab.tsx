@@ -8,7 +8,7 @@ import { useCall } from '../../hooks.js';
 import { useCan } from '../../session.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useGrowthT, type GrowthT } from './i18n.js';
-import { GrowthChart, num, studentScatterOption } from './charts.js';
+import { GrowthChart, gf, gfInterval, studentScatterOption } from './charts.js';
 import { SchoolSelect, useSchoolChoice } from './ClassesTab.js';
 import { LabelTag } from './SchoolsTab.js';
 import type { PairQuery, StudentRow, StudentsResponse, VaResponse } from './types.js';
@@ -44,7 +44,7 @@ function StudentCard({ s, data, t, onClose }: { s: StudentRow | null; data: Stud
               <Statistic title={t('st.scoreNow')} value={s.post} />
             </Col>
             <Col span={12}>
-              <Statistic title={t('st.scoreExpected')} value={num(s.expected, 1)} />
+              <Statistic title={t('st.scoreExpected')} value={gf('score', s.expected)} />
             </Col>
           </Row>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -52,15 +52,15 @@ function StudentCard({ s, data, t, onClose }: { s: StudentRow | null; data: Stud
           </Typography.Text>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('st.pre')}>{s.pre}</Descriptions.Item>
-            <Descriptions.Item label={t('st.zEntry')}>{num(s.preZ, 3, true)}</Descriptions.Item>
-            <Descriptions.Item label={t('st.zExit')}>{num(s.postZ, 3, true)}</Descriptions.Item>
-            <Descriptions.Item label={t('st.gain')}>{num(s.zGain, 3, true)}</Descriptions.Item>
+            <Descriptions.Item label={t('st.zEntry')}>{gf('z', s.preZ)}</Descriptions.Item>
+            <Descriptions.Item label={t('st.zExit')}>{gf('z', s.postZ)}</Descriptions.Item>
+            <Descriptions.Item label={t('st.gain')}>{gf('z', s.zGain)}</Descriptions.Item>
             <Descriptions.Item label={t('st.residual')}>
-              <span style={{ color: s.residualZ >= 0 ? '#16a34a' : '#dc2626' }}>{num(s.residualZ, 3, true)}</span>
+              <span style={{ color: s.residualZ >= 0 ? '#16a34a' : '#dc2626' }}>{gf('z', s.residualZ)}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={t('st.prePR')}>{num(s.prePR, 1)}</Descriptions.Item>
-            <Descriptions.Item label={t('st.postPR')}>{num(s.postPR, 1)}</Descriptions.Item>
-            <Descriptions.Item label={t('st.rank')}>{num(s.rankChange, 1, true)}</Descriptions.Item>
+            <Descriptions.Item label={t('st.prePR')}>{gf('pr', s.prePR)}</Descriptions.Item>
+            <Descriptions.Item label={t('st.postPR')}>{gf('pr', s.postPR)}</Descriptions.Item>
+            <Descriptions.Item label={t('st.rank')}>{gf('rankChange', s.rankChange)}</Descriptions.Item>
             <Descriptions.Item label={t('st.sgp')}>{s.sgp ?? <Typography.Text type="secondary">{t('st.sgpNone')}</Typography.Text>}</Descriptions.Item>
           </Descriptions>
           <GrowthChart
@@ -78,7 +78,7 @@ function StudentCard({ s, data, t, onClose }: { s: StudentRow | null; data: Stud
                   data: [s.preZ, s.postZ],
                   symbolSize: 9,
                   lineStyle: { width: 2.5 },
-                  label: { show: true, formatter: (p: { value: number }) => num(p.value, 2) },
+                  label: { show: true, formatter: (p: { value: number }) => gf('z', p.value) },
                 },
                 {
                   type: 'line',
@@ -86,7 +86,7 @@ function StudentCard({ s, data, t, onClose }: { s: StudentRow | null; data: Stud
                   data: [s.preZ, s.expectedZ],
                   symbolSize: 7,
                   lineStyle: { type: 'dashed' },
-                  label: { show: true, position: 'bottom', formatter: (p: { dataIndex: number; value: number }) => (p.dataIndex ? num(p.value, 2) : '') },
+                  label: { show: true, position: 'bottom', formatter: (p: { dataIndex: number; value: number }) => (p.dataIndex ? gf('z', p.value) : '') },
                 },
               ],
             }}
@@ -157,7 +157,7 @@ export function StudentsTab({
     },
     { title: t('st.pre'), dataIndex: 'pre', key: 'pre', width: 72, align: 'right', sorter: (a, b) => a.pre - b.pre },
     { title: t('st.post'), dataIndex: 'post', key: 'post', width: 72, align: 'right', sorter: (a, b) => a.post - b.post },
-    { title: t('st.expected'), key: 'exp', width: 80, align: 'right', render: (_, r) => num(r.expected, 1) },
+    { title: t('st.expected'), key: 'exp', width: 80, align: 'right', render: (_, r) => gf('score', r.expected) },
     {
       title: t('st.residual'),
       key: 'res',
@@ -165,10 +165,10 @@ export function StudentsTab({
       align: 'right',
       sorter: (a, b) => a.residualZ - b.residualZ,
       defaultSortOrder: 'descend',
-      render: (_, r) => <span style={{ color: r.residualZ >= 0 ? '#16a34a' : '#dc2626' }}>{num(r.residualZ, 2, true)}</span>,
+      render: (_, r) => <span style={{ color: r.residualZ >= 0 ? '#16a34a' : '#dc2626' }}>{gf('z', r.residualZ)}</span>,
     },
-    { title: t('st.gain'), key: 'gain', width: 80, align: 'right', sorter: (a, b) => a.zGain - b.zGain, render: (_, r) => num(r.zGain, 2, true) },
-    { title: t('st.rank'), key: 'rc', width: 110, align: 'right', sorter: (a, b) => a.rankChange - b.rankChange, render: (_, r) => num(r.rankChange, 1, true) },
+    { title: t('st.gain'), key: 'gain', width: 80, align: 'right', sorter: (a, b) => a.zGain - b.zGain, render: (_, r) => gf('z', r.zGain) },
+    { title: t('st.rank'), key: 'rc', width: 110, align: 'right', sorter: (a, b) => a.rankChange - b.rankChange, render: (_, r) => gf('rankChange', r.rankChange) },
     ...(body?.sgp.available ? [{ title: t('st.sgp'), dataIndex: 'sgp', key: 'sgp', width: 64, align: 'right' as const, sorter: (a: StudentRow, b: StudentRow) => (a.sgp ?? 0) - (b.sgp ?? 0) }] : []),
   ];
   return (
@@ -214,18 +214,18 @@ export function StudentsTab({
                 <Descriptions size="small" column={1}>
                   <Descriptions.Item label={t('c.n')}>{shift.n}</Descriptions.Item>
                   <Descriptions.Item label={t('c.effect')}>
-                    {shift.suppressed ? t('c.smallHelp', { n: data.minN }) : `${num(shift.effect, 3, true)} ${t('st.points', { x: num(shift.effect * body.scales.exit.sd, 1, true) })}`}
+                    {shift.suppressed ? t('c.smallHelp', { n: data.minN }) : `${gf('effect', shift.effect)} ${t('st.points', { x: gf('points', shift.effect * body.scales.exit.sd) })}`}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('c.se')}>{num(shift.se)}</Descriptions.Item>
-                  {!shift.suppressed && <Descriptions.Item label={t('c.interval')}>{`${num(shift.lower)} ~ ${num(shift.upper)}`}</Descriptions.Item>}
+                  <Descriptions.Item label={t('c.se')}>{gf('se', shift.se)}</Descriptions.Item>
+                  {!shift.suppressed && <Descriptions.Item label={t('c.interval')}>{gfInterval(shift.lower, shift.upper)}</Descriptions.Item>}
                   {!shift.suppressed && (
                     <Descriptions.Item label={t('c.label')}>
                       <LabelTag label={shift.label} t={t} />
                     </Descriptions.Item>
                   )}
-                  <Descriptions.Item label={t('c.gainMean')}>{num(mean(body.students.map((s) => s.zGain)), 3, true)}</Descriptions.Item>
-                  <Descriptions.Item label={t('c.rankChange')}>{num(mean(body.students.map((s) => s.rankChange)), 1, true)}</Descriptions.Item>
-                  {body.sgp.available && <Descriptions.Item label={t('c.sgp')}>{num(median(body.students.flatMap((s) => (s.sgp === null ? [] : [s.sgp]))), 1)}</Descriptions.Item>}
+                  <Descriptions.Item label={t('c.gainMean')}>{gf('effect', mean(body.students.map((s) => s.zGain)))}</Descriptions.Item>
+                  <Descriptions.Item label={t('c.rankChange')}>{gf('rankChange', mean(body.students.map((s) => s.rankChange)))}</Descriptions.Item>
+                  {body.sgp.available && <Descriptions.Item label={t('c.sgp')}>{gf('sgp', median(body.students.flatMap((s) => (s.sgp === null ? [] : [s.sgp]))))}</Descriptions.Item>}
                 </Descriptions>
               ) : (
                 <Empty />

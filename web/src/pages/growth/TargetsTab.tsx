@@ -8,7 +8,7 @@ import { useCall } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useGrowthT } from './i18n.js';
-import { num } from './charts.js';
+import { gf } from './charts.js';
 import type { TargetsResponse } from './types.js';
 
 type Series = TargetsResponse['series'][number];
@@ -27,7 +27,7 @@ export function TargetsTab() {
   const current = series.find((s) => s.key === pick) ?? series[series.length - 1];
   const name = (s: Series) => (s.kind === 'valueAdded' ? t('t.va', { grade: s.grade, type: s.type }) : t('t.achievement', { grade: s.grade, type: s.type }));
   const rate = (m: string) => m === 'excellentRate' || m === 'passRate';
-  const fmt = (m: string, v: number) => (rate(m) ? `${(v * 100).toFixed(1)}%` : num(v, 3, true));
+  const fmt = (m: string, v: number) => gf(rate(m) ? 'rate' : m === 'meanZ' ? 'meanZ' : 'effect', v);
   return (
     <Flex vertical gap={12} data-testid="growth-targets">
       <Typography.Text type="secondary">{lang === 'en' ? res.data.rule.en : res.data.rule.zh}</Typography.Text>
@@ -54,7 +54,12 @@ export function TargetsTab() {
         ];
         return (
           <Card key={m.metric} size="small" title={t(`t.${m.metric}`)}>
-            <Table<Target> rowKey="school" size="small" columns={columns} dataSource={m.schools} pagination={false} />
+            <Table<Target> rowKey="school" size="small" columns={columns} dataSource={m.schools} pagination={false} scroll={{ x: 480 }} />
+            {'withheld' in m && m.withheld.length > 0 && (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }} data-testid="growth-targets-withheld">
+                {t('t.withheld', { list: m.withheld.map((w) => w.name).join(lang === 'en' ? ', ' : '、') })}
+              </Typography.Paragraph>
+            )}
           </Card>
         );
       })}

@@ -4,11 +4,14 @@
 import * as echarts from 'echarts/core';
 import { CustomChart, ScatterChart } from 'echarts/charts';
 import { MarkAreaComponent, DataZoomComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { EChart } from '../../components/EChart.js';
+import { gf, gfInterval } from '../../../../src/growth/figures.js';
 import type { GrowthT } from './i18n.js';
-import type { Label, Quadrant, SchoolRow, StudentRow } from './types.js';
+import type { Label, Quadrant, ShownSchool, StudentRow } from './types.js';
 
-echarts.use([ScatterChart, CustomChart, MarkAreaComponent, DataZoomComponent]);
+// LabelLayout: without it ECharts ignores `labelLayout` (hideOverlap, moveOverlap) and the quadrant's labels overlap.
+echarts.use([ScatterChart, CustomChart, MarkAreaComponent, DataZoomComponent, LabelLayout]);
 
 export const LABEL_COLOR: Record<Label, string> = { above: '#16a34a', expected: '#1d4ed8', below: '#dc2626' };
 export const AXIS_SPLIT = { lineStyle: { type: 'dashed', color: '#eef0f4' } } as const;
@@ -30,13 +33,7 @@ export function GrowthChart({
   return <EChart option={option} height={height} data-testid={testId} onClick={onClick} />;
 }
 
-/** −0.123 with a real minus; '+' for positive when signed. */
-export function num(x: number | null | undefined, digits = 3, signed = false): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  const s = x.toFixed(digits);
-  if (Number(s) === 0) return (0).toFixed(digits);
-  return x < 0 ? `−${s.slice(1)}` : signed ? `+${s}` : s;
-}
+export { gf, gfInterval };
 
 export interface BarRow {
   name: string;
@@ -48,8 +45,8 @@ export interface BarRow {
   label: Label;
 }
 
-/** Effects with 95% intervals, one row each, sorted with the largest on top. */
-export function errorBarOption(rows: BarRow[], t: GrowthT): AnyOption {
+/** Effects with 95% intervals, one row each, sorted with the largest on top; `narrow` (a phone): shorter names, no values at the right. */
+export function errorBarOption(rows: BarRow[], t: GrowthT, narrow = false): AnyOption {
   const sorted = [...rows].sort((a, b) => a.effect - b.effect); // category axis draws bottom-up
   const names = sorted.map((r) => r.name);
   const lo = Math.min(0, ...sorted.map((r) => r.lower));
@@ -57,21 +54,22 @@ export function errorBarOption(rows: BarRow[], t: GrowthT): AnyOption {
   const pad = (hi - lo) * 0.05 || 0.05;
   const tooltip = (i: number) => {
     const r = sorted[i];
-    return `<b>${r.name}</b><br/>${t('c.effect')}: ${num(r.effect, 3, true)}<br/>SE: ${num(r.se)}<br/>${t('c.interval')}: ${num(r.lower)} ~ ${num(r.upper)}<br/>n = ${r.n} · ${t(`l.${r.label}`)}`;
+    return `<b>${r.name}</b><br/>${t('c.effect')}: ${gf('effect', r.effect)}<br/>SE: ${gf('se', r.se)}<br/>${t('c.interval')}: ${gf('bound', r.lower)} ~ ${gf('bound', r.upper)}<br/>n = ${r.n} · ${t(`l.${r.label}`)}`;
   };
   return {
-    grid: { left: 8, right: 96, top: 16, bottom: 36, containLabel: true },
+    grid: { left: 8, right: narrow ? 16 : 96, top: 16, bottom: 36, containLabel: true },
     tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => tooltip(p.dataIndex) },
     xAxis: {
       type: 'value',
       min: Math.floor((lo - pad) * 20) / 20,
       max: Math.ceil((hi + pad) * 20) / 20,
       splitLine: AXIS_SPLIT,
-      axisLabel: { formatter: (v: number) => num(v, 2), showMinLabel: false, showMaxLabel: false },
-      name: 'SD',
+      splitNumber: narrow ? 3 : 5,
+      axisLabel: { formatter: (v: number) => gf('bound', v), showMinLabel: false, showMaxLabel: false },
+      name: narrow ? '' : 'SD',
       nameGap: 8,
     },
-    yAxis: { type: 'category', data: names, axisTick: { show: false }, axisLabel: { width: 170, overflow: 'truncate', color: '#334155' } },
+    yAxis: { type: 'category', data: names, axisTick: { show: false }, axisLabel: { width: narrow ? 96 : 170, overflow: 'truncate', color: '#334155' } },
     series: [
       {
         type: 'custom',
@@ -98,12 +96,12 @@ export function errorBarOption(rows: BarRow[], t: GrowthT): AnyOption {
         markLine: { silent: true, symbol: 'none', lineStyle: { color: '#475569', type: 'solid', width: 1.2 }, label: { show: false }, data: [{ xAxis: 0 }] },
       },
       {
-        // The value at the right edge of each row.
+        // The value at the right edge of each row (not on a phone: the tooltip has it).
         type: 'scatter',
         data: sorted.map((r, i) => ({
           value: [Math.ceil((hi + pad) * 20) / 20, i],
           symbolSize: 0,
-          label: { show: true, position: 'right', formatter: `${num(r.effect, 2, true)}  n=${r.n}`, color: '#64748b', fontSize: 11 },
+          label: { show: !narrow, position: 'right', formatter: `${gf('effect', r.effect)}  n = ${gf('count', r.n)}`, color: '#64748b', fontSize: 11 },
         })),
         tooltip: { show: false },
         silent: true,
@@ -112,9 +110,13 @@ export function errorBarOption(rows: BarRow[], t: GrowthT): AnyOption {
   };
 }
 
-export function quadrantOption(schools: SchoolRow[], axis: 'achievement' | 'entry', labels: Record<Quadrant, { zh: string; en: string }>, lang: 'zh' | 'en', t: GrowthT): AnyOption {
-  const rows = schools.filter((s) => !s.suppressed);
-  const xv = (s: SchoolRow) => (axis === 'entry' ? s.entryMean : s.achievement);
+/**
+ * Achievement (or entry) × growth. A label that would overlap another is moved up or down, else hidden — the larger
+ * school (bigger dot) keeps its label (labelLayout); the tooltip and the list beside the chart name every school.
+ * `narrow` (a phone): no labels at all.
+ */
+export function quadrantOption(rows: ShownSchool[], axis: 'achievement' | 'entry', labels: Record<Quadrant, { zh: string; en: string }>, lang: 'zh' | 'en', t: GrowthT, narrow = false): AnyOption {
+  const xv = (s: ShownSchool) => (axis === 'entry' ? s.entryMean : s.achievement);
   const xs = rows.map(xv);
   const ys = rows.map((s) => s.effect);
   // Symmetric around the district (0), rounded up to a tick, so that the four quadrants fill the plot.
@@ -129,9 +131,9 @@ export function quadrantOption(schools: SchoolRow[], axis: 'achievement' | 'entr
     grid: { left: 56, right: 24, top: 24, bottom: 48 },
     tooltip: {
       trigger: 'item',
-      formatter: (p: { data: { school: SchoolRow } }) => {
+      formatter: (p: { data: { school: ShownSchool } }) => {
         const s = p.data.school;
-        return `<b>${s.name}</b><br/>${t('c.effect')}: ${num(s.effect, 3, true)} (SE ${num(s.se)})<br/>${t('c.achievement')}: ${num(s.achievement, 2, true)}<br/>${t('c.entryMean')}: ${num(s.entryMean, 2, true)}<br/>n = ${s.n}`;
+        return `<b>${s.name}</b><br/>${t('c.effect')}: ${gf('effect', s.effect)} (SE ${gf('se', s.se)})<br/>${t('c.achievement')}: ${gf('meanZ', s.achievement)}<br/>${t('c.entryMean')}: ${gf('meanZ', s.entryMean)}<br/>n = ${s.n}`;
       },
     },
     xAxis: {
@@ -142,7 +144,7 @@ export function quadrantOption(schools: SchoolRow[], axis: 'achievement' | 'entr
       nameLocation: 'middle',
       nameGap: 28,
       splitLine: AXIS_SPLIT,
-      axisLabel: { formatter: (v: number) => num(v, 2) },
+      axisLabel: { formatter: (v: number) => gf('meanZ', v) },
       axisLine: { onZero: false },
     },
     yAxis: {
@@ -153,7 +155,7 @@ export function quadrantOption(schools: SchoolRow[], axis: 'achievement' | 'entr
       nameLocation: 'middle',
       nameGap: 42,
       splitLine: AXIS_SPLIT,
-      axisLabel: { formatter: (v: number) => num(v, 2) },
+      axisLabel: { formatter: (v: number) => gf('meanZ', v) },
       axisLine: { onZero: false },
     },
     series: [
@@ -166,7 +168,9 @@ export function quadrantOption(schools: SchoolRow[], axis: 'achievement' | 'entr
           itemStyle: { color: LABEL_COLOR[s.label], opacity: 0.85 },
           symbolSize: Math.max(8, Math.min(30, Math.sqrt(s.n) * 1.3)),
         })),
-        label: { show: true, position: 'right', formatter: (p: { data: { school: SchoolRow } }) => p.data.school.name, fontSize: 11, color: '#334155' },
+        // On a phone the plot is too small for names: a tap shows the school (emphasis), the list below names them all.
+        label: { show: !narrow, position: 'right', formatter: (p: { data: { school: ShownSchool } }) => p.data.school.name, fontSize: 11, color: '#334155' },
+        emphasis: { label: { show: true, fontWeight: 600 } },
         labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' },
         markLine: { silent: true, symbol: 'none', lineStyle: { color: '#475569', type: 'solid', width: 1 }, label: { show: false }, data: [{ xAxis: 0 }, { yAxis: 0 }] },
         markArea: {
@@ -204,7 +208,7 @@ export function studentScatterOption(
       formatter: (p: { seriesType: string; data: { s?: StudentRow } }) => {
         const s = p.data?.s;
         if (!s) return '';
-        return `<b>${s.name ?? s.studentId}</b> ${s.class}<br/>${t('st.pre')} ${s.pre} → ${t('st.post')} ${s.post}<br/>${t('st.expected')} ${num(s.expected, 1)} · ${t('st.residual')} ${num(s.residualZ, 2, true)}${s.sgp !== null ? `<br/>SGP ${s.sgp}` : ''}`;
+        return `<b>${s.name ?? s.studentId}</b> ${s.class}<br/>${t('st.pre')} ${s.pre} → ${t('st.post')} ${s.post}<br/>${t('st.expected')} ${gf('score', s.expected)} · ${t('st.residual')} ${gf('z', s.residualZ)}${s.sgp !== null ? `<br/>SGP ${s.sgp}` : ''}`;
       },
     },
     xAxis: { type: 'value', name: t('st.pre'), nameLocation: 'middle', nameGap: 28, scale: true, splitLine: AXIS_SPLIT },

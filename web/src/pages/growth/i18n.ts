@@ -1,12 +1,15 @@
 // Words of the growth pages (增值评价). Kept next to the pages so that the shared dictionary stays small; the
-// language itself comes from the app's I18nProvider.
+// language itself comes from the app's I18nProvider. {all} is the district's own word for itself (全县 / 全区 / 全市,
+// core/district-term.ts), filled in by useGrowthT.
 import { useCallback } from 'react';
 import { useI18n } from '../../i18n.js';
+import { useMe } from '../../session.js';
+import { districtTerm } from '../../../../src/core/district-term.js';
 
 const dict = {
   title: ['增值评价', 'Value-added'],
   subtitle: [
-    '按学籍号匹配两次考试，比较各校、各班学生的实际进步与全县同起点学生的预期',
+    '按学籍号匹配两次考试，比较各校、各班学生的实际进步与{all}同起点学生的预期',
     'Students linked by 学籍号 across two exams; each school’s and class’s progress against what students with the same start made across the district',
   ],
   entry: ['入口考试', 'Entry exam'],
@@ -25,15 +28,15 @@ const dict = {
 
   'k.linkage': ['学籍号匹配率', 'Linkage rate'],
   'k.linkageFoot': ['匹配 {linked} 人 · 入口未匹配 {a} · 出口未匹配 {b} · 转学 {m}', '{linked} linked · {a} unmatched at entry · {b} at exit · {m} movers'],
-  'k.model': ['回归模型（REML）', 'Model (REML)'],
+  'k.model': ['回归增值（含收缩估计）', 'Regression value-added with shrinkage'],
   'k.modelFoot': ['τ² = {tau2} · σ² = {sigma2} · ICC = {icc} · n = {n}', 'τ² = {tau2} · σ² = {sigma2} · ICC = {icc} · n = {n}'],
   'k.labels': ['学校评价', 'Schools'],
   'k.labelsFoot': ['高于 / 符合 / 低于预期 · 人数不足 {s} 所', 'above / as expected / below · {s} too small'],
-  'k.gain': ['全县平均 z 分增量', 'District mean z-gain'],
+  'k.gain': ['{all}平均 z 分增量', 'District mean z-gain'],
   'k.gainFoot': ['名次（百分等级）平均变化 {rc}', 'mean percentile-rank change {rc}'],
   'k.modelHelp': [
-    '出口 z = β₀ + β₁·入口 z + 学校随机截距 + 误差；与 R 语言 lme4 包的线性混合模型（学校随机截距）结果一致',
-    'exit z = β₀ + β₁·entry z + school intercept + error, as R lme4 lmer(post ~ pre + (1|school))',
+    '两层线性模型：出口 z = β₀ + β₁·入口 z + 学校随机截距 + 误差，限制性最大似然（REML）估计，与 R 语言 lme4 包的结果一致；学校增值为随机截距的经验贝叶斯（收缩）估计',
+    'Two-level model: exit z = β₀ + β₁·entry z + school intercept + error, fitted by REML and matching R’s lme4; a school’s value-added is the empirical-Bayes (shrunken) intercept',
   ],
 
   'tab.schools': ['学校增值', 'Schools'],
@@ -58,7 +61,10 @@ const dict = {
   'c.link': ['匹配率', 'Linked'],
   'c.sgp': ['SGP 中位数', 'Median SGP'],
   'c.small': ['n < {n}', 'n < {n}'],
-  'c.smallHelp': ['人数少于 {n}，不报告增值', 'fewer than {n} students: not reported'],
+  'c.smallHelp': [
+    '匹配学生少于 {n} 人，不报告增值（最小人数为本地设置，可由管理员配置）',
+    'fewer than {n} linked students: not reported (the minimum n is a local setting the administrator can configure)',
+  ],
   'c.movers': ['含转入 {n} 人', 'incl. {n} movers in'],
   'c.classes': ['班级', 'Classes'],
 
@@ -76,9 +82,12 @@ const dict = {
   'chart.axisAchievement': ['成就（出口均值 z）', 'Achievement (exit mean z)'],
   'chart.axisEntry': ['起点（入口均值 z）', 'Start (entry mean z)'],
   'chart.axisGrowth': ['增长（增值）', 'Growth (value-added)'],
-  'chart.quadrantHelp': ['以全县（0）为界；点的大小表示人数；人数不足的学校不显示', 'cut at the district (0); dot size = n; schools below the minimum n are not shown'],
+  'chart.quadrantHelp': [
+    '以{all}平均（0）为界；点的大小表示人数；人数不足的学校不显示；名称重叠时只标较大的学校，手机上点击圆点显示校名',
+    'cut at the district mean (0); dot size = n; schools below the minimum n are not shown; where names would overlap only the larger school is labelled; on a phone, tap a dot for its name',
+  ],
   'chart.scatter': ['入口成绩与出口成绩', 'Entry and exit scores'],
-  'chart.line': ['全县回归线（预期）', 'District line (expected)'],
+  'chart.line': ['{all}回归线（预期）', 'District line (expected)'],
   'chart.schoolLine': ['本校线（回归线 + 本校增值）', 'School line (district line + school value-added)'],
   'chart.classLine': ['本班线（回归线 + 本班增值）', 'Class line (district line + class value-added)'],
 
@@ -88,7 +97,7 @@ const dict = {
 
   'cl.pickSchool': ['选择学校', 'Choose a school'],
   'cl.help': [
-    '班级增值相对于全县回归线，包含学校本身的贡献；宜在同一学校内比较班级。',
+    '班级增值相对于{all}回归线，包含学校本身的贡献；宜在同一学校内比较班级。',
     'Class effects are relative to the district line and include the school’s own contribution: compare classes within a school.',
   ],
   'cl.chart': ['{school} 各班增值及 95% 区间', 'Classes of {school}: value-added with 95% intervals'],
@@ -110,7 +119,7 @@ const dict = {
   'st.namesHidden': ['按权限不显示姓名', 'names hidden for your role'],
   'st.card': ['学生成长', 'Student growth'],
   'st.cardHelp': [
-    '预期 = 全县入口成绩相同学生的出口成绩（回归线）；残差 = 实际 − 预期',
+    '预期 = {all}入口成绩相同学生的出口成绩（回归线）；残差 = 实际 − 预期',
     'expected = exit score of district students with the same entry score (the line); residual = actual − expected',
   ],
   'st.zEntry': ['入口 z', 'Entry z'],
@@ -141,8 +150,13 @@ const dict = {
   't.effect': ['总分增值', 'Value-added of 总分'],
   't.achievement': ['{grade} 年级{type}', 'Grade {grade} {type}'],
   't.va': ['{grade} 年级{type} · 增值', 'Grade {grade} {type} · value-added'],
+  't.withheld': ['匹配学生少于最小人数、不显示增值目标的学校：{list}', 'Schools with too few linked students, so no value-added target is shown: {list}'],
   't.none': ['还没有可用于制定目标的考试', 'No exams to set targets from yet'],
-  'sgp.note': ['SGP（学生成长百分位）为一阶：本对考试只有一个先验成绩', 'SGP is order 1: this pair has one prior score'],
+  'sgp.note': [
+    '学生成长百分位 SGP（分位数回归，Betebenner 2009）：本对考试只有一个先验成绩，为一阶 SGP',
+    'Student growth percentiles, SGP (quantile regression, Betebenner 2009): this pair has one prior score (order 1)',
+  ],
+  own: ['显示本校数据和{all}汇总。', 'Your school’s rows and the district figures.'],
 } satisfies Record<string, [string, string]>;
 
 export type GrowthKey = keyof typeof dict;
@@ -150,12 +164,13 @@ export type GrowthT = (key: GrowthKey, vars?: Record<string, string | number>) =
 
 export function useGrowthT(): GrowthT {
   const { lang } = useI18n();
+  const all = districtTerm(useMe().districtName).zh;
   return useCallback(
     (key: GrowthKey, vars?: Record<string, string | number>) => {
       let s = dict[key][lang === 'en' ? 1 : 0];
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+      for (const [k, v] of Object.entries({ all, ...vars })) s = s.split(`{${k}}`).join(String(v));
       return s;
     },
-    [lang],
+    [lang, all],
   );
 }

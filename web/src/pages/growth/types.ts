@@ -12,8 +12,38 @@ export type ExamPair = ExamsResponse['pairs'][number];
 export type VaResponse = ResponseOf<Growth['valueAdded']>;
 export type SchoolRow = VaResponse['schools'][number];
 export type ClassRow = VaResponse['classes'][number];
-export type Quadrant = SchoolRow['quadrant'];
-export type Label = SchoolRow['label'];
+export type Quadrant = NonNullable<SchoolRow['quadrant']>;
+export type Label = NonNullable<SchoolRow['label']>;
+/** The figures of a school or class row; null when the group is below the minimum n and the user lacks pupil-level rights. */
+export interface Figures {
+  effect: number;
+  se: number;
+  lower: number;
+  upper: number;
+  label: Label;
+  achievement: number;
+  entryMean: number;
+  gainMean: number;
+  rankChange: number;
+}
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+/** A row the page shows with its figures: not suppressed, and the server sent them. */
+export const hasFigures = <T extends Nullable<Figures> & { suppressed: boolean }>(r: T): r is T & Figures =>
+  !r.suppressed &&
+  r.effect !== null &&
+  r.se !== null &&
+  r.lower !== null &&
+  r.upper !== null &&
+  r.label !== null &&
+  r.achievement !== null &&
+  r.entryMean !== null &&
+  r.gainMean !== null &&
+  r.rankChange !== null;
+export type ShownSchool = SchoolRow & Figures & { quadrant: Quadrant; entryQuadrant: Quadrant };
+export const schoolShown = (r: SchoolRow): r is ShownSchool => hasFigures(r) && r.quadrant !== null && r.entryQuadrant !== null;
+/** Sort order of tables: shown rows first, by value-added, largest first. */
+export const byEffect = (a: { suppressed: boolean; effect: number | null }, b: { suppressed: boolean; effect: number | null }) =>
+  Number(a.suppressed) - Number(b.suppressed) || (b.effect ?? 0) - (a.effect ?? 0);
 export type StudentsResponse = ResponseOf<Growth['students']>;
 export type StudentRow = StudentsResponse['students'][number];
 export type TargetsResponse = ResponseOf<Growth['targets']>;
