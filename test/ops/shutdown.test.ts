@@ -73,6 +73,7 @@ describe('junheng serve', () => {
       'generating the demo district',
       expect.stringMatching(/^writing \d+ schools × \d+ years of statistics$/),
       'importing the demo exams’ scores',
+      'loading the demo admission draws',
       'starting the web server',
       expect.stringMatching(/^ready — 打开 \/ open: http:\/\/127\.0\.0\.1:\d+\/$/),
     ]);
