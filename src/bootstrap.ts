@@ -29,13 +29,13 @@ export async function bootstrap(database: Database, opts: { demo: 'auto' | 'neve
   let demoLoaded = false;
   if (!first) {
     if (opts.demo === 'auto' && database.kind === 'pglite') {
-      progress('首次启动:载入演示县 / first start: loading the demo district');
+      progress('首次启动：载入演示县 / first start: loading the demo district');
       await loadDemoDistrict(db, undefined, progress);
       progress('载入演示派位 / loading the demo admission draws');
       await loadDemoAdmissions(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
       demoLoaded = true;
     } else {
-      await ensureDistrict(db, process.env.JUNHENG_DISTRICT_ID ?? '000000', process.env.JUNHENG_DISTRICT_NAME ?? '本县(区)');
+      await ensureDistrict(db, process.env.JUNHENG_DISTRICT_ID ?? '000000', process.env.JUNHENG_DISTRICT_NAME ?? '本县（区）');
     }
     [first] = await db.select().from(districts).orderBy(districts.districtId).limit(1);
   }

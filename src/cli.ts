@@ -144,7 +144,7 @@ async function main() {
   const database = await open().catch((e: Error) =>
     fail(
       cmd === 'user' && /in use by another Junheng process/.test(e.message)
-        ? `${e.message}\n服务器运行时请在网页中以管理员身份添加账号(用户管理),或通过 API POST /api/users / while the server runs, add the user in the web app as an admin (用户管理 / users) or through POST /api/users`
+        ? `${e.message}\n服务器运行时请在网页中以管理员身份添加账号（用户管理），或通过 API POST /api/users / while the server runs, add the user in the web app as an admin (用户管理 / users) or through POST /api/users`
         : e.message,
     ),
   );
@@ -167,7 +167,7 @@ async function main() {
         } catch (e) {
           await app.close();
           await close();
-          if ((e as { code?: string }).code === 'EADDRINUSE') fail(`端口 ${port} 已被占用,请用 --port 换一个 / port ${port} is in use: choose another with --port (or PORT=…)`);
+          if ((e as { code?: string }).code === 'EADDRINUSE') fail(`端口 ${port} 已被占用，请用 --port 换一个 / port ${port} is in use: choose another with --port (or PORT=…)`);
           throw e;
         }
         const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
@@ -176,9 +176,9 @@ async function main() {
         // stdout is a log stream: a generated password goes to the terminal (stderr) only, once; a chosen one is never printed.
         if (boot.adminPassword) {
           process.stderr.write(`管理员 / admin: 用户名 username = admin, 密码 password = ${boot.adminPassword}\n`);
-          process.stderr.write('此密码只显示这一次,首次登录后须修改 / this password is shown only once; you will be asked to change it\n');
-        } else if (boot.adminCreated) console.log('已创建管理员 admin,密码取自 JUNHENG_ADMIN_PASSWORD / admin created with the password from JUNHENG_ADMIN_PASSWORD');
-        else console.log('管理员账号已存在;忘记密码时运行 / admin exists; if the password is lost run: junheng user reset-password admin');
+          process.stderr.write('此密码只显示这一次，首次登录后须修改 / this password is shown only once; you will be asked to change it\n');
+        } else if (boot.adminCreated) console.log('已创建管理员 admin，密码取自 JUNHENG_ADMIN_PASSWORD / admin created with the password from JUNHENG_ADMIN_PASSWORD');
+        else console.log('管理员账号已存在；忘记密码时运行 / admin exists; if the password is lost run: junheng user reset-password admin');
         installShutdown(app, close);
         return; // keep running
       }

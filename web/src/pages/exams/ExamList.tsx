@@ -116,12 +116,12 @@ export default function ExamListPage() {
               dataIndex: 'subjects',
               width: 300,
               render: (subs: Exam['subjects']) => (
-                <Tooltip title={subs.map((s) => `${s.subject} ${fmt(s.fullMarks, 1)}`).join('、')}>
+                <Tooltip title={subs.map((s) => `${s.subject} ${fmt(s.fullMarks, Number.isInteger(s.fullMarks) ? 0 : 1)}`).join('、')}>
                   <span className="jh-exam-subject-list">
                     {subs.map((s) => (
                       <span key={s.subject}>
                         {s.subject}
-                        <span className="jh-muted">{fmt(s.fullMarks, 1)}</span>
+                        <span className="jh-muted">{fmt(s.fullMarks, Number.isInteger(s.fullMarks) ? 0 : 1)}</span>
                       </span>
                     ))}
                   </span>
