@@ -339,4 +339,15 @@ export const admissionsApi = {
     response: z.object({ plan: QuotaPlanSchema }),
     audit: { action: 'read', entity: 'quota-admission', key: ({ params, answer }) => (answer.plan.admission?.some((a) => a.students.length) ? `quota:${params.id}` : null) },
   }),
+  resultXlsx: endpoint({
+    method: 'GET',
+    path: '/api/admissions/draws/:code/list.xlsx',
+    summary: '派位名单或结果 .xlsx(公示用:姓名遮盖;names=full 时教育局可导出全名) / the list or result as .xlsx for posting (names masked; names=full for the bureau)',
+    tags,
+    policy: read,
+    params: DrawParams,
+    query: z.object({ names: z.enum(['masked', 'full']).default('masked') }),
+    produces: 'xlsx',
+    audit: { action: 'export', entity: 'admission-applicants', key: ({ params, query }) => (query.names === 'full' ? `draw:${params.code}` : null) },
+  }),
 };

@@ -23,6 +23,7 @@ export const admissionsRoutes = routesOf(admissionsApi, (s: { admissions: Admiss
   stageReport: async ({ actor, query }) => s.admissions.stageReport(actor, query.year),
   publicList: async () => ({ draws: await s.admissions.publicList() }),
   publicGet: async ({ params }) => s.admissions.publicGet(params.district, params.code),
+  resultXlsx: async ({ actor, params, query }) => s.admissions.listFile(actor, params.code, query.names),
   quotaList: async ({ actor }) => ({ plans: await s.admissions.quotaPlans(actor) }),
   quotaCreate: async ({ actor, body, reply }) => {
     const plan = await s.admissions.createQuotaPlan(actor, body);

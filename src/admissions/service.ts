@@ -3,7 +3,8 @@
 // published list or result (migration 0006's triggers), and this service says why before it gets that far.
 import type { Db } from '../core/db/index.js';
 import { recordAudit } from '../core/audit/store.js';
-import { AppError, badRequest, conflict, notFound } from '../core/http/errors.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../core/http/errors.js';
+import { exportRowsWorkbook } from '../core/xlsx/export-rows.js';
 import type { Actor } from '../core/http/routes.js';
 import { districtName, enrolmentOfGrade, registrySchools, schoolNames } from '../registry/lookup.js';
 import type { ExamCohorts } from '../exams/cohorts.js';
@@ -458,5 +459,31 @@ export class AdmissionsService {
       { username: user.username, action: 'create', entity: 'quota-allocation', entityKey: String(row.id), newValue: input, detail: `${input.highSchool} ${input.year} v${row.version}` },
     ]);
     return this.toPlan(user, row, await schoolNames(this.db, user.districtId));
+  }
+
+  /** The list (before the draw) or the result in rank order as .xlsx: what the bureau posts (公示), names masked unless full is asked by the bureau. */
+  async listFile(user: User, code: string, names: 'masked' | 'full'): Promise<{ file: Buffer; name: string }> {
+    if (names === 'full' && !user.can('admissions.names')) throw forbidden('只有教育局可以导出报名学生全名 / only the bureau exports applicants’ full names');
+    const d = await this.mustGet(user.districtId, code);
+    const detail = await this.detail(d, names);
+    const lottery = d.method === 'junheng-lottery-v1';
+    const schools = await schoolNames(this.db, user.districtId);
+    const drawn = detail.result !== null;
+    const rows = (drawn ? [...detail.applicants].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)) : detail.applicants).map((a) => ({
+      rank: a.rank,
+      id: a.applicantId,
+      name: a.name ?? '',
+      priority: lottery ? a.priority : (a.choices ?? []).map((c) => schools.get(c) ?? c).join(' › '),
+      outcome: !drawn ? '' : lottery ? (a.admitted ? '录取' : '候补') : a.placedAt ? (schools.get(a.placedAt) ?? a.placedAt) : '未录取，统筹安排',
+    }));
+    const columns = [
+      ...(drawn ? [{ header: '名次', key: 'rank', width: 8 }] : []),
+      { header: '报名编号', key: 'id', width: 18 },
+      { header: '姓名', key: 'name', width: 12 },
+      { header: lottery ? '优先级' : '志愿', key: 'priority', width: lottery ? 8 : 40 },
+      ...(drawn ? [{ header: '结果', key: 'outcome', width: 18 }] : []),
+    ];
+    const file = await exportRowsWorkbook(d.name, columns, rows);
+    return { file, name: `${d.name}-${drawn ? '派位结果' : '报名名单'}.xlsx` };
   }
 }

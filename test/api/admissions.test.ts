@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolFixture, signIn, testApp } from '../helpers.js';
 import { insertSchool } from '../../src/registry/store.js';
@@ -259,5 +260,39 @@ describe('名额分配: quota allocation from the registry and admission from th
     const bad = await bureau.post('/api/admissions/quotas', { year: 2024, highSchool: '青溪中学', places: 5, minPerSchool: 3, ruralWeight: '1.5' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('保底名额合计 9 超过总名额 5');
+  });
+});
+
+describe('the list for posting (公示)', () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    t = await testApp();
+    const c = await signIn(t.app, 'analyst');
+    await c.post('/api/admissions/draws', { code: 'X1', name: '导出测试', year: 2026, method: 'junheng-lottery-v1', stage: 'private', schoolCode: A, seats: 2 });
+    await c.upload('/api/admissions/draws/X1/applicants', Buffer.from(LIST), 'list.csv');
+    await c.post('/api/admissions/draws/X1/publish-list', {});
+    await c.post('/api/admissions/draws/X1/run', { entropy: ['3,17,42', '99'] });
+  });
+  afterAll(async () => t.close());
+
+  it('writes the result in rank order with masked names, and full names only for the bureau (audited)', async () => {
+    const c = await signIn(t.app, 'analyst');
+    const masked = await c.get('/api/admissions/draws/X1/list.xlsx');
+    expect(masked.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(masked.rawPayload as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).values).toEqual([undefined, '名次', '报名编号', '姓名', '优先级', '结果']);
+    const rows = Array.from({ length: 5 }, (_, i) => ws.getRow(i + 2).values as unknown[]);
+    expect(rows.map((r) => r[1])).toEqual([1, 2, 3, 4, 5]);
+    expect(rows.filter((r) => r[5] === '录取')).toHaveLength(2);
+    expect(rows.map((r) => r[3]).every((n) => String(n).includes('*'))).toBe(true);
+    const full = await c.get('/api/admissions/draws/X1/list.xlsx?names=full');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(full.rawPayload as unknown as ExcelJS.Buffer);
+    expect(wb2.worksheets[0].getColumn(3).values).toContain('欧阳小明');
+    const audit = await t.database.db.execute(sql`select entity, action, entity_key from audit_log where action = 'export' and entity = 'admission-applicants'`);
+    const rowsOf = (audit as { rows?: unknown[] }).rows ?? (audit as unknown[]);
+    expect(rowsOf).toHaveLength(1);
   });
 });

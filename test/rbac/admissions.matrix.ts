@@ -76,6 +76,8 @@ export function admissionsRows(): MatrixRow[] {
       expect: readers(),
       scoped: { admin: fullNames, analyst: fullNames, inspector: masked },
     },
+    { route: 'admissions.resultXlsx', note: 'masked names', method: 'GET', url: '/api/admissions/draws/M-PUB/list.xlsx', expect: readers() },
+    { route: 'admissions.resultXlsx', note: 'full names: the bureau only', method: 'GET', url: '/api/admissions/draws/M-PUB/list.xlsx?names=full', expect: { ...readers(), inspector: 403 } },
     { route: 'admissions.importApplicants', method: 'POST', url: '/api/admissions/draws/M-IMP/applicants', file: { name: 'q.csv', content: assignApplicants }, expect: bureau() },
     { route: 'admissions.publishList', method: 'POST', url: '/api/admissions/draws/M-IMP/publish-list', expect: bureau('allowed') },
     { route: 'admissions.run', method: 'POST', url: '/api/admissions/draws/M-IMP/run', body: { entropy: ['9'] }, expect: bureau('allowed') },

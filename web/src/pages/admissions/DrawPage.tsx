@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Flex, Input, Popconfirm, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
-import { API, call, upload } from '../../client.js';
+import { API, call, download, upload } from '../../client.js';
 import { ApiError } from '../../api.js';
 import { useCall } from '../../hooks.js';
 import { fmtTime, useCan, useMe } from '../../session.js';
@@ -35,11 +35,19 @@ export default function DrawPage() {
         title={draw?.name ?? code}
         tags={draw && <StatusTag status={draw.status} t={t} />}
         extra={
-          draw &&
-          draw.status !== 'draft' && (
-            <Link to={`/verify?district=${encodeURIComponent(me.districtId)}&draw=${encodeURIComponent(draw.code)}`} target="_blank">
-              <Button icon={<SafetyCertificateOutlined />}>{t('verifyLink')}</Button>
-            </Link>
+          draw && (
+            <Space wrap>
+              {draw.applicants > 0 && (
+                <Button icon={<DownloadOutlined />} onClick={() => void download(API.admissions.resultXlsx, { params: { code: draw.code }, query: { names: 'masked' } }, `${draw.name}.xlsx`)}>
+                  {t('exportList')}
+                </Button>
+              )}
+              {draw.status !== 'draft' && (
+                <Link to={`/verify?district=${encodeURIComponent(me.districtId)}&draw=${encodeURIComponent(draw.code)}`} target="_blank">
+                  <Button icon={<SafetyCertificateOutlined />}>{t('verifyLink')}</Button>
+                </Link>
+              )}
+            </Space>
           )
         }
       />

@@ -78,6 +78,7 @@ const dict = {
   runConfirm: ['派位只能进行一次，结果不可重做。确定使用这些摇号数派位？', 'The draw runs once and cannot be redone. Run it with these strings?'],
   publishResult: ['公布结果', 'Publish the result'],
   publishResultConfirm: ['公布后结果永久不可更改（如需更正须新建更正派位）。确定公布？', 'Once published the result never changes (a correction is a new draw). Publish?'],
+  exportList: ['导出公示名单（姓名遮盖）', 'Export the list for posting (names masked)'],
   downloadResult: ['下载结果 JSON', 'Download the result (JSON)'],
   'r.rank': ['名次', 'Rank'],
   'r.id': ['报名编号', 'Applicant ID'],
