@@ -10,6 +10,7 @@ import { growthApi } from './growth/contract.js';
 import { registryApi } from './registry/contract.js';
 import { balanceApi } from './balance/contract.js';
 import { admissionsApi } from './admissions/contract.js';
+import { wellbeingApi } from './wellbeing/contract.js';
 
 export const systemApi = {
   health: endpoint({
@@ -53,4 +54,5 @@ export const API = {
   registry: registryApi,
   balance: balanceApi,
   admissions: admissionsApi,
+  wellbeing: wellbeingApi,
 };

@@ -6,3 +6,4 @@ export * from './registry/schema.js';
 export * from './balance/schema.js';
 export * from './exams/schema.js';
 export * from './admissions/schema.js';
+export * from './wellbeing/schema.js';

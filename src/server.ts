@@ -23,6 +23,8 @@ import { GrowthService } from './growth/service.js';
 import { AdmissionsService } from './admissions/service.js';
 import { admissionsRoutes } from './admissions/routes.js';
 import { growthRoutes } from './growth/routes.js';
+import { WellbeingService } from './wellbeing/service.js';
+import { wellbeingRoutes } from './wellbeing/routes.js';
 import { ExamCohorts } from './exams/cohorts.js';
 import { VERSION } from './core/version.js';
 import { API, systemApi } from './contracts.js';
@@ -38,6 +40,7 @@ export interface Services {
   exams: ExamService;
   growth: GrowthService;
   admissions: AdmissionsService;
+  wellbeing: WellbeingService;
 }
 
 /** The account service, with the registry answering whether a school exists. */
@@ -57,6 +60,7 @@ export function createServices(database: Database): Services {
     exams: new ExamService(db, jobs),
     growth: new GrowthService(new ExamCohorts(db)),
     admissions: new AdmissionsService(db, new ExamCohorts(db)),
+    wellbeing: new WellbeingService(db),
   };
 }
 
@@ -97,6 +101,7 @@ export async function buildApp(database: Database, opts: HttpOptions = {}): Prom
   await app.register(examRoutes(services));
   await app.register(growthRoutes(services));
   await app.register(admissionsRoutes(services));
+  await app.register(wellbeingRoutes(services));
   await serveWeb(app);
   return Object.assign(app, { services });
 }

@@ -8,6 +8,7 @@ import { growthRows, setupGrowth } from './growth.matrix.js';
 import { registryRows, setupRegistry } from './registry.matrix.js';
 import { balanceRows, setupBalance } from './balance.matrix.js';
 import { admissionsRows, setupAdmissions } from './admissions.matrix.js';
+import { wellbeingRows } from './wellbeing.matrix.js';
 import { API } from '../../src/contracts.js';
 
 describe('RBAC matrix', () => {
@@ -41,6 +42,10 @@ describe('RBAC matrix', () => {
     await setupAdmissions(t);
     await runMatrix(t, admissionsRows());
   }, 120_000);
+
+  it('wellbeing: fitness import, report (scoped, small cells withheld), pupil rows', async () => {
+    await runMatrix(t, wellbeingRows());
+  }, 120_000);
 });
 
 describe('RBAC coverage', () => {
@@ -56,6 +61,7 @@ describe('RBAC coverage', () => {
           ...registryRows({ fileA: Buffer.alloc(0), fileB: Buffer.alloc(0) }),
           ...balanceRows({ evaluationId: 0 }),
           ...admissionsRows(),
+          ...wellbeingRows(),
         ].map((r) => r.route),
       );
       const missing = declared.filter((d) => !covered.has(d));

@@ -37,6 +37,7 @@ const GrowthPage = lazy(() => import('./pages/growth/GrowthPage.js'));
 const DrawListPage = lazy(() => import('./pages/admissions/DrawList.js'));
 const DrawPage = lazy(() => import('./pages/admissions/DrawPage.js'));
 const VerifyPage = lazy(() => import('./pages/admissions/VerifyPage.js'));
+const FitnessPage = lazy(() => import('./pages/wellbeing/FitnessPage.js'));
 
 export const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Helvetica, Arial, sans-serif";
@@ -154,6 +155,14 @@ const router = createBrowserRouter([
         element: (
           <Allow cap="admissions.read">
             <DrawPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'wellbeing',
+        element: (
+          <Allow cap="wellbeing.read">
+            <FitnessPage />
           </Allow>
         ),
       },

@@ -40,10 +40,12 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   exam: { zh: '考试', en: 'exam' },
   standard_pack: { zh: '评估标准', en: 'standards pack' },
   balance_evaluation: { zh: '均衡评估', en: 'balance evaluation' },
-  'admission-draw': { zh: '招生抽签', en: 'admission draw' },
+  'admission-draw': { zh: '招生派位', en: 'admission draw' },
   'admission-applicants': { zh: '报名名单', en: 'applicants' },
   'quota-admission': { zh: '名额分配录取', en: 'quota admission' },
   'quota-allocation': { zh: '名额分配', en: 'quota allocation' },
+  'fitness-results': { zh: '体质健康测试成绩', en: 'fitness results' },
+  'fitness-students': { zh: '学生体质健康明细', en: 'pupils’ fitness results' },
 };
 
 /** Fields of the accounts (core/auth). */

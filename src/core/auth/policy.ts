@@ -65,6 +65,11 @@ export const CAPABILITIES = {
   'admissions.names': { ...BUREAU },
   /** Create draws, import applicants, publish the list, run the draw, publish the result. */
   'admissions.manage': { ...BUREAU },
+
+  /** Student wellbeing aggregates (体质健康达标率 …); pupil-level health rows need 'students.read'. */
+  'wellbeing.read': { ...BUREAU, clerk: 'own', inspector: 'assigned', viewer: 'aggregates' },
+  /** Import fitness results. */
+  'wellbeing.manage': { ...BUREAU },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -113,6 +113,8 @@ const DENIED: Record<string, string> = {
   'admissions.read': '只有教育局和督学可以查看招生派位 / only the bureau and inspectors see admission draws',
   'admissions.names': '只有教育局可以查看报名学生姓名 / only the bureau sees applicants’ names',
   'admissions.manage': '只有教育局可以组织派位 / only the bureau runs admission draws',
+  'wellbeing.read': '无权查看学生健康数据 / you may not see student wellbeing figures',
+  'wellbeing.manage': '只有教育局可以导入体质健康测试成绩 / only the bureau imports fitness results',
 };
 
 /** The audit row of a successful answer of an audited route, or null when the route or this answer records nothing. */

@@ -21,6 +21,7 @@ export const common: Record<keyof typeof zh, string> = {
   'nav.exams': 'Exams',
   'nav.growth': 'Growth',
   'nav.admissions': 'Admissions',
+  'nav.wellbeing': 'Student wellbeing',
   'nav.home': 'Home',
 
   'header.year': 'School year',

@@ -20,6 +20,7 @@ export const common = {
   'nav.exams': '成绩分析',
   'nav.growth': '增值评价',
   'nav.admissions': '阳光招生',
+  'nav.wellbeing': '学生健康',
   'nav.home': '首页',
 
   'header.year': '学年',

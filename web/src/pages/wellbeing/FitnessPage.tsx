@@ -1,0 +1,300 @@
+// /wellbeing — 学生健康: the fitness results of a school year (体质健康测试) — 达标率 / 优良率 / 优秀率 / mean total per
+// district, school, grade and sex against the target (a local setting), which grades the standard's tables could not
+// score, and which tables rest on one source; the bureau imports the results here. Every figure goes through the
+// one number formatter (src/core/format.ts); withheld cells (small cells) show as such.
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Empty, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { API, upload } from '../../client.js';
+import { ApiError } from '../../api.js';
+import { useCall } from '../../hooks.js';
+import { useCan, useMe } from '../../session.js';
+import { useI18n } from '../../i18n.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { ErrorResult } from '../../components/Problem.js';
+import { formatNumber, formatPercent } from '../../../../src/core/format.js';
+import { districtTerm } from '../../../../src/core/district-term.js';
+import type { FitnessCellWire, FitnessReport } from '../../../../src/wellbeing/contract.js';
+import { useWbT, type WbT } from './i18n.js';
+
+type Row = FitnessCellWire & { key: string; label: string; children?: Row[] };
+
+const GRADE_ZH: Record<number, string> = { 1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级', 7: '初一', 8: '初二', 9: '初三' };
+
+export default function FitnessPage() {
+  const t = useWbT();
+  const { lang } = useI18n();
+  const me = useMe();
+  const can = useCan();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [pupilsOf, setPupilsOf] = useState<{ code: string; name: string } | null>(null);
+  const report = useCall(API.wellbeing.fitnessReport, { query: { year } });
+  const data = report.data;
+  const term = districtTerm(me.districtName);
+  const gradeName = (g: number) => (lang === 'en' ? t('grade', { g }) : (GRADE_ZH[g] ?? t('grade', { g })));
+  const sexName = (s: 'M' | 'F') => t(s === 'M' ? 'sexM' : 'sexF');
+  const rows = useMemo(() => (data ? treeOf(data, lang === 'en' ? term.en : term.zh, gradeName, t) : []), [data, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const grades = useMemo(() => new Set((data?.cells ?? []).map((c) => c.grade).filter((g): g is number => g !== null)), [data]);
+
+  if (report.error) return <ErrorResult error={report.error} onRetry={report.reload} />;
+  const years = data?.years ?? [];
+  const itemList = (items: string[]) => items.map((i) => data?.itemNames[i] ?? i).join('、');
+  const notFound = (data?.notFound ?? []).filter((n) => grades.size === 0 || grades.has(n.grade));
+  const unconfirmed = (data?.unconfirmed ?? []).filter((u) => grades.size === 0 || grades.has(u.grade));
+  const byGradeSex = <T extends { grade: number; sex: 'M' | 'F' }>(list: T[], items: (x: T[]) => string) => {
+    const groups = new Map<string, T[]>();
+    for (const x of list) groups.set(`${x.grade}-${x.sex}`, [...(groups.get(`${x.grade}-${x.sex}`) ?? []), x]);
+    return [...groups.values()].map((g) => `${gradeName(g[0].grade)}${sexName(g[0].sex)}（${items(g)}）`).join('；');
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        extra={
+          years.length > 0 && (
+            <Space>
+              <Typography.Text>{t('year')}</Typography.Text>
+              <Select
+                value={data?.year ?? undefined}
+                onChange={(y: number) => setYear(y)}
+                options={years.map((y) => ({ value: y, label: t('yearLabel', { y, y1: y + 1 }) }))}
+                style={{ width: 150 }}
+                data-testid="wellbeing-year"
+              />
+            </Space>
+          )
+        }
+      />
+      {can('wellbeing.manage') && <ImportCard key={data?.year ?? 'none'} t={t} defaultYear={data?.year ?? new Date().getFullYear()} onDone={(y) => (setYear(y), report.reload())} />}
+      {data && notFound.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('notFoundTitle')}
+          description={t('notFoundText', { list: byGradeSex(notFound, (g) => itemList(g.flatMap((x) => x.items))) })}
+          data-testid="wellbeing-not-found"
+        />
+      )}
+      {data && unconfirmed.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('unconfirmedTitle')}
+          description={t('unconfirmedText', { list: byGradeSex(unconfirmed, (g) => itemList(g.map((x) => x.item))) })}
+          data-testid="wellbeing-unconfirmed"
+        />
+      )}
+      <Card>
+        {data && (
+          <Space direction="vertical" size={2} style={{ marginBottom: 12 }}>
+            <Typography.Text strong data-testid="wellbeing-target">
+              {t('target', { p: formatPercent(data.target.percent / 100, 0), source: lang === 'en' ? data.target.sourceEn : data.target.source })}
+            </Typography.Text>
+            <Typography.Text type="secondary">{t('packNote', { title: data.pack.title, v: data.pack.version })}</Typography.Text>
+          </Space>
+        )}
+        {data && data.year === null ? (
+          <Empty description={t('noData')} />
+        ) : (
+          <Table<Row>
+            rowKey="key"
+            size="middle"
+            loading={report.loading}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ x: 1000 }}
+            data-testid="wellbeing-table"
+            columns={[
+              ...columns(t, data?.minCellSize ?? 10),
+              {
+                title: '',
+                key: 'pupils',
+                render: (_: unknown, r: Row) =>
+                  r.school !== null && r.grade === null && data?.year != null && can('students.read', r.school) ? (
+                    <Button size="small" onClick={() => setPupilsOf({ code: r.school!, name: r.label })} data-testid={`wellbeing-pupils-${r.school}`}>
+                      {t('pupils')}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
+        )}
+      </Card>
+      {pupilsOf && data?.year != null && <PupilsModal t={t} school={pupilsOf} year={data.year} gradeName={gradeName} onClose={() => setPupilsOf(null)} />}
+    </div>
+  );
+}
+
+function PupilsModal({ t, school, year, gradeName, onClose }: { t: WbT; school: { code: string; name: string }; year: number; gradeName: (g: number) => string; onClose: () => void }) {
+  const r = useCall(API.wellbeing.fitnessStudents, { params: { code: school.code }, query: { year } });
+  type Pupil = NonNullable<typeof r.data>['students'][number];
+  // Every item any pupil of the school takes (grades take different items), in the order first met.
+  const items = [...new Map((r.data?.students ?? []).flatMap((p) => p.items.map((i) => [i.item, { item: i.item, name: i.name }] as const))).values()];
+  return (
+    <Modal open width={1200} footer={null} onCancel={onClose} title={t('pupilsTitle', { school: school.name, y: year, y1: year + 1 })}>
+      <Typography.Paragraph type="secondary">{t('pupilsNote')}</Typography.Paragraph>
+      {r.error ? (
+        <ErrorResult error={r.error} onRetry={r.reload} />
+      ) : (
+        <Table<Pupil>
+          rowKey="studentId"
+          size="small"
+          loading={r.loading}
+          dataSource={r.data?.students ?? []}
+          pagination={{ pageSize: 50 }}
+          scroll={{ x: 1100 }}
+          data-testid="wellbeing-pupils"
+          columns={[
+            { title: t('colId'), dataIndex: 'studentId', fixed: 'left' as const },
+            { title: t('colGrade'), key: 'g', render: (_: unknown, p: Pupil) => gradeName(p.grade) },
+            { title: t('colSex'), key: 's', render: (_: unknown, p: Pupil) => t(p.sex === 'M' ? 'boys' : 'girls') },
+            ...items.map((it) => ({
+              title: it.name,
+              key: it.item,
+              align: 'right' as const,
+              render: (_: unknown, p: Pupil) => {
+                const x = p.items.find((i) => i.item === it.item);
+                if (!x) return formatNumber(null, 0);
+                return `${formatNumber(x.value, it.item === 'bmi' || it.item === 'run_50m' || it.item === 'sit_and_reach' ? 1 : 0)} / ${formatNumber(x.points, 0)}`;
+              },
+            })),
+            { title: t('colStandard'), key: 'std', align: 'right' as const, render: (_: unknown, p: Pupil) => formatNumber(p.standard, 2) },
+            { title: t('colBonus'), key: 'bonus', align: 'right' as const, render: (_: unknown, p: Pupil) => formatNumber(p.bonus, 0) },
+            { title: t('colTotal'), key: 'total', align: 'right' as const, render: (_: unknown, p: Pupil) => formatNumber(p.total, 2) },
+            {
+              title: t('colLevel'),
+              key: 'level',
+              render: (_: unknown, p: Pupil) => p.level ?? (p.openReason === 'table-not-found' ? <Tag color="orange">{t('openTable')}</Tag> : <Tag>{t('openMissingOne')}</Tag>),
+            },
+          ]}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function treeOf(data: FitnessReport, districtLabel: string, gradeName: (g: number) => string, t: WbT): Row[] {
+  const cells = data.cells;
+  const sub = (school: string | null): Row[] =>
+    cells
+      .filter((c) => c.school === school && c.grade !== null && c.sex === null)
+      .map((g) => ({
+        ...g,
+        key: `${school ?? '*'}|${g.grade}`,
+        label: gradeName(g.grade!),
+        children: cells
+          .filter((c) => c.school === school && c.grade === g.grade && c.sex !== null)
+          .map((s) => ({ ...s, key: `${school ?? '*'}|${g.grade}|${s.sex}`, label: t(s.sex === 'M' ? 'boys' : 'girls') })),
+      }));
+  return cells.filter((c) => c.grade === null).map((c) => ({ ...c, key: c.school ?? '*', label: c.school === null ? districtLabel : (c.schoolName ?? c.school), children: sub(c.school) }));
+}
+
+function columns(t: WbT, min: number) {
+  const rate = (k: 'passRate' | 'goodRate' | 'excellentRate') => (_: unknown, r: Row) =>
+    r.suppressed ? (
+      <Tooltip title={t('suppressed', { n: min })}>
+        <Typography.Text type="secondary">{formatPercent(null)}</Typography.Text>
+      </Tooltip>
+    ) : (
+      formatPercent(r[k])
+    );
+  return [
+    { title: t('colSchool'), dataIndex: 'label', key: 'label', width: 220 },
+    { title: t('colTested'), key: 'tested', align: 'right' as const, render: (_: unknown, r: Row) => formatNumber(r.tested, 0) },
+    { title: t('colScored'), key: 'scored', align: 'right' as const, render: (_: unknown, r: Row) => formatNumber(r.scored, 0) },
+    {
+      title: t('colOpen'),
+      key: 'open',
+      render: (_: unknown, r: Row) => (
+        <Space size={4} wrap>
+          {r.tableNotFound > 0 && <Tag color="orange">{t('openNotFound', { n: formatNumber(r.tableNotFound, 0) })}</Tag>}
+          {r.missingResult > 0 && <Tag>{t('openMissing', { n: formatNumber(r.missingResult, 0) })}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('colPass'), key: 'pass', align: 'right' as const, render: rate('passRate') },
+    { title: t('colGood'), key: 'good', align: 'right' as const, render: rate('goodRate') },
+    { title: t('colExcellent'), key: 'exc', align: 'right' as const, render: rate('excellentRate') },
+    { title: t('colMean'), key: 'mean', align: 'right' as const, render: (_: unknown, r: Row) => (r.suppressed ? formatNumber(null, 1) : formatNumber(r.meanTotal, 1)) },
+    {
+      title: t('colTarget'),
+      key: 'target',
+      render: (_: unknown, r: Row) =>
+        r.suppressed ? (
+          <Tag>{t('suppressed', { n: min })}</Tag>
+        ) : r.meetsTarget === null ? (
+          formatNumber(null, 0)
+        ) : (
+          <Tag color={r.meetsTarget ? 'green' : 'red'}>{t(r.meetsTarget ? 'met' : 'notMet')}</Tag>
+        ),
+    },
+  ];
+}
+
+function ImportCard({ t, defaultYear, onDone }: { t: WbT; defaultYear: number; onDone: (year: number) => void }) {
+  const { message } = App.useApp();
+  const [year, setYear] = useState<number>(defaultYear);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<{ row: number | null; column: string | null; message: string }[] | null>(null);
+  return (
+    <Card
+      title={t('importTitle')}
+      style={{ marginBottom: 12 }}
+      extra={<InputNumber addonBefore={t('importYear')} value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} data-testid="wellbeing-import-year" />}
+    >
+      <Upload.Dragger
+        accept=".xlsx,.csv"
+        showUploadList={false}
+        disabled={busy}
+        customRequest={({ file }) =>
+          void (async () => {
+            setBusy(true);
+            setProblems(null);
+            try {
+              const f = file as File;
+              const res = await upload(API.wellbeing.fitnessImport, { query: { year } }, f, f.name, { silent: true });
+              message.success(t('imported', { n: formatNumber(res.imported, 0), s: formatNumber(res.scored, 0) }));
+              onDone(year);
+            } catch (e) {
+              if (e instanceof ApiError && e.status === 422) setProblems((e.body as { problems?: typeof problems })?.problems ?? []);
+              else if (e instanceof ApiError) message.error(e.message);
+            } finally {
+              setBusy(false);
+            }
+          })()
+        }
+        data-testid="wellbeing-upload"
+      >
+        <p className="ant-upload-drag-icon">
+          <CloudUploadOutlined />
+        </p>
+        <p>{t('drag')}</p>
+        <Typography.Text type="secondary">{t('dragHint')}</Typography.Text>
+      </Upload.Dragger>
+      {problems && (
+        <Alert
+          type="error"
+          style={{ marginTop: 12 }}
+          message={t('problems', { n: problems.length })}
+          description={
+            <Table
+              size="small"
+              rowKey={(_, i) => String(i)}
+              pagination={false}
+              dataSource={problems}
+              columns={[
+                { title: t('row'), dataIndex: 'row', width: 70 },
+                { title: t('column'), dataIndex: 'column', width: 120 },
+                { title: t('reason'), dataIndex: 'message' },
+              ]}
+            />
+          }
+        />
+      )}
+    </Card>
+  );
+}
