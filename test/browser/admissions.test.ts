@@ -6,47 +6,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../src/core/db/index.js';
-import { bootstrap } from '../../src/bootstrap.js';
-import { buildApp } from '../../src/server.js';
-import { WEB_DIST } from '../../src/core/http/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-const shots = path.resolve('.tmp/screenshots');
+import type { Page } from 'playwright-core';
+import { hasBrowser, SHOTS as shots, signInPage, startDemo, type DemoServer } from './harness.js';
 
 describe.skipIf(!hasBrowser)('browser: a draw run by the bureau and verified by anyone', () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let browser: Browser;
+  let s: DemoServer;
   let page: Page;
   let base: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-adm-e2e-'));
+  let dir: string;
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-boss-pass-1' });
-    app = await buildApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    fs.mkdirSync(shots, { recursive: true });
+    s = await startDemo('e2e-boss-pass-1');
+    base = s.base;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-adm-files-'));
+    page = await s.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await s?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('the bureau runs a lottery through every step', async () => {
-    await page.goto(base + '/login');
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill('e2e-boss-pass-1');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+    await signInPage(page, base, 'admin', 'e2e-boss-pass-1');
     await page.goto(base + '/admissions');
     await page.getByText('城关片区').first().waitFor({ timeout: 20_000 }); // the demo's draws
     await page.screenshot({ path: path.join(shots, 'admissions-01-list.png'), fullPage: true });
@@ -90,7 +71,7 @@ describe.skipIf(!hasBrowser)('browser: a draw run by the bureau and verified by 
   }, 120_000);
 
   it('a visitor with no account verifies it in the browser, and with the offline file', async () => {
-    const visitor = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const visitor = await s.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     await visitor.goto(`${base}/verify?district=999901&draw=E2E-2026-01`);
     await visitor.getByTestId('verify-run').click();
     await visitor.getByTestId('verify-outcome').waitFor({ timeout: 20_000 });
@@ -110,7 +91,7 @@ describe.skipIf(!hasBrowser)('browser: a draw run by the bureau and verified by 
     changed.result.results[3].admitted = true;
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify(changed));
-    const off = await browser.newPage();
+    const off = await s.browser.newPage();
     await off.goto('file://' + offline);
     await off.getByTestId('offline-file').setInputFiles(good);
     await off.waitForFunction("document.querySelector('[data-testid=offline-out]').className === 'ok'", null, { timeout: 10_000 });

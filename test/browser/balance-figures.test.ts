@@ -4,25 +4,17 @@
 //   - the inspectors' workbook (.xlsx): each cell's value through the style its numFmt encodes — the text Excel shows.
 // The CVs, a school's indicator values, the total gaps and their units must read the same in all three. Then /balance
 // at 390 × 844: no horizontal overflow, and the unapproved-data warning shows its count and schools, expandable.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../src/core/db/index.js';
-import { bootstrap } from '../../src/bootstrap.js';
-import { buildApp } from '../../src/server.js';
-import { WEB_DIST } from '../../src/core/http/app.js';
+import { type Browser, type Page } from 'playwright-core';
+import { hasBrowser, SHOTS as shots, startDemo, type App, type DemoServer } from './harness.js';
 import { excelFormat, formatNumber, MINUS, type NumberStyle } from '../../src/core/format.js';
 import { districtReportHtml } from '../../src/balance/report-html.js';
 import { CV_NUMFMT, gapNumFmt, valueNumFmt } from '../../src/balance/figures.js';
 import type { Evaluation } from '../../src/balance/contract.js';
 import type { BalanceEvaluation } from '../../src/balance/report-xlsx.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-const shots = path.resolve('.tmp/screenshots');
 const PASSWORD = 'figures-boss-pass-1';
 const LEVEL = '小学';
 
@@ -44,8 +36,7 @@ const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').t
 const sameSign = (s: string) => s.replace(MINUS, '-');
 
 describe.skipIf(!hasBrowser)('balance: one evaluation, the same figures and units on the page, in the PDF and in the workbook', () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
+  let app: App;
   let browser: Browser;
   let page: Page;
   let base: string;
@@ -53,20 +44,12 @@ describe.skipIf(!hasBrowser)('balance: one evaluation, the same figures and unit
   let ev: Evaluation;
   let html: string;
   let wb: ExcelJS.Workbook;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-figures-'));
+  let demo: DemoServer;
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: PASSWORD });
-    app = await buildApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemo(PASSWORD);
+    ({ app, browser, base } = demo);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    fs.mkdirSync(shots, { recursive: true });
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(PASSWORD);
@@ -85,12 +68,7 @@ describe.skipIf(!hasBrowser)('balance: one evaluation, the same figures and unit
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await get(`/api/balance/export.xlsx?year=${ev.year}`)).rawPayload as unknown as ArrayBuffer);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => demo?.close());
 
   /** The HTML of one element of the report found by an attribute, its text without tags. */
   const htmlText = (fragment: string) => clean(fragment.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&'));

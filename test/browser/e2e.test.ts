@@ -5,42 +5,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../src/core/db/index.js';
-import { bootstrap } from '../../src/bootstrap.js';
-import { buildApp } from '../../src/server.js';
-import { WEB_DIST } from '../../src/core/http/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-const shots = path.resolve('.tmp/screenshots');
+import { type Browser, type Page } from 'playwright-core';
+import { hasBrowser, SHOTS as shots, startDemo, type DemoServer } from './harness.js';
 
 describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad cell', () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
   let browser: Browser;
   let page: Page;
   let base: string;
+  let demo: DemoServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-e2e-'));
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-boss-pass-1' });
-    app = await buildApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address() as { port: number };
-    base = `http://127.0.0.1:${addr.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemo('e2e-boss-pass-1');
+    ({ browser, base } = demo);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    fs.mkdirSync(shots, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await demo?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -193,11 +174,10 @@ describe.skipIf(!hasBrowser)('browser: sign in, open a school, upload with a bad
 // 成绩分析: create an exam, upload a bad and then a good CSV built here (junior schools of the demo district), follow
 // the import's progress, read the district report (histogram, school ranking), a school and a student's report card.
 describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, district, school and student reports', () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
   let browser: Browser;
   let page: Page;
   let base: string;
+  let demo: DemoServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-e2e-exams-'));
   const SUBJECTS: [string, number][] = [
     ['语文', 120],
@@ -239,18 +219,9 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
   }
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-boss-pass-1' });
-    app = await buildApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address() as { port: number };
-    base = `http://127.0.0.1:${addr.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemo('e2e-boss-pass-1');
+    ({ browser, base } = demo);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    fs.mkdirSync(shots, { recursive: true });
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('e2e-boss-pass-1');
@@ -258,9 +229,7 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await demo?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -351,27 +320,18 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
 // 增值评价 on the demo district's exams (src/exams/demo.ts): pick the entry and the exit exam, see the school
 // value-added with the error-bar chart, the quadrant scatter, a school's classes and a class's students.
 describe.skipIf(!hasBrowser)('browser: growth — value-added of the demo cohort, quadrants, classes, students', () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
   let browser: Browser;
   let page: Page;
   let base: string;
+  let demo: DemoServer;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-e2e-growth-'));
   /** Full-page screenshots of a scrolled page catch the sticky header in the middle: scroll back first. */
   const top = () => page.evaluate('window.scrollTo(0, 0)'); // runs in the page (no DOM types here)
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'e2e-boss-pass-1' });
-    app = await buildApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemo('e2e-boss-pass-1');
+    ({ browser, base } = demo);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    fs.mkdirSync(shots, { recursive: true });
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('e2e-boss-pass-1');
@@ -379,9 +339,7 @@ describe.skipIf(!hasBrowser)('browser: growth — value-added of the demo cohort
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
+    await demo?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -3,23 +3,15 @@
 // numFmt with the one formatter — must be the same text. The 总分 row of the district (mean, sd, median, the rates)
 // and the first school's row (mean, 超均率, rates, 全科合格率). The numFmt of each figure is asserted too.
 // Skipped without /usr/bin/chromium or a built web app (JUNHENG_WEB_DIST).
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../src/core/db/index.js';
-import { bootstrap } from '../../src/bootstrap.js';
-import { buildApp } from '../../src/server.js';
-import { WEB_DIST } from '../../src/core/http/app.js';
+import { type Browser, type Page } from 'playwright-core';
+import { hasBrowser, SHOTS as shots, startDemo, type DemoServer } from './harness.js';
 import { formatNumber, type NumberStyle } from '../../src/core/format.js';
 import { examReportHtml } from '../../src/exams/report-html.js';
 import { figureFormat } from '../../src/exams/figures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-const shots = path.resolve('.tmp/screenshots');
 const EXAM = '2023学年八年级期末';
 
 /** The style a workbook's numFmt shows ("#,##0.0%" → 1 decimal, per cent, grouped; "+…;-…;…" signed). */
@@ -46,34 +38,22 @@ function htmlRow(html: string, test: (cells: string[]) => boolean): string[] {
 }
 
 describe.skipIf(!hasBrowser)('exam figures: page, PDF HTML and .xlsx agree', () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
   let browser: Browser;
   let page: Page;
   let base: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-exam-figures-'));
+  let demo: DemoServer;
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'figures-boss-pass-1' });
-    app = await buildApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    demo = await startDemo('figures-boss-pass-1');
+    ({ browser, base } = demo);
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    fs.mkdirSync(shots, { recursive: true });
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('figures-boss-pass-1');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => demo?.close());
 
   it('the 总分 row of the district and a school’s row read the same on screen, in the PDF and in Excel', async () => {
     const exams = (await (await page.request.get(`${base}/api/exams`)).json()).exams as { id: number; name: string }[];

@@ -4,54 +4,30 @@
 //   - item 14: /growth does not overflow a 390 × 844 phone screen (no horizontal scroll of the page), and the quadrant
 //     chart's labels do not overlap (ECharts' label layout must be registered for that).
 // Screenshots in .tmp/screenshots/growth-*.png. Skipped without /usr/bin/chromium or a built web app.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../src/core/db/index.js';
-import { bootstrap } from '../../src/bootstrap.js';
-import { buildApp } from '../../src/server.js';
-import { WEB_DIST } from '../../src/core/http/app.js';
+import { type Browser, type Page } from 'playwright-core';
+import { hasBrowser, SHOTS as shots, startDemo, type DemoServer } from './harness.js';
 import { growthReportHtml } from '../../src/growth/report-html.js';
 import type { VaResponse } from '../../src/growth/service.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-const shots = path.resolve('.tmp/screenshots');
-
 describe.skipIf(!hasBrowser)('browser: growth figures and layout', { timeout: 240_000 }, () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
   let browser: Browser;
   let page: Page;
   let base: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-growth-ui-'));
+  let demo: DemoServer;
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: 'growth-ui-pass-1' });
-    app = await buildApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    demo = await startDemo('growth-ui-pass-1');
+    ({ browser, base } = demo);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    fs.mkdirSync(shots, { recursive: true });
     await page.goto(base + '/login');
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('growth-ui-pass-1');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => demo?.close());
 
   it('the school table shows the PDF report’s figures', async () => {
     await page.goto(base + '/growth');

@@ -1,49 +1,27 @@
 // The registry pages in Chromium: one class-size vocabulary on the overview and the school list, the viewer's school
 // list without per-school figures, number fields that refuse "-5" and "abc", the login logo on a phone, and the
 // overview and school list at 390 px without sideways scrolling.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, type Database } from '../../src/core/db/index.js';
-import { bootstrap } from '../../src/bootstrap.js';
-import { buildApp } from '../../src/server.js';
-import { WEB_DIST } from '../../src/core/http/app.js';
+import { type Browser, type Page } from 'playwright-core';
+import { hasBrowser, SHOTS as shots, startDemo, type DemoServer } from './harness.js';
 import { DEMO_DISTRICT_ID } from '../../src/registry/demo.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-const shots = path.resolve('.tmp/screenshots');
 const ADMIN = 'registry-ui-boss-1';
 const VIEWER = 'registry-ui-view-7';
 
 describe.skipIf(!hasBrowser)('browser: the registry pages', () => {
-  let database: Database;
-  let app: Awaited<ReturnType<typeof buildApp>>;
   let browser: Browser;
   let base: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-registry-ui-'));
+  let demo: DemoServer;
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: path.join(dir, 'data') });
-    await bootstrap(database, { demo: 'auto', adminPassword: ADMIN });
-    app = await buildApp(database);
-    await app.services.auth.createUser({ districtId: DEMO_DISTRICT_ID, username: 'setup' }, { username: 'guest', displayName: '访客', role: 'viewer', password: VIEWER, mustChangePassword: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    demo = await startDemo(ADMIN, async (app) => {
+      await app.services.auth.createUser({ districtId: DEMO_DISTRICT_ID, username: 'setup' }, { username: 'guest', displayName: '访客', role: 'viewer', password: VIEWER, mustChangePassword: false });
     });
-    fs.mkdirSync(shots, { recursive: true });
+    ({ browser, base } = demo);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => demo?.close());
 
   async function signedIn(username: string, password: string, width = 1440): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
