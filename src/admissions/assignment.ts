@@ -10,6 +10,7 @@ import { compareCodePoints, normalizeId } from './identifiers.js';
 import { hmacWithSeed, sha256Hex } from './digest.js';
 import { parameterProblems } from './lottery.js';
 import { AdmissionsInputError, type InputProblem } from './problems.js';
+import { APPLICANT_ID, SCHOOL_CODE, uniqueIds } from './unique-ids.js';
 
 export const ASSIGN_METHOD = 'junheng-assign-v1';
 
@@ -48,14 +49,10 @@ export interface AssignResult {
 /** Capacities normalised and checked: codes present and unique, seats whole numbers ≥ 1. */
 export function normalizeCapacities(capacities: readonly SchoolSeats[]): SchoolSeats[] {
   const problems: InputProblem[] = [];
-  const seen = new Map<string, number>();
+  const codeOf = uniqueIds(SCHOOL_CODE, problems);
   const out = capacities.map((c, i) => {
     const row = c.row ?? i + 2;
-    const schoolCode = normalizeId(c.schoolCode);
-    if (schoolCode === '') problems.push({ row, column: 'school_code', message: '学校代码为空 / the school code is empty' });
-    else if (seen.has(schoolCode))
-      problems.push({ row, column: 'school_code', message: `学校代码 ${schoolCode} 与第 ${seen.get(schoolCode)} 行重复 / school ${schoolCode} repeats row ${seen.get(schoolCode)}` });
-    else seen.set(schoolCode, row);
+    const schoolCode = codeOf(c.schoolCode, row);
     if (!(Number.isSafeInteger(c.seats) && c.seats > 0)) problems.push({ row, column: 'seats', message: `学位数应为正整数，而不是 ${c.seats} / seats must be a whole number above 0, not ${c.seats}` });
     return { schoolCode, seats: c.seats, row };
   });
@@ -66,14 +63,10 @@ export function normalizeCapacities(capacities: readonly SchoolSeats[]): SchoolS
 /** Applicants normalised and checked against the schools: IDs unique, at least one choice, no school twice or unknown. */
 export function normalizeAssignApplicants(applicants: readonly AssignApplicant[], schools: ReadonlySet<string>): AssignApplicant[] {
   const problems: InputProblem[] = [];
-  const seen = new Map<string, number>();
+  const idOf = uniqueIds(APPLICANT_ID, problems);
   const out = applicants.map((a, i) => {
     const row = a.row ?? i + 2;
-    const applicantId = normalizeId(a.applicantId);
-    if (applicantId === '') problems.push({ row, column: 'applicant_id', message: '报名编号为空 / the applicant ID is empty' });
-    else if (seen.has(applicantId))
-      problems.push({ row, column: 'applicant_id', message: `报名编号 ${applicantId} 与第 ${seen.get(applicantId)} 行重复 / applicant ID ${applicantId} repeats row ${seen.get(applicantId)}` });
-    else seen.set(applicantId, row);
+    const applicantId = idOf(a.applicantId, row);
     const choices = a.choices.map(normalizeId);
     if (choices.length === 0 || choices.some((c) => c === '')) problems.push({ row, column: 'choices', message: '志愿为空或含空项 / the choice list is empty or has an empty entry' });
     const twice = choices.find((c, k) => c !== '' && choices.indexOf(c) !== k);

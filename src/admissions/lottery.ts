@@ -8,6 +8,7 @@
 import { compareCodePoints, normalizeId } from './identifiers.js';
 import { hmacWithSeed, sha256Hex } from './digest.js';
 import { AdmissionsInputError, type InputProblem } from './problems.js';
+import { APPLICANT_ID, uniqueIds } from './unique-ids.js';
 
 export const LOTTERY_METHOD = 'junheng-lottery-v1';
 
@@ -61,14 +62,10 @@ export function parameterProblems(p: { drawId: string; entropy: readonly string[
 /** The applicant list normalised and checked: IDs present and unique, priorities whole numbers ≥ 1. */
 export function normalizeLotteryApplicants(applicants: readonly LotteryApplicant[]): LotteryApplicant[] {
   const problems: InputProblem[] = [];
-  const seen = new Map<string, number | undefined>();
+  const idOf = uniqueIds(APPLICANT_ID, problems);
   const out = applicants.map((a, i) => {
     const row = a.row ?? i + 2;
-    const applicantId = normalizeId(a.applicantId);
-    if (applicantId === '') problems.push({ row, column: 'applicant_id', message: '报名编号为空 / the applicant ID is empty' });
-    else if (seen.has(applicantId))
-      problems.push({ row, column: 'applicant_id', message: `报名编号 ${applicantId} 与第 ${seen.get(applicantId)} 行重复 / applicant ID ${applicantId} repeats row ${seen.get(applicantId)}` });
-    else seen.set(applicantId, row);
+    const applicantId = idOf(a.applicantId, row);
     if (!(Number.isSafeInteger(a.priority) && a.priority >= 1))
       problems.push({ row, column: 'priority', message: `优先级应为 ≥ 1 的整数，而不是 ${a.priority} / the priority must be a whole number ≥ 1, not ${a.priority}` });
     return { applicantId, priority: a.priority, row };

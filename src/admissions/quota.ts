@@ -3,8 +3,9 @@
 // repeat: R = Q − Σ_C graduates − Σ_{∉C} f; exact shares s_i = R·W_i / Σ_{∉C} W; a_i = ⌊s_i⌋; the R − Σ a left go one
 // each to the largest remainders (ties: larger W_i, then smaller code); schools with f_i + a_i > graduates_i join C
 // (capped at their graduates); until none does. Exact rational arithmetic (BigInt): Σ = Q always.
-import { compareCodePoints, normalizeId } from './identifiers.js';
+import { compareCodePoints } from './identifiers.js';
 import { AdmissionsInputError, type InputProblem } from './problems.js';
+import { SCHOOL_CODE, uniqueIds } from './unique-ids.js';
 
 export const QUOTA_METHOD = 'junheng-quota-v1';
 
@@ -58,14 +59,10 @@ export function quotaV1(schoolsIn: readonly QuotaSchool[], params: QuotaParams):
   const w = decimalFraction(params.ruralWeight);
   if (!w || w[0] < w[1])
     problems.push({ column: 'rural_weight', message: `农村学校权重应为 ≥ 1 的小数，而不是 ${params.ruralWeight} / the rural weight must be a decimal ≥ 1, not ${params.ruralWeight}` });
-  const seen = new Map<string, number>();
+  const codeOf = uniqueIds(SCHOOL_CODE, problems);
   const schools = schoolsIn.map((s, i) => {
     const row = s.row ?? i + 2;
-    const schoolCode = normalizeId(s.schoolCode);
-    if (schoolCode === '') problems.push({ row, column: 'school_code', message: '学校代码为空 / the school code is empty' });
-    else if (seen.has(schoolCode))
-      problems.push({ row, column: 'school_code', message: `学校代码 ${schoolCode} 与第 ${seen.get(schoolCode)} 行重复 / school ${schoolCode} repeats row ${seen.get(schoolCode)}` });
-    else seen.set(schoolCode, row);
+    const schoolCode = codeOf(s.schoolCode, row);
     if (!(Number.isSafeInteger(s.graduates) && s.graduates >= 0))
       problems.push({ row, column: 'graduates', message: `毕业生数应为 ≥ 0 的整数，而不是 ${s.graduates} / graduates must be a whole number ≥ 0, not ${s.graduates}` });
     return { ...s, schoolCode };

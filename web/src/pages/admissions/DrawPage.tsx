@@ -2,7 +2,7 @@
 // entropy drawn on site and run (once) → publish the result. Every step is checked again by the server and the
 // database; the page only offers the step the draw is at.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Popconfirm, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Input, Popconfirm, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { API, call, download, upload } from '../../client.js';
@@ -10,6 +10,7 @@ import { ApiError } from '../../api.js';
 import { useCall } from '../../hooks.js';
 import { fmtTime, useCan, useMe } from '../../session.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ImportProblems } from '../../components/ImportProblems.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useAdmT, type AdmT } from './i18n.js';
 import { saveJson, StatusTag, type DrawDetail } from './shared.js';
@@ -154,26 +155,7 @@ function NextStep({ d, t, onDetail, onDraw }: { d: DrawDetail; t: AdmT; onDetail
           <p>{t('imp.drag')}</p>
           <Typography.Text type="secondary">{draw.method === 'junheng-lottery-v1' ? t('imp.hintLottery') : t('imp.hintAssign')}</Typography.Text>
         </Upload.Dragger>
-        {problems && (
-          <Alert
-            type="error"
-            style={{ marginTop: 12 }}
-            message={t('imp.problems', { n: problems.length })}
-            description={
-              <Table
-                size="small"
-                rowKey={(_, i) => String(i)}
-                pagination={false}
-                dataSource={problems}
-                columns={[
-                  { title: t('imp.row'), dataIndex: 'row', width: 70 },
-                  { title: t('imp.column'), dataIndex: 'column', width: 120 },
-                  { title: t('imp.reason'), dataIndex: 'message' },
-                ]}
-              />
-            }
-          />
-        )}
+        {problems && <ImportProblems problems={problems} title={t('imp.problems', { n: problems.length })} labels={{ row: t('imp.row'), column: t('imp.column'), reason: t('imp.reason') }} />}
         {draw.applicants > 0 && (
           <Popconfirm title={t('publishListConfirm')} onConfirm={() => act(async () => (await call(API.admissions.publishList, { params: { code: draw.code } }), onDraw()))}>
             <Button type="primary" style={{ marginTop: 12 }} loading={busy} data-testid="draw-publish-list">

@@ -11,6 +11,7 @@ import { useCall } from '../../hooks.js';
 import { useCan, useMe } from '../../session.js';
 import { useI18n } from '../../i18n.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ImportProblems } from '../../components/ImportProblems.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { formatNumber, formatPercent } from '../../../../src/core/format.js';
 import { districtTerm } from '../../../../src/core/district-term.js';
@@ -275,26 +276,7 @@ function ImportCard({ t, defaultYear, onDone }: { t: WbT; defaultYear: number; o
         <p>{t('drag')}</p>
         <Typography.Text type="secondary">{t('dragHint')}</Typography.Text>
       </Upload.Dragger>
-      {problems && (
-        <Alert
-          type="error"
-          style={{ marginTop: 12 }}
-          message={t('problems', { n: problems.length })}
-          description={
-            <Table
-              size="small"
-              rowKey={(_, i) => String(i)}
-              pagination={false}
-              dataSource={problems}
-              columns={[
-                { title: t('row'), dataIndex: 'row', width: 70 },
-                { title: t('column'), dataIndex: 'column', width: 120 },
-                { title: t('reason'), dataIndex: 'message' },
-              ]}
-            />
-          }
-        />
-      )}
+      {problems && <ImportProblems problems={problems} title={t('problems', { n: problems.length })} labels={{ row: t('row'), column: t('column'), reason: t('reason') }} />}
     </Card>
   );
 }
