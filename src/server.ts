@@ -50,6 +50,8 @@ export function createServices(database: Database): Services {
   const db = database.db;
   const jobs = new JobService(db);
   const registry = new RegistryService(db, jobs);
+  // What growth and admissions read of the exams (both through the exams capability's reader).
+  const cohorts = new ExamCohorts(db);
   return {
     database,
     auth: createAuthService(db, { cacheSessionsMs: database.kind === 'pglite' ? 5000 : 0 }),
@@ -58,8 +60,8 @@ export function createServices(database: Database): Services {
     registry,
     balance: new BalanceService(db, registry),
     exams: new ExamService(db, jobs),
-    growth: new GrowthService(new ExamCohorts(db)),
-    admissions: new AdmissionsService(db, new ExamCohorts(db)),
+    growth: new GrowthService(cohorts),
+    admissions: new AdmissionsService(db, cohorts),
     wellbeing: new WellbeingService(db),
   };
 }

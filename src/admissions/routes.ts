@@ -1,5 +1,6 @@
 // Admissions routes: the contract (contract.ts) with thin handlers over AdmissionsService.
 import { routesOf } from '../core/http/routes.js';
+import { contentDisposition } from '../core/http/download.js';
 import { admissionsApi } from './contract.js';
 import type { AdmissionsService } from './service.js';
 import { offlineVerifierHtml } from './offline-verifier.js';
@@ -32,7 +33,7 @@ export const admissionsRoutes = routesOf(admissionsApi, (s: { admissions: Admiss
   },
   quotaGet: async ({ actor, params }) => ({ plan: await s.admissions.quotaPlan(actor, params.id) }),
   publicVerifier: async ({ reply }) => {
-    reply.header('content-disposition', "attachment; filename*=UTF-8''junheng-verify-offline.html");
+    reply.header('content-disposition', contentDisposition('attachment', 'junheng-verify-offline.html'));
     return offlineVerifierHtml();
   },
 }));

@@ -200,7 +200,6 @@ export class AdmissionsService {
             message: `${r.applicantId} 已被民办学校派位录取（${admitted.get(r.applicantId)}），请从本名单中删除 / already admitted by a private school's lottery`,
           });
     }
-    if (rows.length === 0) problems.push({ message: '名单为空 / the list is empty' });
     if (problems.length) throw invalidFile(fileName, problems);
     await store.replaceApplicants(this.db, user.districtId, code, rows);
     await recordAudit(this.db, user.districtId, [{ username: user.username, action: 'import', entity: 'admission-applicants', entityKey: code, detail: fileName, rowCount: rows.length }]);

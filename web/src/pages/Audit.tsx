@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AutoComplete, Button, Card, DatePicker, Empty, Flex, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowRightOutlined, DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { API, download } from '../client.js';
 import { useCall } from '../hooks.js';
 import { useI18n } from '../i18n.js';
 import { fmtTime } from '../session.js';
 import { PageHeader } from '../components/PageHeader.js';
+import { DownloadButton } from '../components/DownloadButton.js';
 import { ErrorResult } from '../components/Problem.js';
 import type { AuditRow } from '../types.js';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, auditField, auditValue, registerAuditFields } from '../../../src/core/audit/labels.js';
@@ -70,7 +71,6 @@ export default function AuditPage() {
     entities: new Set(KNOWN_ENTITIES),
     users: new Set(),
   }));
-  const [exporting, setExporting] = useState(false);
   const { data, loading, error, reload } = useCall(API.audit.list, { query: { ...filters, page, pageSize } }, { silent: true });
 
   useEffect(() => {
@@ -193,24 +193,9 @@ export default function AuditPage() {
             <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('common.refresh')}
             </Button>
-            <Button
-              type="primary"
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              data-testid="audit-export"
-              onClick={async () => {
-                setExporting(true);
-                try {
-                  await download(API.audit.export, { query: filters }, 'junheng-audit.xlsx');
-                } catch {
-                  /* shown */
-                } finally {
-                  setExporting(false);
-                }
-              }}
-            >
+            <DownloadButton type="primary" data-testid="audit-export" get={() => download(API.audit.export, { query: filters }, 'junheng-audit.xlsx')}>
               {t('audit.export')}
-            </Button>
+            </DownloadButton>
           </>
         }
       />

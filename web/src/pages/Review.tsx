@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Popconfirm, Segmented, Space, Table, Tag, Tooltip } from 'antd';
-import { CheckOutlined, DownloadOutlined, EyeOutlined, ReloadOutlined, RollbackOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckOutlined, EyeOutlined, ReloadOutlined, RollbackOutlined, UnlockOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { API, call, download } from '../client.js';
 import { useCall } from '../hooks.js';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n.js';
 import { fmt, fmtTime, useLabels, yearLabel } from '../session.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
+import { DownloadButton } from '../components/DownloadButton.js';
 import { ErrorResult } from '../components/Problem.js';
 import { ReturnModal } from '../components/ReturnModal.js';
 import { StatusTag } from '../components/StatusTag.js';
@@ -21,7 +22,6 @@ export default function ReviewPage() {
   const { year, link } = useYear();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'submitted';
-  const [exporting, setExporting] = useState(false);
   const [returning, setReturning] = useState<ReviewItem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -64,23 +64,12 @@ export default function ReviewPage() {
             <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('common.refresh')}
             </Button>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
+            <DownloadButton
               data-testid="review-export"
-              onClick={async () => {
-                setExporting(true);
-                try {
-                  await download(API.registry.exportReview, { query: { year, status: status === 'all' ? undefined : (status as StatStatus) } }, `review-${year}.xlsx`);
-                } catch {
-                  /* shown */
-                } finally {
-                  setExporting(false);
-                }
-              }}
+              get={() => download(API.registry.exportReview, { query: { year, status: status === 'all' ? undefined : (status as StatStatus) } }, `review-${year}.xlsx`)}
             >
               {t('schools.export')}
-            </Button>
+            </DownloadButton>
           </>
         }
       />

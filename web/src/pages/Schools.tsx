@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { DownloadOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { API, download } from '../client.js';
 import { useCall, useDebounced } from '../hooks.js';
@@ -10,6 +10,7 @@ import { fmt, useCan, useLabels, useMe, yearLabel } from '../session.js';
 import { districtTerm } from '../../../src/core/district-term.js';
 import { useYear } from '../year.js';
 import { PageHeader } from '../components/PageHeader.js';
+import { DownloadButton } from '../components/DownloadButton.js';
 import { ErrorResult } from '../components/Problem.js';
 import { StatusTag } from '../components/StatusTag.js';
 import { SchoolFormModal } from '../components/SchoolFormModal.js';
@@ -26,7 +27,6 @@ export default function SchoolsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const me = useMe();
   const term = districtTerm(me.districtName).zh;
   const level = params.get('level') ?? '';
@@ -169,24 +169,15 @@ export default function SchoolsPage() {
             <Button icon={<ReloadOutlined />} onClick={reload}>
               {t('common.refresh')}
             </Button>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
+            <DownloadButton
               data-testid="schools-export"
-              onClick={async () => {
-                setExporting(true);
-                try {
-                  const status = figures && statusFilter ? (statusFilter as StatStatus | 'none') : undefined;
-                  await download(API.registry.exportSchools, { query: { ...query, status } }, `schools-${year}.xlsx`);
-                } catch {
-                  /* shown */
-                } finally {
-                  setExporting(false);
-                }
+              get={() => {
+                const status = figures && statusFilter ? (statusFilter as StatStatus | 'none') : undefined;
+                return download(API.registry.exportSchools, { query: { ...query, status } }, `schools-${year}.xlsx`);
               }}
             >
               {t('schools.export')}
-            </Button>
+            </DownloadButton>
             {can('schools.edit') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-school">
                 {t('schools.new')}

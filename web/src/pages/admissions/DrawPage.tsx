@@ -10,6 +10,7 @@ import { ApiError } from '../../api.js';
 import { useCall } from '../../hooks.js';
 import { fmtTime, useCan, useMe } from '../../session.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 import { ImportProblems } from '../../components/ImportProblems.js';
 import { ErrorResult } from '../../components/Problem.js';
 import { useAdmT, type AdmT } from './i18n.js';
@@ -39,9 +40,7 @@ export default function DrawPage() {
           draw && (
             <Space wrap>
               {draw.applicants > 0 && (
-                <Button icon={<DownloadOutlined />} onClick={() => void download(API.admissions.resultXlsx, { params: { code: draw.code }, query: { names: 'masked' } }, `${draw.name}.xlsx`)}>
-                  {t('exportList')}
-                </Button>
+                <DownloadButton get={() => download(API.admissions.resultXlsx, { params: { code: draw.code }, query: { names: 'masked' } }, `${draw.name}.xlsx`)}>{t('exportList')}</DownloadButton>
               )}
               {draw.status !== 'draft' && (
                 <Link to={`/verify?district=${encodeURIComponent(me.districtId)}&draw=${encodeURIComponent(draw.code)}`} target="_blank">

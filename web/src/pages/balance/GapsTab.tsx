@@ -7,6 +7,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { Link } from 'react-router-dom';
 import { bilingual } from '../../api.js';
 import { API, download } from '../../client.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
 import { useCall, useDebounced } from '../../hooks.js';
 import { useI18n } from '../../i18n.js';
 import { formatPercent } from '../../../../src/core/format.js';
@@ -277,17 +278,6 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
   }, [lv, data.pack, level, costs]);
   const totalCost = rows.reduce((s, r) => s + (r.cost ?? 0), 0);
   const remainder = Number(data.pack.schoolRule?.remainderMinShare ?? 0);
-  const [exporting, setExporting] = useState(false);
-  const exportGaps = async () => {
-    setExporting(true);
-    try {
-      await download(API.balance.gapsXlsx, { query: { ...packQuery(year, standard, version), lang, level } }, `均衡评估差距-${year}-${level}.xlsx`);
-    } catch {
-      /* shown by the API client */
-    } finally {
-      setExporting(false);
-    }
-  };
 
   if (!data.pack.schoolRule)
     return (
@@ -418,9 +408,14 @@ export function GapsTab({ data, level, year, standard, version }: { data: Evalua
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('balance.gapListSum', { n: rows.length, cost: text.wan(totalCost) })}
             </Typography.Text>
-            <Button size="small" icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportGaps()} data-testid="balance-gaps-export">
+            <DownloadButton
+              size="small"
+              icon={<FileExcelOutlined />}
+              data-testid="balance-gaps-export"
+              get={() => download(API.balance.gapsXlsx, { query: { ...packQuery(year, standard, version), lang, level } }, `均衡评估差距-${year}-${level}.xlsx`)}
+            >
               {t('balance.exportGaps')}
-            </Button>
+            </DownloadButton>
           </Flex>
         }
         styles={{ body: { paddingTop: 8 } }}
