@@ -11,6 +11,10 @@ import { registryApi } from './registry/contract.js';
 import { balanceApi } from './balance/contract.js';
 import { admissionsApi } from './admissions/contract.js';
 import { wellbeingApi } from './wellbeing/contract.js';
+import { visionApi } from './wellbeing/vision/contract.js';
+import { burdenApi } from './wellbeing/burden/contract.js';
+import { surveysApi } from './wellbeing/surveys/contract.js';
+import { retentionApi } from './wellbeing/retention/contract.js';
 
 export const systemApi = {
   health: endpoint({
@@ -55,4 +59,8 @@ export const API = {
   balance: balanceApi,
   admissions: admissionsApi,
   wellbeing: wellbeingApi,
+  vision: visionApi,
+  burden: burdenApi,
+  surveys: surveysApi,
+  retention: retentionApi,
 };

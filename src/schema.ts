@@ -7,3 +7,7 @@ export * from './balance/schema.js';
 export * from './exams/schema.js';
 export * from './admissions/schema.js';
 export * from './wellbeing/schema.js';
+export * from './wellbeing/vision/schema.js';
+export * from './wellbeing/burden/schema.js';
+export * from './wellbeing/surveys/schema.js';
+export * from './wellbeing/retention/schema.js';

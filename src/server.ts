@@ -25,6 +25,14 @@ import { admissionsRoutes } from './admissions/routes.js';
 import { growthRoutes } from './growth/routes.js';
 import { WellbeingService } from './wellbeing/service.js';
 import { wellbeingRoutes } from './wellbeing/routes.js';
+import { VisionService } from './wellbeing/vision/service.js';
+import { visionRoutes } from './wellbeing/vision/routes.js';
+import { BurdenService } from './wellbeing/burden/service.js';
+import { burdenRoutes } from './wellbeing/burden/routes.js';
+import { SurveyService } from './wellbeing/surveys/service.js';
+import { surveysRoutes } from './wellbeing/surveys/routes.js';
+import { RetentionService } from './wellbeing/retention/service.js';
+import { retentionRoutes } from './wellbeing/retention/routes.js';
 import { ExamCohorts } from './exams/cohorts.js';
 import { VERSION } from './core/version.js';
 import { API, systemApi } from './contracts.js';
@@ -41,6 +49,10 @@ export interface Services {
   growth: GrowthService;
   admissions: AdmissionsService;
   wellbeing: WellbeingService;
+  vision: VisionService;
+  burden: BurdenService;
+  surveys: SurveyService;
+  retention: RetentionService;
 }
 
 /** The account service, with the registry answering whether a school exists. */
@@ -52,6 +64,10 @@ export function createServices(database: Database): Services {
   const registry = new RegistryService(db, jobs);
   // What growth and admissions read of the exams (both through the exams capability's reader).
   const cohorts = new ExamCohorts(db);
+  // Student wellbeing: fitness, vision, homework and sleep; the retention of their pupil rows reaches all three.
+  const wellbeing = new WellbeingService(db);
+  const vision = new VisionService(db);
+  const burden = new BurdenService(db);
   return {
     database,
     auth: createAuthService(db, { cacheSessionsMs: database.kind === 'pglite' ? 5000 : 0 }),
@@ -62,7 +78,11 @@ export function createServices(database: Database): Services {
     exams: new ExamService(db, jobs),
     growth: new GrowthService(cohorts),
     admissions: new AdmissionsService(db, cohorts),
-    wellbeing: new WellbeingService(db),
+    wellbeing,
+    vision,
+    burden,
+    surveys: new SurveyService(db),
+    retention: new RetentionService(db, { fitness: wellbeing, vision, burden }),
   };
 }
 
@@ -104,6 +124,10 @@ export async function buildApp(database: Database, opts: HttpOptions = {}): Prom
   await app.register(growthRoutes(services));
   await app.register(admissionsRoutes(services));
   await app.register(wellbeingRoutes(services));
+  await app.register(visionRoutes(services));
+  await app.register(burdenRoutes(services));
+  await app.register(surveysRoutes(services));
+  await app.register(retentionRoutes(services));
   await serveWeb(app);
   return Object.assign(app, { services });
 }

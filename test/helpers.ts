@@ -72,6 +72,7 @@ export async function testApp() {
   await auth.createUser(actor, { username: 'clerkB', displayName: '填报员B', role: 'clerk', schoolCode: SCHOOL_B.code, password: PASSWORD });
   await auth.createUser(actor, { username: 'inspector', displayName: '督学', role: 'inspector', assignedSchools: [SCHOOL_B.code], password: PASSWORD });
   await auth.createUser(actor, { username: 'viewer', displayName: '访客', role: 'viewer', password: PASSWORD });
+  await auth.createUser(actor, { username: 'health', displayName: '卫生健康专员', role: 'health', password: PASSWORD });
   const app = await buildApp(database);
   return { app, database, close: async () => (await app.close(), await database.close()) };
 }

@@ -62,3 +62,10 @@ describe('districtTerm', () => {
     expect(districtTerm('某某县').en).toBe('county');
   });
 });
+
+describe('formatRunTime', () => {
+  it('writes run times as results sheets do', async () => {
+    const { formatRunTime } = await import('./format.js');
+    expect([230, 225.5, 61, 60, 59.96, 9.5, 8, null].map(formatRunTime)).toEqual([`3'50"`, `3'45.5"`, `1'01"`, `1'00"`, `1'00"`, '9.5"', '8"', '—']);
+  });
+});

@@ -76,3 +76,14 @@ export function wholeShortfall(v: number): number {
   if (!Number.isFinite(v) || v <= 0) return 0;
   return Math.ceil(v - 1e-9);
 }
+
+/** A run time in seconds as minutes and seconds the way results sheets write it: 230 → 3'50", 9.5 → 9.5" (under a minute), to 0.1 s. */
+export function formatRunTime(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return MISSING;
+  const r = roundTo(seconds, 1);
+  const secs = (v: number) => (v % 1 === 0 ? String(v) : v.toFixed(1));
+  if (r < 60) return `${secs(r)}"`;
+  const m = Math.floor(r / 60);
+  const s = roundTo(r - m * 60, 1);
+  return `${m}'${secs(s).padStart(s % 1 === 0 ? 2 : 4, '0')}"`;
+}

@@ -1,6 +1,6 @@
 // The HTTP contract of student wellbeing (学生健康): fitness results (体质健康测试) of a school year — the import
 // (the bureau), the report by district, school, grade and sex against the 达标率 target, and one school's pupil rows
-// (pupil-level health data: 'students.read' in scope for that school, every read audited).
+// (pupil-level health data: 'wellbeing.pupils' in scope for that school, every read audited).
 // Pure module (zod and types only): the web imports it.
 import { z } from 'zod';
 import { endpoint, YearParam } from '../core/http/contract.js';
@@ -103,7 +103,7 @@ export const wellbeingApi = {
     path: '/api/wellbeing/fitness/schools/:code/students',
     summary: '一所学校的学生体质测试明细（敏感个人信息，每次查看记入审计日志） / one school’s pupil fitness rows (sensitive personal data; every read is audited)',
     tags,
-    policy: { capability: 'students.read', school: { in: 'params', name: 'code' } },
+    policy: { capability: 'wellbeing.pupils', school: { in: 'params', name: 'code' } },
     params: z.object({ code: SchoolCode }),
     query: z.object({ year: YearParam }),
     response: z.object({ year: z.number(), school: z.string(), students: z.array(FitnessPupil) }),

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { everyone, only, type MatrixRow } from './matrix.js';
 import { PASSWORD } from '../helpers.js';
 
-const all7 = (v: number) => ({ anonymous: v, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v });
+const all7 = (v: number) => ({ anonymous: v, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v, health: v });
 
 export const coreRows: MatrixRow[] = [
   { route: 'system.health', method: 'GET', url: '/api/health', expect: all7(200) },

@@ -73,7 +73,7 @@ export async function setupExams(t: TestApp): Promise<ExamSeed> {
   return { examId: exam.id, earlierId: earlier.id, emptyId: empty.id, jobId: job.jobId };
 }
 
-const everyone = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v });
+const everyone = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v, health: v });
 const json = (r: LightMyRequestResponse) => r.json();
 const schoolsOf = (r: LightMyRequestResponse) => (json(r).report.schools as { school: string }[]).map((s) => s.school);
 const fileName = (r: LightMyRequestResponse) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(r.headers['content-disposition']))?.[1] ?? '');

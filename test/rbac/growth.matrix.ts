@@ -185,7 +185,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'school A',
       method: 'GET',
       url: `/api/growth/students?${math}&school=${A}`,
-      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 403, viewer: 403 },
+      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 403, viewer: 403, health: 403 },
       scoped: { admin: studentsOf(A, 30, true), analyst: studentsOf(A, 30, true), clerkA: studentsOf(A, 30, true) },
     },
     // School B: the inspector assigned to B sees the rows without names; B's clerk with names.
@@ -194,7 +194,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'school B',
       method: 'GET',
       url: `/api/growth/students?${math}&school=${B}`,
-      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 403, clerkB: 200, inspector: 200, viewer: 403 },
+      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 403, clerkB: 200, inspector: 200, viewer: 403, health: 403 },
       scoped: { analyst: studentsOf(B, 27, true), clerkB: studentsOf(B, 27, true), inspector: studentsOf(B, 27, false) },
     },
     // No school named: a user with one school in scope gets it (a clerk: own; the inspector: B); the bureau must name one.
@@ -203,7 +203,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'no school',
       method: 'GET',
       url: `/api/growth/students?${math}`,
-      expect: { anonymous: 401, admin: 400, analyst: 400, clerkA: 200, clerkB: 200, inspector: 200, viewer: 403 },
+      expect: { anonymous: 401, admin: 400, analyst: 400, clerkA: 200, clerkB: 200, inspector: 200, viewer: 403, health: 403 },
       scoped: { clerkA: studentsOf(A, 30, true), clerkB: studentsOf(B, 27, true), inspector: studentsOf(B, 27, false) },
     },
     {
@@ -225,7 +225,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'school A',
       method: 'GET',
       url: `/api/growth/targets?school=${A}`,
-      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 200, viewer: 200 },
+      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 200, viewer: 200, health: 200 },
       scoped: { clerkA: targetsOf([A], A), inspector: targetsOf([A], A), viewer: targetsOf([A], A) },
     },
     {

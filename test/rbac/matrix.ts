@@ -11,11 +11,12 @@
 //   clerkB     学校填报员 of school B (a clerk of another school when a row is about A)
 //   inspector  责任督学 assigned to school B only (an inspector on an unassigned school when a row is about A)
 //   viewer     访客, aggregates only
+//   health     卫生健康专员: the bureau's health staff (pupil-level health rows of every school), aggregates elsewhere
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { multipartFile, signIn, testApp } from '../helpers.js';
 
-export const IDENTITIES = ['anonymous', 'admin', 'analyst', 'clerkA', 'clerkB', 'inspector', 'viewer'] as const;
+export const IDENTITIES = ['anonymous', 'admin', 'analyst', 'clerkA', 'clerkB', 'inspector', 'viewer', 'health'] as const;
 export type Identity = (typeof IDENTITIES)[number];
 
 /**
@@ -76,6 +77,6 @@ export async function runMatrix(t: TestApp, rows: MatrixRow[]) {
 }
 
 /** Shorthands for the common shapes of a row's expectations. */
-export const everyone = (ok: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: ok, analyst: ok, clerkA: ok, clerkB: ok, inspector: ok, viewer: ok });
+export const everyone = (ok: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: ok, analyst: ok, clerkA: ok, clerkB: ok, inspector: ok, viewer: ok, health: ok });
 export const only = (ok: Expect, ...who: Identity[]): Record<Identity, Expect> =>
   Object.fromEntries(IDENTITIES.map((id) => [id, id === 'anonymous' ? 401 : who.includes(id) ? ok : 403])) as Record<Identity, Expect>;

@@ -9,6 +9,10 @@ import { registryRows, setupRegistry } from './registry.matrix.js';
 import { balanceRows, setupBalance } from './balance.matrix.js';
 import { admissionsRows, setupAdmissions } from './admissions.matrix.js';
 import { wellbeingRows } from './wellbeing.matrix.js';
+import { visionRows } from './wellbeing-vision.matrix.js';
+import { burdenRows } from './wellbeing-burden.matrix.js';
+import { surveysRows } from './wellbeing-surveys.matrix.js';
+import { retentionRows } from './wellbeing-retention.matrix.js';
 import { API } from '../../src/contracts.js';
 
 describe('RBAC matrix', () => {
@@ -46,6 +50,22 @@ describe('RBAC matrix', () => {
   it('wellbeing: fitness import, report (scoped, small cells withheld), pupil rows', async () => {
     await runMatrix(t, wellbeingRows());
   }, 120_000);
+
+  it('vision: screening import, myopia report (scoped, small cells withheld), pupil rows', async () => {
+    await runMatrix(t, visionRows());
+  }, 120_000);
+
+  it('burden: homework and sleep import, report, pupil rows', async () => {
+    await runMatrix(t, burdenRows());
+  }, 120_000);
+
+  it('surveys: questionnaires, surveys, sampling plans, access codes, anonymous answers, results', async () => {
+    await runMatrix(t, surveysRows());
+  }, 120_000);
+
+  it('retention: the setting and the purge of pupil-level health rows', async () => {
+    await runMatrix(t, retentionRows());
+  }, 120_000);
 });
 
 describe('RBAC coverage', () => {
@@ -62,6 +82,10 @@ describe('RBAC coverage', () => {
           ...balanceRows({ evaluationId: 0 }),
           ...admissionsRows(),
           ...wellbeingRows(),
+          ...visionRows(),
+          ...burdenRows(),
+          ...surveysRows(),
+          ...retentionRows(),
         ].map((r) => r.route),
       );
       const missing = declared.filter((d) => !covered.has(d));

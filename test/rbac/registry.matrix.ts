@@ -115,7 +115,7 @@ const editorsOfA = (v: Expect): Record<Identity, Expect> => ({ ...only(v, 'admin
 const readersOfA = only('ok', 'admin', 'analyst', 'clerkA');
 /** Who reads school B's figures: the bureau, B's clerk and the inspector. */
 const readersOfB = only('ok', 'admin', 'analyst', 'clerkB', 'inspector');
-const signedIn = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v });
+const signedIn = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v, health: v });
 const statsOfA = `/api/schools/${A}/stats/${Y}`;
 
 export function registryRows(s: RegistrySeed): MatrixRow[] {
@@ -197,10 +197,10 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
       note: 'school A',
       method: 'GET',
       url: `/api/schools/${A}`,
-      expect: only('ok', 'admin', 'analyst', 'clerkA', 'viewer'),
+      expect: only('ok', 'admin', 'analyst', 'clerkA', 'viewer', 'health'),
       scoped: { clerkA: (r) => expect(json(r).school).toMatchObject({ code: A, name: SCHOOL_A.name }) },
     },
-    { route: 'registry.getSchool', note: 'school B', method: 'GET', url: `/api/schools/${B}`, expect: only('ok', 'admin', 'analyst', 'clerkB', 'inspector', 'viewer') },
+    { route: 'registry.getSchool', note: 'school B', method: 'GET', url: `/api/schools/${B}`, expect: only('ok', 'admin', 'analyst', 'clerkB', 'inspector', 'viewer', 'health') },
     {
       route: 'registry.listRecords',
       note: 'school A',

@@ -1,9 +1,9 @@
 // RBAC rows of student wellbeing (学生健康). Expectations written from the rules, by hand (not read from the policy):
 //   - the fitness report (aggregates): the bureau all schools; a clerk the own school; an inspector the assigned
 //     schools; a viewer every school's aggregates with small cells withheld; the district row for everyone signed in;
-//   - the import: the bureau only;
-//   - pupil rows (sensitive personal information): pupil-level readers of that school only — the bureau, the school's
-//     own clerk, the inspector assigned to it; never a viewer.
+//   - the import: the bureau and its health staff;
+//   - pupil rows (sensitive personal information of minors): the bureau's health staff and the school's own clerk only —
+//     not the other bureau roles, not an inspector, never a viewer.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { everyone, only, type MatrixRow } from './matrix.js';
@@ -18,7 +18,7 @@ const schoolsSeen = (want: (string | null)[]) => (r: LightMyRequestResponse) => 
 
 export function wellbeingRows(): MatrixRow[] {
   return [
-    { route: 'wellbeing.fitnessImport', method: 'POST', url: '/api/wellbeing/fitness/import?year=2026', file: { name: 'fit.csv', content: FILE }, expect: only('ok', 'admin', 'analyst') },
+    { route: 'wellbeing.fitnessImport', method: 'POST', url: '/api/wellbeing/fitness/import?year=2026', file: { name: 'fit.csv', content: FILE }, expect: only('ok', 'admin', 'analyst', 'health') },
     {
       route: 'wellbeing.fitnessReport',
       method: 'GET',
@@ -26,6 +26,11 @@ export function wellbeingRows(): MatrixRow[] {
       expect: everyone(),
       scoped: {
         analyst: schoolsSeen([A, B, null]),
+        health: (r) => {
+          schoolsSeen([A, B, null])(r);
+          // The health staff read every school's pupils: nothing withheld.
+          expect(r.json<{ cells: { suppressed: boolean }[] }>().cells.every((c) => !c.suppressed)).toBe(true);
+        },
         clerkA: schoolsSeen([A, null]),
         clerkB: schoolsSeen([B, null]),
         inspector: schoolsSeen([B, null]),
@@ -37,13 +42,13 @@ export function wellbeingRows(): MatrixRow[] {
         },
       },
     },
-    { route: 'wellbeing.fitnessStudents', note: 'school A', method: 'GET', url: `/api/wellbeing/fitness/schools/${A}/students?year=2026`, expect: only('ok', 'admin', 'analyst', 'clerkA') },
+    { route: 'wellbeing.fitnessStudents', note: 'school A', method: 'GET', url: `/api/wellbeing/fitness/schools/${A}/students?year=2026`, expect: only('ok', 'health', 'clerkA') },
     {
       route: 'wellbeing.fitnessStudents',
       note: 'school B',
       method: 'GET',
       url: `/api/wellbeing/fitness/schools/${B}/students?year=2026`,
-      expect: only('ok', 'admin', 'analyst', 'clerkB', 'inspector'),
+      expect: only('ok', 'health', 'clerkB'),
     },
   ];
 }

@@ -38,6 +38,12 @@ const DrawListPage = lazy(() => import('./pages/admissions/DrawList.js'));
 const DrawPage = lazy(() => import('./pages/admissions/DrawPage.js'));
 const VerifyPage = lazy(() => import('./pages/admissions/VerifyPage.js'));
 const FitnessPage = lazy(() => import('./pages/wellbeing/FitnessPage.js'));
+const VisionPage = lazy(() => import('./pages/wellbeing/VisionPage.js'));
+const BurdenPage = lazy(() => import('./pages/wellbeing/BurdenPage.js'));
+const WellbeingSettingsPage = lazy(() => import('./pages/wellbeing/SettingsPage.js'));
+const SurveyListPage = lazy(() => import('./pages/wellbeing/surveys/SurveyList.js'));
+const SurveyPage = lazy(() => import('./pages/wellbeing/surveys/SurveyPage.js'));
+const SurveyAnswerPage = lazy(() => import('./pages/wellbeing/surveys/AnswerPage.js'));
 
 export const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Helvetica, Arial, sans-serif";
@@ -66,6 +72,8 @@ const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // Public: anyone verifies a published draw, signed in or not.
   { path: '/verify', element: <VerifyPage /> },
+  // Public: a respondent answers a survey with a one-time access code, no sign-in (a phone is enough).
+  { path: '/survey', element: <SurveyAnswerPage /> },
   {
     path: '/',
     element: (
@@ -163,6 +171,46 @@ const router = createBrowserRouter([
         element: (
           <Allow cap="wellbeing.read">
             <FitnessPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'wellbeing/vision',
+        element: (
+          <Allow cap="wellbeing.read">
+            <VisionPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'wellbeing/burden',
+        element: (
+          <Allow cap="wellbeing.read">
+            <BurdenPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'wellbeing/settings',
+        element: (
+          <Allow cap="wellbeing.manage">
+            <WellbeingSettingsPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'surveys',
+        element: (
+          <Allow cap="surveys.read">
+            <SurveyListPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'surveys/:id',
+        element: (
+          <Allow cap="surveys.read">
+            <SurveyPage />
           </Allow>
         ),
       },

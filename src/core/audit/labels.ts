@@ -76,6 +76,7 @@ const ROLES: Record<string, Words> = {
   clerk: { zh: '学校填报员', en: 'school clerk' },
   inspector: { zh: '责任督学', en: 'inspector' },
   viewer: { zh: '访客', en: 'viewer' },
+  health: { zh: '卫生健康专员', en: 'health staff' },
 };
 
 /** A field's name, and optionally how its values read; null when the labeller does not know the field. */

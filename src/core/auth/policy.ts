@@ -18,14 +18,14 @@ const BUREAU = { admin: 'all', analyst: 'all' } as const;
 
 export const CAPABILITIES = {
   /** Sign-out, change one's own password, read one's own account. */
-  'account.self': { admin: 'self', analyst: 'self', clerk: 'self', inspector: 'self', viewer: 'self' },
+  'account.self': { admin: 'self', analyst: 'self', clerk: 'self', inspector: 'self', viewer: 'self', health: 'self' },
   /** Accounts of the district: list, create, change, reset passwords. */
   'users.manage': { admin: 'all' },
   /** The audit log (who changed what). */
   'audit.read': { ...BUREAU },
 
   /** The school list, one school's card, the district overview (学校名录). */
-  'schools.read': { ...BUREAU, viewer: 'aggregates', clerk: 'own', inspector: 'assigned' },
+  'schools.read': { ...BUREAU, viewer: 'aggregates', clerk: 'own', inspector: 'assigned', health: 'aggregates' },
   /** Create and edit schools in the registry. */
   'schools.edit': { ...BUREAU },
   /** A school's detailed yearly figures (students per grade, classes, teachers, areas …), the template and the export. */
@@ -44,7 +44,7 @@ export const CAPABILITIES = {
   'standards.edit': { admin: 'all' },
 
   /** Exams and their aggregate reports (三率一分, distributions, school table). */
-  'exams.read': { ...BUREAU, clerk: 'own', inspector: 'all', viewer: 'aggregates' },
+  'exams.read': { ...BUREAU, clerk: 'own', inspector: 'all', viewer: 'aggregates', health: 'aggregates' },
   /** Create and change exams, import scores, follow import jobs. */
   'exams.manage': { ...BUREAU },
   /** Delete an exam with all its scores. */
@@ -57,7 +57,7 @@ export const CAPABILITIES = {
   'students.names': { ...BUREAU, clerk: 'own' },
 
   /** Value-added, growth percentiles and targets (增值评价) by school. */
-  'growth.read': { ...BUREAU, clerk: 'own', inspector: 'all', viewer: 'aggregates' },
+  'growth.read': { ...BUREAU, clerk: 'own', inspector: 'all', viewer: 'aggregates', health: 'aggregates' },
 
   /** Admission draws (电脑派位) and the 公民同招 report; applicants' names masked. */
   'admissions.read': { ...BUREAU, inspector: 'all' },
@@ -66,10 +66,19 @@ export const CAPABILITIES = {
   /** Create draws, import applicants, publish the list, run the draw, publish the result. */
   'admissions.manage': { ...BUREAU },
 
-  /** Student wellbeing aggregates (体质健康达标率 …); pupil-level health rows need 'students.read'. */
-  'wellbeing.read': { ...BUREAU, clerk: 'own', inspector: 'assigned', viewer: 'aggregates' },
-  /** Import fitness results. */
-  'wellbeing.manage': { ...BUREAU },
+  /** Student wellbeing aggregates (体质健康达标率, 近视率, 课业负担 …) by school; small cells withheld from callers
+   *  without 'wellbeing.pupils' for the school. */
+  'wellbeing.read': { ...BUREAU, clerk: 'own', inspector: 'assigned', viewer: 'aggregates', health: 'all' },
+  /** Import fitness, vision and homework/sleep results; the retention setting. */
+  'wellbeing.manage': { ...BUREAU, health: 'all' },
+  /** Pupil-level health rows (fitness, vision, sleep and homework) and their exports: sensitive personal information of
+   *  minors (个人信息保护法 第28、31条), for the bureau's health staff and the pupil's own school only; every read audited. */
+  'wellbeing.pupils': { health: 'all', clerk: 'own' },
+
+  /** Satisfaction survey results (社会认可度) by school: aggregates, cells under the minimum withheld. */
+  'surveys.read': { ...BUREAU, clerk: 'own', inspector: 'assigned', viewer: 'aggregates', health: 'aggregates' },
+  /** Questionnaires, surveys, sampling plans and access codes. */
+  'surveys.manage': { ...BUREAU },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Capability = keyof typeof CAPABILITIES;

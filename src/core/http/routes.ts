@@ -114,7 +114,10 @@ const DENIED: Record<string, string> = {
   'admissions.names': '只有教育局可以查看报名学生姓名 / only the bureau sees applicants’ names',
   'admissions.manage': '只有教育局可以组织派位 / only the bureau runs admission draws',
   'wellbeing.read': '无权查看学生健康数据 / you may not see student wellbeing figures',
-  'wellbeing.manage': '只有教育局可以导入体质健康测试成绩 / only the bureau imports fitness results',
+  'wellbeing.manage': '只有教育局（含卫生健康专员）可以导入学生健康数据 / only the bureau (with its health staff) imports student health data',
+  'wellbeing.pupils': '学生健康明细属敏感个人信息，仅限卫生健康专员和本校查看 / pupil-level health rows are sensitive personal data: the health staff and the pupil’s own school only',
+  'surveys.read': '无权查看满意度调查结果 / you may not see survey results',
+  'surveys.manage': '只有教育局可以管理满意度调查 / only the bureau manages surveys',
 };
 
 /** The audit row of a successful answer of an audited route, or null when the route or this answer records nothing. */

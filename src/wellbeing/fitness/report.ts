@@ -2,17 +2,10 @@
 // pupils tested, pupils with a total, 达标率 (及格及以上 among pupils with a total), 优良率 (优秀 + 良好), 优秀率, the
 // mean 学年总分, and the pupils whose total is open, by reason (the pack has no table for their grade: never a
 // made-up score; or a result is missing). 达标率 is compared with the target of fitness-targets.json in integers.
-// Small cells: a cell of fewer than the exams' minCellSize pupils (src/exams/privacy.json, one local setting for
-// every report) keeps its counts but loses its figures for a caller without pupil-level rights for it, with the
-// exams' complementary rule among siblings (the schools of one grade and sex; the grades of a school; the sexes of a
-// grade).
-import { allows } from '../../core/auth/policy.js';
-import type { CurrentUser } from '../../core/auth/roles.js';
-import { cellsToWithhold, seesAllPupils } from '../../exams/privacy.js';
+// Small cells: withheld for a caller without pupil-level health rights for the school (../privacy.ts).
+import { cellsToSuppress, type Who } from '../privacy.js';
 import type { Level } from './annual-score.js';
 import { meetsTarget } from './targets.js';
-
-type Who = Pick<CurrentUser, 'role' | 'schoolCode' | 'assignedSchools'>;
 
 export interface ScoredPupil {
   schoolCode: string;
@@ -112,28 +105,8 @@ export function fitnessCells(pupils: readonly ScoredPupil[], targetPercent: numb
 
 const withheld = (c: FitnessCell): FitnessCell => ({ ...c, passRate: null, goodRate: null, excellentRate: null, meanTotal: null, meetsTarget: null, suppressed: true });
 
-/** The cells with small cells withheld for this caller (callers with pupil-level rights for every school: unchanged). */
+/** The cells with small cells withheld for this caller (callers with pupil-level health rights for every school: unchanged). */
 export function suppressFitnessCells(user: Who, cells: readonly FitnessCell[], min: number): FitnessCell[] {
-  if (seesAllPupils(user)) return [...cells];
-  const open = (c: FitnessCell) => (c.school === null ? false : allows(user, 'students.read', c.school));
-  const out = new Set<number>();
-  const sets = new Map<string, number[]>();
-  const add = (k: string, i: number) => sets.set(k, [...(sets.get(k) ?? []), i]);
-  cells.forEach((c, i) => {
-    if (c.school !== null) add(`schools|${c.grade ?? '*'}|${c.sex ?? '*'}`, i);
-    if (c.grade !== null && c.sex === null) add(`grades|${c.school ?? '*'}`, i);
-    if (c.sex !== null) add(`sexes|${c.school ?? '*'}|${c.grade}`, i);
-  });
-  // The district as a set of its own (its siblings are none).
-  cells.forEach((c, i) => {
-    if (c.school === null && c.grade === null) add(`district`, i);
-  });
-  for (const idx of sets.values()) {
-    const hit = cellsToWithhold(
-      idx.map((i) => ({ n: cells[i].tested, open: open(cells[i]) })),
-      min,
-    );
-    for (const h of hit) out.add(idx[h]);
-  }
+  const out = cellsToSuppress(user, cells, min, (c) => c.tested);
   return cells.map((c, i) => (out.has(i) ? withheld(c) : c));
 }

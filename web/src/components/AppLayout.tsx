@@ -6,6 +6,11 @@ import {
   CalendarOutlined,
   FundOutlined,
   HeartOutlined,
+  ThunderboltOutlined,
+  EyeOutlined,
+  ClockCircleOutlined,
+  SettingOutlined,
+  SmileOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -63,7 +68,20 @@ export function navItems(me: Me): NavItem[] {
     { key: 'exams', path: '/exams', label: 'nav.exams', icon: <LineChartOutlined />, visible: holds(me, 'exams.read') },
     { key: 'growth', path: '/growth', label: 'nav.growth', icon: <RiseOutlined />, visible: holds(me, 'growth.read') },
     { key: 'admissions', path: '/admissions', label: 'nav.admissions', icon: <SafetyCertificateOutlined />, visible: holds(me, 'admissions.read') },
-    { key: 'wellbeing', path: '/wellbeing', label: 'nav.wellbeing', icon: <HeartOutlined />, visible: holds(me, 'wellbeing.read') },
+    {
+      key: 'wellbeingGroup',
+      path: '/wellbeing',
+      label: 'nav.wellbeing',
+      icon: <HeartOutlined />,
+      visible: holds(me, 'wellbeing.read'),
+      children: [
+        { key: 'fitness', path: '/wellbeing', label: 'nav.fitness', icon: <ThunderboltOutlined /> },
+        { key: 'vision', path: '/wellbeing/vision', label: 'nav.vision', icon: <EyeOutlined /> },
+        { key: 'burden', path: '/wellbeing/burden', label: 'nav.burden', icon: <ClockCircleOutlined /> },
+        ...(holds(me, 'wellbeing.manage') ? [{ key: 'wellbeingSettings', path: '/wellbeing/settings', label: 'nav.wellbeingSettings' as const, icon: <SettingOutlined /> }] : []),
+      ],
+    },
+    { key: 'surveys', path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined />, visible: holds(me, 'surveys.read') },
     { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, visible: holds(me, 'stats.edit') },
     { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, visible: holds(me, 'stats.review') },
     { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, visible: holds(me, 'audit.read') },
@@ -79,6 +97,8 @@ function selectedKey(pathname: string, me: Me): string {
   if (pathname === '/' || pathname === '') return 'overview';
   if (pathname.startsWith('/schools')) return me.capabilities['schools.read'] === 'own' ? 'mySchool' : 'schools';
   if (pathname.startsWith('/balance/standards')) return 'standards';
+  if (pathname === '/wellbeing') return 'fitness';
+  if (pathname.startsWith('/wellbeing/')) return { vision: 'vision', burden: 'burden', settings: 'wellbeingSettings' }[pathname.split('/')[2]] ?? 'fitness';
   return pathname.split('/')[1] ?? '';
 }
 

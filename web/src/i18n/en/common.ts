@@ -22,6 +22,11 @@ export const common: Record<keyof typeof zh, string> = {
   'nav.growth': 'Growth',
   'nav.admissions': 'Admissions',
   'nav.wellbeing': 'Student wellbeing',
+  'nav.fitness': 'Fitness',
+  'nav.vision': 'Vision & myopia',
+  'nav.burden': 'Homework & sleep',
+  'nav.wellbeingSettings': 'Data retention',
+  'nav.surveys': 'Satisfaction surveys',
   'nav.home': 'Home',
 
   'header.year': 'School year',
@@ -34,6 +39,7 @@ export const common: Record<keyof typeof zh, string> = {
   'role.clerk': 'School clerk',
   'role.inspector': 'Inspector',
   'role.viewer': 'Viewer',
+  'role.health': 'Health staff',
 
   'status.draft': 'Draft',
   'status.submitted': 'Submitted',

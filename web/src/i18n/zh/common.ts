@@ -21,6 +21,11 @@ export const common = {
   'nav.growth': '增值评价',
   'nav.admissions': '阳光招生',
   'nav.wellbeing': '学生健康',
+  'nav.fitness': '体质健康',
+  'nav.vision': '视力与近视',
+  'nav.burden': '作业与睡眠',
+  'nav.wellbeingSettings': '数据保留',
+  'nav.surveys': '满意度调查',
   'nav.home': '首页',
 
   'header.year': '学年',
@@ -33,6 +38,7 @@ export const common = {
   'role.clerk': '学校填报员',
   'role.inspector': '责任督学',
   'role.viewer': '访客',
+  'role.health': '卫生健康专员',
 
   'status.draft': '填报中',
   'status.submitted': '已提交',

@@ -1,0 +1,5 @@
+import type { Db } from '../../core/db/index.js';
+
+export class SurveyService {
+  constructor(private readonly db: Db) {}
+}

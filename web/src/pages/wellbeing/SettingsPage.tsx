@@ -1,0 +1,4 @@
+// Placeholder until the page lands (replaced by its owner in this change).
+export default function SettingsPage() {
+  return null;
+}
