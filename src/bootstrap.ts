@@ -9,6 +9,10 @@ import { generatePassword } from './core/auth/password.js';
 import { loadDemoDistrict } from './registry/demo-load.js';
 import { DEMO_DISTRICT_ID, DEMO_YEARS } from './registry/demo.js';
 import { loadDemoAdmissions } from './admissions/demo.js';
+import { loadDemoFitness } from './wellbeing/fitness/demo.js';
+import { loadDemoVision } from './wellbeing/vision/demo.js';
+import { loadDemoBurden } from './wellbeing/burden/demo.js';
+import { loadDemoSurveys } from './wellbeing/surveys/demo.js';
 import { ensureDistrict } from './registry/store.js';
 
 export interface BootstrapResult {
@@ -33,6 +37,14 @@ export async function bootstrap(database: Database, opts: { demo: 'auto' | 'neve
       await loadDemoDistrict(db, undefined, progress);
       progress('载入演示派位 / loading the demo admission draws');
       await loadDemoAdmissions(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
+      progress('载入演示体质健康测试成绩 / loading the demo fitness results');
+      await loadDemoFitness(db, DEMO_DISTRICT_ID, DEMO_YEARS);
+      progress('载入演示视力筛查记录 / loading the demo vision screening');
+      await loadDemoVision(db, DEMO_DISTRICT_ID, DEMO_YEARS);
+      progress('载入演示作业与睡眠调查 / loading the demo homework and sleep survey');
+      await loadDemoBurden(db, DEMO_DISTRICT_ID, DEMO_YEARS);
+      progress('载入演示满意度调查 / loading the demo satisfaction survey');
+      await loadDemoSurveys(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
       demoLoaded = true;
     } else {
       await ensureDistrict(db, process.env.JUNHENG_DISTRICT_ID ?? '000000', process.env.JUNHENG_DISTRICT_NAME ?? '本县（区）');

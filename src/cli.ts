@@ -26,6 +26,10 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng admissions assign --applicants FILE --capacities FILE --draw-id ID --entropy E … [--json]        多校划片 (assignment v1)
   junheng admissions quota --schools FILE --places Q --min-per-school M --rural-weight W [--json]          名额分配 (quota v1)
   junheng admissions verify --result RESULT.json --applicants FILE [--capacities FILE]                     recompute a published draw
+  junheng wellbeing fitness --input FILE.csv|FILE.xlsx [--json]   体质健康 学年总分 (national-2014) per pupil
+      columns student_id, grade (1–9), sex (M/F, 男/女), height_cm, weight_kg and the items (lung_capacity, run_50m, sit_and_reach,
+      rope_1min, sit_up_1min, shuttle_50x8, standing_long_jump, pull_up, run_1000m, run_800m; times in seconds or 3'40"); an
+      empty result leaves the item unscored: the pupil then has "total", "standard_score" and "level" null and "incomplete": true
 
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
 Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST; JUNHENG_LOG_LEVEL (or LOG_LEVEL:
@@ -138,6 +142,7 @@ async function main() {
   if (cmd === 'exam') return void (process.exitCode = await (await import('./exams/cli.js')).examCommand(sub, { ...opts, file: arg }));
   if (cmd === 'growth' && sub === 'va') return void (process.exitCode = (await import('./growth/va/cli.js')).growthVaCommand(opts));
   if (cmd === 'admissions') return void (process.exitCode = await (await import('./admissions/cli.js')).admissionsCommand(sub, opts));
+  if (cmd === 'wellbeing') return void (process.exitCode = await (await import('./wellbeing/cli.js')).wellbeingCommand(sub, opts));
   if (cmd === 'growth' && sub === 'sgp') return void (process.exitCode = (await import('./growth/sgp/cli.js')).sgpCommand(opts));
   M = await appModules();
   const { bootstrap, buildApp, ROLES, AppError, RegistryService, loadDemoDistrict, districts } = M;

@@ -82,7 +82,7 @@ export function createServices(database: Database): Services {
     vision,
     burden,
     surveys: new SurveyService(db),
-    retention: new RetentionService(db, { fitness: wellbeing, vision, burden }),
+    retention: new RetentionService(db, { fitness: wellbeing, vision, burden }, { currentYear: (d) => registry.currentYear(d) }),
   };
 }
 
@@ -129,5 +129,11 @@ export async function buildApp(database: Database, opts: HttpOptions = {}): Prom
   await app.register(surveysRoutes(services));
   await app.register(retentionRoutes(services));
   await serveWeb(app);
+  // Retention of pupil-level health rows: what a district's setting makes due is purged at the start and once a day
+  // (nothing while no district sets one).
+  await services.retention.purgeAllDue();
+  const daily = setInterval(() => void services.retention.purgeAllDue().catch((e: unknown) => app.log.error(e)), 24 * 3600 * 1000);
+  daily.unref();
+  app.addHook('onClose', async () => clearInterval(daily));
   return Object.assign(app, { services });
 }

@@ -1,6 +1,8 @@
 // The HTTP contract of student wellbeing (学生健康): fitness results (体质健康测试) of a school year — the import
-// (the bureau), the report by district, school, grade and sex against the 达标率 target, and one school's pupil rows
-// (pupil-level health data: 'wellbeing.pupils' in scope for that school, every read audited).
+// (the bureau), the report by district, school, grade and sex against the 达标率 target (with the trend over years,
+// the schools furthest below the target, per-item figures and the distribution of totals), and one school's pupil
+// rows and their .xlsx (pupil-level health data: 'wellbeing.pupils' in scope for that school, every read and export
+// audited).
 // Pure module (zod and types only): the web imports it.
 import { z } from 'zod';
 import { endpoint, YearParam } from '../core/http/contract.js';
@@ -19,6 +21,23 @@ export const FitnessCellSchema = z.object({
   scored: z.number(),
   tableNotFound: z.number(),
   missingResult: z.number(),
+  /** Pupils at 及格 or better (null when withheld). */
+  passed: z.number().nullable(),
+  passRate: z.number().nullable(),
+  goodRate: z.number().nullable(),
+  excellentRate: z.number().nullable(),
+  meanTotal: z.number().nullable(),
+  meetsTarget: z.boolean().nullable(),
+  /** Pupils with a total per 10-point bin: [0, 10), [10, 20), …, [110, 120] (null when withheld). */
+  histogram: z.array(z.number()).nullable(),
+  suppressed: z.boolean(),
+});
+export type FitnessCellWire = z.infer<typeof FitnessCellSchema>;
+
+const TrendPoint = z.object({
+  year: z.number(),
+  tested: z.number(),
+  scored: z.number(),
   passRate: z.number().nullable(),
   goodRate: z.number().nullable(),
   excellentRate: z.number().nullable(),
@@ -26,7 +45,23 @@ export const FitnessCellSchema = z.object({
   meetsTarget: z.boolean().nullable(),
   suppressed: z.boolean(),
 });
-export type FitnessCellWire = z.infer<typeof FitnessCellSchema>;
+export type FitnessTrendPoint = z.infer<typeof TrendPoint>;
+
+export const FitnessItemFigureSchema = z.object({
+  school: z.string().nullable(),
+  grade: z.number(),
+  sex: Sex.nullable(),
+  item: z.string(),
+  tested: z.number(),
+  scored: z.number(),
+  /** Shares of the pupils scored on the item: ≥ 60 points (及格), ≥ 80 (良好 or better), ≥ 90 (优秀). */
+  passRate: z.number().nullable(),
+  goodRate: z.number().nullable(),
+  excellentRate: z.number().nullable(),
+  meanPoints: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+export type FitnessItemFigureWire = z.infer<typeof FitnessItemFigureSchema>;
 
 export const FitnessReport = z.object({
   /** null when no results were imported yet. */
@@ -36,9 +71,23 @@ export const FitnessReport = z.object({
   pack: z.object({ id: z.string(), version: z.number(), title: z.string() }),
   /** The packs (id and version) the shown year's scores were computed with. */
   scoredWith: z.array(z.object({ id: z.string(), version: z.number() })),
-  target: z.object({ id: z.string(), version: z.number(), percent: z.number(), source: z.string(), sourceEn: z.string() }),
+  /** The district's 达标率 target: its own (local file) or the default, with the file's id and version. */
+  target: z.object({ id: z.string(), version: z.number(), percent: z.number(), source: z.string(), sourceEn: z.string(), local: z.boolean() }),
   minCellSize: z.number(),
   cells: z.array(FitnessCellSchema),
+  /** Schools of the shown year whose pupil rows were removed (retention): their figures come from the stored tallies. */
+  purgedSchools: z.array(z.string()),
+  /** Every year with results, oldest first: the district and each school in the caller's scope. */
+  trend: z.object({
+    district: z.array(TrendPoint),
+    schools: z.array(z.object({ school: z.string(), schoolName: z.string().nullable(), points: z.array(TrendPoint) })),
+  }),
+  /** The schools below the target, furthest first: the gap in percentage points and the pupils short of the target. */
+  belowTarget: z.array(z.object({ school: z.string(), schoolName: z.string().nullable(), scored: z.number(), passRate: z.number(), gapPoints: z.number(), short: z.number() })),
+  /** Per-item figures by grade and sex of the district (school null) or of the school asked for. */
+  items: z.object({ school: z.string().nullable(), figures: z.array(FitnessItemFigureSchema) }),
+  /** The items in the pack's order. */
+  itemOrder: z.array(z.string()),
   /** The pack's items: key → Chinese name. */
   itemNames: z.record(z.string(), z.string()),
   /** Grade and sex whose items the pack has no table for: their pupils get no total. */
@@ -65,7 +114,20 @@ export const FitnessPupil = z.object({
   heightCm: z.number().nullable(),
   weightKg: z.number().nullable(),
   bmi: z.number().nullable(),
-  items: z.array(z.object({ item: z.string(), name: z.string(), weight: z.number(), value: z.number().nullable(), points: z.number().nullable(), status: z.string() })),
+  /** Each item: the result in its unit (times in seconds: shown as 3'50"), shown with `decimals`, and its points. */
+  items: z.array(
+    z.object({
+      item: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      decimals: z.number(),
+      time: z.boolean(),
+      weight: z.number(),
+      value: z.number().nullable(),
+      points: z.number().nullable(),
+      status: z.string(),
+    }),
+  ),
   standard: z.number().nullable(),
   bonus: z.number(),
   total: z.number().nullable(),
@@ -92,10 +154,10 @@ export const wellbeingApi = {
     method: 'GET',
     path: '/api/wellbeing/fitness/report',
     summary:
-      '体质健康报告：全县（区）、各校、各年级、分性别的达标率、优良率、优秀率、平均总分与目标对比；无评分表的年级单列；小单元格对无学生明细权限者不公布 / fitness report per district, school, grade and sex against the target; grades without tables listed; small cells withheld',
+      '体质健康报告：全县（区）、各校、各年级、分性别的达标率、优良率、优秀率、平均总分与目标对比，历年趋势，距目标最远的学校，分项目（年级、性别）及格率与平均得分，总分分布；无评分表的年级单列；小单元格对无学生明细权限者不公布 / fitness report per district, school, grade and sex against the target, with the trend over years, the schools furthest below the target, per-item figures and the distribution of totals; grades without tables listed; small cells withheld',
     tags,
-    policy: { capability: 'wellbeing.read' },
-    query: z.object({ year: YearParam.optional() }),
+    policy: { capability: 'wellbeing.read', school: { in: 'query', name: 'school' } },
+    query: z.object({ year: YearParam.optional(), school: SchoolCode.optional() }),
     response: FitnessReport,
   }),
   fitnessStudents: endpoint({
@@ -108,5 +170,17 @@ export const wellbeingApi = {
     query: z.object({ year: YearParam }),
     response: z.object({ year: z.number(), school: z.string(), students: z.array(FitnessPupil) }),
     audit: { action: 'read', entity: 'fitness-students', key: ({ params, query }) => `fitness:${query.year}/school:${params.code}`, count: ({ answer }) => answer.students.length },
+  }),
+  fitnessStudentsXlsx: endpoint({
+    method: 'GET',
+    path: '/api/wellbeing/fitness/schools/:code/students.xlsx',
+    summary:
+      '一所学校的学生体质测试明细 .xlsx（敏感个人信息，每次导出连同行数记入审计日志） / one school’s pupil fitness rows as .xlsx (sensitive personal data; every export is audited with its row count)',
+    tags,
+    policy: { capability: 'wellbeing.pupils', school: { in: 'params', name: 'code' } },
+    params: z.object({ code: SchoolCode }),
+    query: z.object({ year: YearParam }),
+    produces: 'xlsx',
+    audit: { action: 'export', entity: 'fitness-students', key: ({ params, query }) => `fitness:${query.year}/school:${params.code}` },
   }),
 };

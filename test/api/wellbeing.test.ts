@@ -1,12 +1,17 @@
 // Fitness results end to end through the API: import 12 pupils of two schools (grades 3, 7 and 8; CSV in GBK) whose
 // scores and rates are worked out by hand below from the pack's tables (src/wellbeing/standards/fitness-2014.json,
 // rows quoted in src/wellbeing/fitness/scoring.test.ts's style); every bad cell named; all or nothing; small cells
-// withheld for callers without pupil-level rights; pupil rows for 'students.read' holders only, each read audited.
+// withheld for callers without pupil-level rights; the trend, the schools below the target, per-item figures and the
+// distribution of totals; pupil rows and their .xlsx for 'wellbeing.pupils' holders only (the health staff, the own
+// school's clerk), each read and export audited.
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp } from '../helpers.js';
+import { fitnessItemGroups, fitnessOfSchool, fitnessScoreGroups } from '../../src/wellbeing/store.js';
+import { fitnessTallies, talliesOf, type ScoredPupil } from '../../src/wellbeing/fitness/report.js';
 
 const A = '2133000001';
 const B = '2133000002';
@@ -43,17 +48,19 @@ const ROWS = [
   `C04,${C},8,女,160,50,2500,8.8,15.9,,41,174,,,4'00"`,
   // C05 8-F: BMI 100; 1460 / 11.0 / 2.1 / 139 / 19 / 5'00" = 300 s are the 50 rows → 57.5 → 不及格.
   `C05,${C},8,女,160,50,1460,11.0,2.1,,19,139,,,5'00"`,
-  // C06 7-M: every result given, but the pack has no grade-7 肺活量, 50米, 立定跳远 or 1000米 table → not scorable.
-  `C06,${C},7,男,165,50,3000,8.0,10,,,200,5,4'20",`,
+  // C06 7-M: 1000米 empty → total open (missing result).
+  `C06,${C},7,男,165,50,3000,8.0,10,,,200,5,,`,
 ];
 // School A: tested 6, with a total 5 (A06 open): passed A01 A02 A03 A05 = 4/5 = 80 %; 优良 A01 A02 A05 = 3/5 = 60 %;
 //   优秀 A01 A05 = 2/5 = 40 %; mean (102 + 83 + 66 + 57.5 + 94) / 5 = 402.5 / 5 = 80.5.
-// School C: tested 6, with a total 5 (C06 not scorable): passed C01–C04 = 4/5; 优良 C01 C02 C04 = 3/5; 优秀 C01 = 1/5;
+// School C: tested 6, with a total 5 (C06 open): passed C01–C04 = 4/5; 优良 C01 C02 C04 = 3/5; 优秀 C01 = 1/5;
 //   mean (100 + 83 + 63 + 83 + 57.5) / 5 = 386.5 / 5 = 77.3.
 // District: 12 tested, 10 with a total: 8/10 = 80 % < 95 % (800 < 950), 6/10, 3/10, mean 789 / 10 = 78.9.
 // Grade 3 boys: A01–A03, all pass: 3/3 meets 95 % (300 ≥ 285); 优良 2/3; 优秀 1/3; mean 251 / 3.
 // Grade 8 girls: C04 83, C05 57.5: 1/2; mean 70.25.
 const FILE = [HEAD, ...ROWS].join('\r\n') + '\r\n';
+/** The pack's version as shipped (every stored score names it). */
+const PACK_VERSION = (JSON.parse(fs.readFileSync(new URL('../../src/wellbeing/standards/fitness-2014.json', import.meta.url), 'utf8')) as { version: number }).version;
 
 /** The rows of a raw query (PGlite answers { rows }, node-postgres through drizzle the same; an array is taken as is). */
 const rowsOf = (x: unknown) => (x as { rows?: Record<string, unknown>[] }).rows ?? (x as Record<string, unknown>[]);
@@ -73,7 +80,7 @@ describe('fitness results', () => {
   it('imports a GBK CSV, scores every pupil and stores the pack used', async () => {
     const r = await bureau.upload('/api/wellbeing/fitness/import?year=2025', iconv.encode(FILE, 'gbk'), '体测2025.csv');
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toEqual({ year: 2025, imported: 12, schools: [A, C], scored: 10, tableNotFound: 1, missingResult: 1, pack: { id: 'national-2014', version: 1 } });
+    expect(r.json()).toEqual({ year: 2025, imported: 12, schools: [A, C], scored: 10, tableNotFound: 0, missingResult: 2, pack: { id: 'national-2014', version: PACK_VERSION } });
     const rows = rowsOf(await t.database.db.execute(sql`select student_id, standard, bonus, total, level, open_reason, pack_id, pack_version from fitness_results order by student_id`));
     const got = rows.map((x) => [x.student_id, x.standard, x.bonus, x.total, x.level, x.open_reason]);
     expect(got).toEqual([
@@ -88,13 +95,14 @@ describe('fitness results', () => {
       ['C03', 63, 0, 63, '及格', null],
       ['C04', 83, 0, 83, '良好', null],
       ['C05', 57.5, 0, 57.5, '不及格', null],
-      ['C06', null, 0, null, null, 'table-not-found'],
+      ['C06', null, 0, null, null, 'missing-result'],
     ]);
-    expect(rows.every((x) => x.pack_id === 'national-2014' && x.pack_version === 1)).toBe(true);
+    expect(rows.every((x) => x.pack_id === 'national-2014' && x.pack_version === PACK_VERSION)).toBe(true);
   });
 
   it('reports per district, school, grade and sex against the 95 % target', async () => {
-    const r = await bureau.get('/api/wellbeing/fitness/report');
+    // The health staff read every school's pupils: nothing withheld.
+    const r = await (await signIn(t.app, 'health')).get('/api/wellbeing/fitness/report');
     expect(r.statusCode, r.body).toBe(200);
     const rep = r.json<{
       year: number;
@@ -102,23 +110,124 @@ describe('fitness results', () => {
       target: { percent: number };
       cells: Cell[];
       notFound: { grade: number; sex: string; items: string[] }[];
-      unconfirmed: { grade: number; item: string }[];
+      unconfirmed: { grade: number; sex: string; item: string }[];
     }>();
     expect([rep.year, rep.years, rep.target.percent]).toEqual([2025, [2025], 95]);
     const pick = (c: Cell | undefined) => c && [c.tested, c.scored, c.tableNotFound, c.missingResult, c.passRate, c.goodRate, c.excellentRate, c.meanTotal, c.meetsTarget, c.suppressed];
-    expect(pick(cellOf(rep.cells, null, null, null))).toEqual([12, 10, 1, 1, 0.8, 0.6, 0.3, 78.9, false, false]);
+    expect(pick(cellOf(rep.cells, null, null, null))).toEqual([12, 10, 0, 2, 0.8, 0.6, 0.3, 78.9, false, false]);
     expect(pick(cellOf(rep.cells, A, null, null))).toEqual([6, 5, 0, 1, 0.8, 0.6, 0.4, 80.5, false, false]);
-    expect(pick(cellOf(rep.cells, C, null, null))).toEqual([6, 5, 1, 0, 0.8, 0.6, 0.2, 77.3, false, false]);
-    expect(pick(cellOf(rep.cells, C, 7, null))).toEqual([1, 0, 1, 0, null, null, null, null, null, false]);
+    expect(pick(cellOf(rep.cells, C, null, null))).toEqual([6, 5, 0, 1, 0.8, 0.6, 0.2, 77.3, false, false]);
+    expect(pick(cellOf(rep.cells, C, 7, null))).toEqual([1, 0, 0, 1, null, null, null, null, null, false]);
     const g3m = cellOf(rep.cells, null, 3, 'M')!;
     expect([g3m.tested, g3m.passRate, g3m.goodRate, g3m.excellentRate, g3m.meetsTarget]).toEqual([3, 1, 2 / 3, 1 / 3, true]);
     expect(g3m.meanTotal).toBeCloseTo(251 / 3, 10);
     expect(pick(cellOf(rep.cells, null, 8, 'F'))).toEqual([2, 2, 0, 0, 0.5, 0.5, 0, 70.25, false, false]);
     expect(cellOf(rep.cells, B, null, null)).toBeUndefined(); // no results for school B
-    // Grades 7 and 9: the pack has no 肺活量 / 50米 / 立定跳远 / 1000米 (800米) table.
-    expect(rep.notFound.find((n) => n.grade === 7 && n.sex === 'M')?.items.sort()).toEqual(['lung_capacity', 'run_1000m', 'run_50m', 'standing_long_jump']);
-    expect(rep.notFound.map((n) => n.grade).every((g) => g === 7 || g === 9)).toBe(true);
-    expect(rep.unconfirmed.some((u) => u.grade === 8 && u.item === 'run_800m')).toBe(true);
+    // The tables the pack has not found, and those it marks single-source or partial, as the pack file lists them.
+    const pack = JSON.parse(fs.readFileSync(new URL('../../src/wellbeing/standards/fitness-2014.json', import.meta.url), 'utf8')) as {
+      items: Record<string, { tables: Record<string, { status: string }> }>;
+    };
+    const marked = (want: string[]) =>
+      Object.entries(pack.items)
+        .flatMap(([item, d]) =>
+          Object.entries(d.tables)
+            .filter(([, t]) => want.includes(t.status))
+            .map(([k]) => `${k}-${item}`),
+        )
+        .sort();
+    expect(rep.unconfirmed.map((u) => `${u.grade}-${u.sex}-${u.item}`).sort()).toEqual(marked(['single-source', 'partial']));
+    expect(rep.notFound.flatMap((n) => n.items.map((i) => `${n.grade}-${n.sex}-${i}`)).every((k) => marked(['not-found']).includes(k))).toBe(true);
+  });
+
+  it('tallies the stored rows in SQL exactly as the report’s pure tally of the pupils does', async () => {
+    const db = t.database.db;
+    const levels = { excellent: 90, good: 80, pass: 60 };
+    const pupils: ScoredPupil[] = [...(await fitnessOfSchool(db, '990001', 2025, A)), ...(await fitnessOfSchool(db, '990001', 2025, C))].map((r) => ({
+      schoolCode: r.schoolCode,
+      grade: r.grade,
+      sex: r.sex as 'M' | 'F',
+      total: r.total,
+      level: r.level as ScoredPupil['level'],
+      openReason: r.openReason as ScoredPupil['openReason'],
+      items: r.items,
+      pack: { id: r.packId, version: r.packVersion },
+    }));
+    const order = (x: { schoolCode: string; grade: number; sex: string }, y: typeof x) => x.schoolCode.localeCompare(y.schoolCode) || x.grade - y.grade || x.sex.localeCompare(y.sex);
+    const sql = talliesOf(await fitnessScoreGroups(db, '990001', 2025), { groups: await fitnessItemGroups(db, '990001', 2025), levels }).sort(order);
+    const pure = fitnessTallies(pupils, levels).sort(order);
+    expect(sql).toHaveLength(5);
+    expect(sql).toEqual(pure);
+  });
+
+  it('gives the schools below the target, per-item figures and the distribution of totals', async () => {
+    const health = await signIn(t.app, 'health');
+    const rep = (await health.get(`/api/wellbeing/fitness/report?school=${C}`)).json<{
+      target: { percent: number; local: boolean };
+      belowTarget: { school: string; scored: number; passRate: number; gapPoints: number; short: number }[];
+      items: {
+        school: string | null;
+        figures: { school: string | null; grade: number; sex: string | null; item: string; scored: number; passRate: number; goodRate: number; excellentRate: number; meanPoints: number }[];
+      };
+      cells: (Cell & { histogram: number[] | null })[];
+      trend: { district: { year: number; passRate: number }[]; schools: { school: string; points: { year: number }[] }[] };
+    }>();
+    // The test district has no target of its own: the default 95 %.
+    expect(rep.target).toMatchObject({ percent: 95, local: false });
+    // A and C: 4 of 5 (80 %) each → 15 points below; ⌈95 × 5 / 100⌉ = ⌈4.75⌉ = 5 needed → 1 short each; ties by code.
+    expect(rep.belowTarget.map((b) => [b.school, b.scored, b.passRate, b.short])).toEqual([
+      [A, 5, 0.8, 1],
+      [C, 5, 0.8, 1],
+    ]);
+    expect(rep.belowTarget[0].gapPoints).toBeCloseTo(15, 10);
+    // School C, grade 8 boys, 1000 m: C01 3'50" = 230 s → 100, C02 255 s → 80, C03 305 s → 60 (the rows quoted above):
+    // mean 80, all ≥ 60, ≥ 80: 2 of 3, ≥ 90: 1 of 3.
+    expect(rep.items.school).toBe(C);
+    const run = rep.items.figures.find((f) => f.grade === 8 && f.sex === 'M' && f.item === 'run_1000m')!;
+    expect([run.school, run.scored, run.passRate, run.goodRate, run.excellentRate, run.meanPoints]).toEqual([C, 3, 1, 2 / 3, 1 / 3, 80]);
+    // The district (no school asked), grade 3 boys, 肺活量: A01 2300 → 100, A02 1700 → 80, A03 900 → 60 → mean 80.
+    const district = (await health.get('/api/wellbeing/fitness/report')).json<typeof rep>();
+    const lung = district.items.figures.find((f) => f.grade === 3 && f.sex === 'M' && f.item === 'lung_capacity')!;
+    expect([lung.school, lung.scored, lung.passRate, lung.meanPoints]).toEqual([null, 3, 1, 80]);
+    // Totals 102, 83, 66, 57.5, 94 (A) and 100, 83, 63, 83, 57.5 (C) in 10-point bins: [50,60) 2, [60,70) 2,
+    // [80,90) 3, [90,100) 1, [100,110) 2.
+    expect(cellOf(rep.cells, null, null, null)!.histogram).toEqual([0, 0, 0, 0, 0, 2, 2, 0, 3, 1, 2, 0]);
+    expect(rep.trend.district.map((p) => [p.year, p.passRate])).toEqual([[2025, 0.8]]);
+    expect(rep.trend.schools.map((s) => s.school)).toEqual([A, C]);
+    // The analyst has no pupil-level rights: the schools (6 pupils each) are withheld, so none is listed.
+    const analyst = (await bureau.get('/api/wellbeing/fitness/report')).json<typeof rep>();
+    expect(analyst.belowTarget).toEqual([]);
+    expect(cellOf(analyst.cells, A, null, null)!.histogram).toBeNull();
+    expect(analyst.trend.schools.every((s) => s.points.every((p) => (p as { suppressed?: boolean }).suppressed))).toBe(true);
+  });
+
+  it('exports a school’s pupil rows as .xlsx (run times as 3\'50"), audited with the row count', async () => {
+    const health = await signIn(t.app, 'health');
+    const r = await health.get(`/api/wellbeing/fitness/schools/${C}/students.xlsx?year=2025`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const rowOf = (id: string) => {
+      for (let i = 4; i <= ws.rowCount; i++) if (ws.getRow(i).getCell(1).value === id) return ws.getRow(i);
+      throw new Error(id);
+    };
+    expect(ws.rowCount).toBe(3 + 6);
+    // C01: 1000 m 3'50" (230 s), 50 m 7.5"; total 100 优秀. C02: 4分15秒 = 255 s → 4'15".
+    expect(rowOf('C01').getCell(col('1000米跑')).value).toBe(`3'50"`);
+    expect(rowOf('C01').getCell(col('50米跑')).value).toBe('7.5"');
+    expect(rowOf('C01').getCell(col('学年总分')).value).toBe(100);
+    expect(rowOf('C01').getCell(col('等级')).value).toBe('优秀');
+    expect(rowOf('C02').getCell(col('1000米跑')).value).toBe(`4'15"`);
+    expect(rowOf('C02').getCell(col('1000米跑得分')).value).toBe(80);
+    expect(rowOf('C06').getCell(col('等级')).value).toBe('缺项，未评分');
+    // Only the health staff and the school's own clerk; the analyst and another school's clerk are refused.
+    expect((await bureau.get(`/api/wellbeing/fitness/schools/${C}/students.xlsx?year=2025`)).statusCode).toBe(403);
+    expect((await (await signIn(t.app, 'clerkA')).get(`/api/wellbeing/fitness/schools/${C}/students.xlsx?year=2025`)).statusCode).toBe(403);
+    const audit = rowsOf(await t.database.db.execute(sql`select username, action, entity_key, row_count from audit_log where entity = 'fitness-students' and action = 'export'`));
+    expect(audit.map((a) => [a.username, a.action, a.entity_key, a.row_count])).toEqual([['health', 'export', `fitness:2025/school:${C}`, 6]]);
   });
 
   it('withholds cells under 10 pupils from callers without pupil-level rights and cuts schools to the caller’s scope', async () => {
@@ -139,7 +248,8 @@ describe('fitness results', () => {
   });
 
   it('gives pupil rows to pupil-level readers only and audits each read', async () => {
-    const r = await bureau.get(`/api/wellbeing/fitness/schools/${A}/students?year=2025`);
+    const health = await signIn(t.app, 'health');
+    const r = await health.get(`/api/wellbeing/fitness/schools/${A}/students?year=2025`);
     expect(r.statusCode, r.body).toBe(200);
     const s = r.json<{ students: { studentId: string; total: number | null; bonus: number; level: string | null; items: { item: string; points: number | null }[] }[] }>().students;
     expect(s.map((x) => [x.studentId, x.total, x.level])).toEqual([
@@ -154,9 +264,11 @@ describe('fitness results', () => {
     expect((await (await signIn(t.app, 'clerkA')).get(`/api/wellbeing/fitness/schools/${A}/students?year=2025`)).statusCode).toBe(200);
     expect((await (await signIn(t.app, 'clerkB')).get(`/api/wellbeing/fitness/schools/${A}/students?year=2025`)).statusCode).toBe(403);
     expect((await (await signIn(t.app, 'viewer')).get(`/api/wellbeing/fitness/schools/${A}/students?year=2025`)).statusCode).toBe(403);
-    const audit = rowsOf(await t.database.db.execute(sql`select username, action, entity, entity_key, row_count from audit_log where entity = 'fitness-students' order by id`));
+    // The bureau's analyst reads aggregates only.
+    expect((await bureau.get(`/api/wellbeing/fitness/schools/${A}/students?year=2025`)).statusCode).toBe(403);
+    const audit = rowsOf(await t.database.db.execute(sql`select username, action, entity, entity_key, row_count from audit_log where entity = 'fitness-students' and action = 'read' order by id`));
     expect(audit.map((a) => [a.username, a.action, a.entity_key, a.row_count])).toEqual([
-      ['analyst', 'read', `fitness:2025/school:${A}`, 6],
+      ['health', 'read', `fitness:2025/school:${A}`, 6],
       ['clerkA', 'read', `fitness:2025/school:${A}`, 6],
     ]);
   });
@@ -208,7 +320,7 @@ describe('fitness results', () => {
     ws.addRow(['C03', C, 8, '男', 170, 66, 2000, 9.9, -1.4, null, null, 170, 5, 305, null]);
     const r = await bureau.upload('/api/wellbeing/fitness/import?year=2024', Buffer.from(await wb.xlsx.writeBuffer()), '体测.xlsx');
     expect(r.statusCode, r.body).toBe(200);
-    const rep = (await bureau.get('/api/wellbeing/fitness/report?year=2024')).json<{ years: number[]; cells: Cell[] }>();
+    const rep = (await (await signIn(t.app, 'health')).get('/api/wellbeing/fitness/report?year=2024')).json<{ years: number[]; cells: Cell[] }>();
     expect(rep.years).toEqual([2025, 2024]);
     // (100 + 63) / 2 = 81.5; both pass; 优良 1 of 2.
     expect(cellOf(rep.cells, null, null, null)).toMatchObject({ tested: 2, scored: 2, passRate: 1, goodRate: 0.5, meanTotal: 81.5, meetsTarget: true });

@@ -74,6 +74,10 @@ describe('junheng serve', () => {
       expect.stringMatching(/^writing \d+ schools × \d+ years of statistics$/),
       'importing the demo exams’ scores',
       'loading the demo admission draws',
+      'loading the demo fitness results',
+      'loading the demo vision screening',
+      'loading the demo homework and sleep survey',
+      'loading the demo satisfaction survey',
       'starting the web server',
       expect.stringMatching(/^ready — 打开 \/ open: http:\/\/127\.0\.0\.1:\d+\/$/),
     ]);

@@ -2,8 +2,10 @@
 //   - the fitness report (aggregates): the bureau all schools; a clerk the own school; an inspector the assigned
 //     schools; a viewer every school's aggregates with small cells withheld; the district row for everyone signed in;
 //   - the import: the bureau and its health staff;
-//   - pupil rows (sensitive personal information of minors): the bureau's health staff and the school's own clerk only —
-//     not the other bureau roles, not an inspector, never a viewer.
+//   - the report's item figures of one school (?school=): whoever may read that school's aggregates (a clerk of
+//     another school and an inspector not assigned to it: refused);
+//   - pupil rows and their .xlsx (sensitive personal information of minors): the bureau's health staff and the
+//     school's own clerk only — not the other bureau roles, not an inspector, never a viewer.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { everyone, only, type MatrixRow } from './matrix.js';
@@ -42,6 +44,21 @@ export function wellbeingRows(): MatrixRow[] {
         },
       },
     },
+    {
+      route: 'wellbeing.fitnessReport',
+      note: 'item figures of school A',
+      method: 'GET',
+      url: `/api/wellbeing/fitness/report?year=2026&school=${A}`,
+      expect: { ...everyone(), clerkB: 403, inspector: 403 },
+      scoped: {
+        health: (r) => expect(r.json<{ items: { school: string | null } }>().items.school).toBe(A),
+        viewer: (r) => {
+          // One pupil: the school's item figures are withheld from a viewer.
+          const f = r.json<{ items: { figures: { suppressed: boolean; scored: number }[] } }>().items.figures;
+          expect(f.filter((x) => x.scored > 0).every((x) => x.suppressed)).toBe(true);
+        },
+      },
+    },
     { route: 'wellbeing.fitnessStudents', note: 'school A', method: 'GET', url: `/api/wellbeing/fitness/schools/${A}/students?year=2026`, expect: only('ok', 'health', 'clerkA') },
     {
       route: 'wellbeing.fitnessStudents',
@@ -50,5 +67,7 @@ export function wellbeingRows(): MatrixRow[] {
       url: `/api/wellbeing/fitness/schools/${B}/students?year=2026`,
       expect: only('ok', 'health', 'clerkB'),
     },
+    { route: 'wellbeing.fitnessStudentsXlsx', note: 'school A', method: 'GET', url: `/api/wellbeing/fitness/schools/${A}/students.xlsx?year=2026`, expect: only('ok', 'health', 'clerkA') },
+    { route: 'wellbeing.fitnessStudentsXlsx', note: 'school B', method: 'GET', url: `/api/wellbeing/fitness/schools/${B}/students.xlsx?year=2026`, expect: only('ok', 'health', 'clerkB') },
   ];
 }

@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS: Record<string, Words> = {
   draw: { zh: '抽签', en: 'draw' },
   'publish-list': { zh: '公布名单', en: 'publish the list' },
   'publish-result': { zh: '公布结果', en: 'publish the result' },
+  open: { zh: '开始', en: 'open' },
+  close: { zh: '结束', en: 'close' },
+  issue: { zh: '发放', en: 'issue' },
+  void: { zh: '作废', en: 'void' },
 };
 
 export const AUDIT_ENTITIES: Record<string, Words> = {
@@ -46,6 +50,16 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   'quota-allocation': { zh: '名额分配', en: 'quota allocation' },
   'fitness-results': { zh: '体质健康测试成绩', en: 'fitness results' },
   'fitness-students': { zh: '学生体质健康明细', en: 'pupils’ fitness results' },
+  survey: { zh: '满意度调查', en: 'survey' },
+  'survey-questionnaire': { zh: '调查问卷', en: 'questionnaire' },
+  'survey-plan': { zh: '抽样方案', en: 'sampling plan' },
+  'survey-codes': { zh: '调查码', en: 'access codes' },
+  'vision-results': { zh: '视力筛查记录', en: 'vision screening records' },
+  'vision-students': { zh: '学生视力明细', en: 'pupils’ vision rows' },
+  'wellbeing-retention': { zh: '健康数据保留期限', en: 'health data retention' },
+  'wellbeing-pupil-rows': { zh: '学生健康明细（到期清除）', en: 'pupil-level health rows (retention purge)' },
+  'burden-records': { zh: '作业与睡眠调查记录', en: 'homework and sleep records' },
+  'burden-pupils': { zh: '学生作业与睡眠明细', en: 'pupils’ homework and sleep records' },
 };
 
 /** Fields of the accounts (core/auth). */
@@ -63,6 +77,7 @@ const COMMON_FIELDS: Record<string, Words> = {
   year: { zh: '学年', en: 'year' },
   code: { zh: '代码', en: 'code' },
   applicants: { zh: '报名人数', en: 'applicants' },
+  retentionYears: { zh: '保留学年数', en: 'school years kept' },
   listHash: { zh: '名单校验值', en: 'list checksum' },
   seed: { zh: '随机种子', en: 'seed' },
   entropy: { zh: '随机源', en: 'entropy' },

@@ -111,6 +111,7 @@ export async function createHttpApp(auth: AuthService, opts: HttpOptions = {}): 
       return reply.status(bad.status).send({ error: { code: bad.code, message: bad.message }, ...bad.extra });
     }
     const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 413) return reply.status(413).send({ error: { code: 'body_too_large', message: '请求内容过大 / the request body is too large' } });
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: e.message } });
     // Every 5xx: its stack, with the request id and route (log.ts masks long digit runs, logs no URL or body). A
     // database error's text quotes the query's parameters (学籍号, names): only its SQLSTATE code is logged, and

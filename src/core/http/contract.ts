@@ -83,6 +83,8 @@ export interface Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   produces: Produces;
   /** multipart/form-data with one file field named "file" (the body schema then covers the other fields: none). */
   upload?: boolean;
+  /** The largest request body in bytes (default the server's, 10 MB): public routes keep it small (413 beyond). */
+  bodyLimit?: number;
   /** Record each successful answer in the audit log as a read or an export of this data set. */
   audit?: ReadAudit<z.output<P>, z.output<Q>, z.output<R>>;
   /** Serve computed answers from the response cache while the data they are computed from is unchanged. */
@@ -105,6 +107,7 @@ export function endpoint<P extends z.ZodType = EmptyObj, Q extends z.ZodType = E
   response?: R;
   produces?: Produces;
   upload?: boolean;
+  bodyLimit?: number;
   audit?: ReadAudit<z.output<P>, z.output<Q>, z.output<R>>;
   cache?: CachePolicy;
 }): Endpoint<P, Q, B, R> {

@@ -12,8 +12,11 @@ export class AppError extends Error {
 }
 export const badRequest = (message: string, extra?: Record<string, unknown>) => new AppError(400, 'bad_request', message, extra);
 
-/** Every problem of a failed zod parse as {field, reason}; `where` (params, query, body …) prefixes the field. */
-export const zodProblems = (err: ZodError, where?: string) => err.issues.map((i) => ({ field: [...(where ? [where] : []), ...i.path].join('.'), reason: i.message }));
+/** At most this many problems are named (a body of thousands of bad keys must not answer with thousands of lines). */
+const MAX_PROBLEMS = 50;
+
+/** Every problem of a failed zod parse as {field, reason} (the first 50); `where` (params, query, body …) prefixes the field. */
+export const zodProblems = (err: ZodError, where?: string) => err.issues.slice(0, MAX_PROBLEMS).map((i) => ({ field: [...(where ? [where] : []), ...i.path].join('.'), reason: i.message }));
 
 /** 400 naming every bad field of a request (the route's validation, or a service's own parse). */
 export function invalidRequest(err: ZodError, where?: string): AppError {

@@ -165,6 +165,7 @@ export function registerContract<C extends Contract>(app: FastifyInstance, contr
     app.route({
       method: e.method,
       url: e.path, // the same :param syntax as Fastify's
+      ...(e.bodyLimit ? { bodyLimit: e.bodyLimit } : {}),
       config: { endpoint: e, key },
       preHandler: async (req) => {
         const cap = e.policy.capability;

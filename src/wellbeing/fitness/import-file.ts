@@ -3,16 +3,14 @@
 // name_zh: 肺活量, 50米跑 …; a unit in brackets after the name is allowed). Times are seconds (9.8, 215) or minutes and
 // seconds (3'35", 3′35″, 3分35秒). An empty result leaves the item unscored (the total stays open). Every bad cell is
 // a problem naming its row, column and reason; the caller imports nothing when there is any.
-import { readTable } from '../../core/tabular.js';
-import { AppError } from '../../core/http/errors.js';
+import type { ImportProblem } from '../import-problems.js';
+import { findColumns, noDataRows, normHeader, readImportTable } from '../import-table.js';
+// normHeader lives in ../import-table.ts (all three imports use it); the CLI and tests still import it from here.
+export { normHeader } from '../import-table.js';
 import type { FitnessPack, Sex } from './pack.js';
 import { weightsOf } from './annual-score.js';
 
-export interface FitnessProblem {
-  row: number | null;
-  column: string | null;
-  message: string;
-}
+export type FitnessProblem = ImportProblem;
 
 export interface FitnessRow {
   row: number;
@@ -36,14 +34,6 @@ const FIXED = {
 } as const;
 type Fixed = keyof typeof FIXED;
 const REQUIRED: Fixed[] = ['studentId', 'schoolCode', 'grade', 'sex'];
-
-/** A header as compared: no spaces, no unit in brackets, × for x/X/*, lower case. */
-export const normHeader = (h: string): string =>
-  h
-    .replace(/\s+/g, '')
-    .replace(/[(（][^)）]*[)）]$/, '')
-    .replace(/[xX*＊]/g, '×')
-    .toLowerCase();
 
 /** A time in seconds: 9.8, 215, 3'35", 3′35″, 3’35”, 3分35秒, 35秒, 3:35; null when it is none of these. */
 export function parseSeconds(text: string): number | null {
@@ -79,32 +69,18 @@ export interface ReadFitnessOptions {
 
 /** The rows of a results file, or the problems that stop its import (the rows are then not to be used). */
 export async function readFitnessFile(buf: Buffer, fileName: string, pack: FitnessPack, opts: ReadFitnessOptions): Promise<{ rows: FitnessRow[]; problems: FitnessProblem[] }> {
-  let table;
-  try {
-    table = await readTable(buf, fileName);
-  } catch (e) {
-    // The xlsx limits answer 413 / 422 themselves; anything else (a damaged file, a CSV row over the limit) is a problem of the file.
-    if (e instanceof AppError) throw e;
-    return { rows: [], problems: [{ row: null, column: null, message: (e as Error).message }] };
-  }
+  const read = await readImportTable(buf, fileName);
+  if (read.problems) return { rows: [], problems: read.problems };
+  const { table } = read;
+  const { at: fixed, problems } = findColumns(table.header, FIXED, REQUIRED);
   const heads = table.header.map(normHeader);
-  const fixed: Partial<Record<Fixed, number>> = {};
-  for (const [k, names] of Object.entries(FIXED) as [Fixed, readonly string[]][]) {
-    const i = heads.findIndex((h) => names.some((n) => normHeader(n) === h));
-    if (i >= 0) fixed[k] = i;
-  }
   const itemCols: { item: string; name: string; col: number }[] = [];
   for (const [item, def] of Object.entries(pack.items)) {
-    const i = heads.findIndex((h) => h === normHeader(def.name_zh) || h === item);
+    const i = heads.findIndex((h) => h === normHeader(def.name_zh) || h === normHeader(item));
     if (i >= 0) itemCols.push({ item, name: def.name_zh, col: i });
   }
-  const problems: FitnessProblem[] = REQUIRED.filter((k) => fixed[k] === undefined).map((k) => ({
-    row: 1,
-    column: FIXED[k][0],
-    message: `缺少列“${FIXED[k][0]}” / the header row has no column ${FIXED[k][0]} (${FIXED[k][FIXED[k].length - 1]})`,
-  }));
   if (problems.length) return { rows: [], problems };
-  if (table.rows.length === 0) return { rows: [], problems: [{ row: null, column: null, message: '文件没有数据行 / the file has no data rows' }] };
+  if (table.rows.length === 0) return { rows: [], problems: [noDataRows()] };
 
   const rows: FitnessRow[] = [];
   const seen = new Map<string, number>();

@@ -50,9 +50,15 @@ export type FitnessPack = z.infer<typeof FitnessPackSchema>;
 export type BonusRule = z.infer<typeof Bonus>;
 
 /** The bonus rules of the pack (each item with grades, sexes, cap and increments). */
+const parsedBonus = new WeakMap<FitnessPack, Record<string, BonusRule>>();
+
+/** The pack's bonus rules, parsed once per pack (scoring calls this for every pupil). */
 export function bonusRules(pack: FitnessPack): Record<string, BonusRule> {
+  const known = parsedBonus.get(pack);
+  if (known) return known;
   const out: Record<string, BonusRule> = {};
   for (const [k, v] of Object.entries(pack.bonus)) if (k !== 'total_cap' && v && typeof v === 'object' && 'max_points' in v) out[k] = Bonus.parse(v);
+  parsedBonus.set(pack, out);
   return out;
 }
 

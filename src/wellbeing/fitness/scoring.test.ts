@@ -30,7 +30,10 @@ describe('single items', () => {
   });
 
   it('says when the pack has no table (not found, or the item is not for that sex)', () => {
-    expect(scoreItem(pack, 'lung_capacity', 7, 'M', 3000)).toEqual({ points: null, status: 'not-found' });
+    // Every table of the pack is found now: a copy with one table marked not-found stands for a pack that lacks one.
+    const lacking = structuredClone(pack);
+    lacking.items.lung_capacity.tables['7-M'] = { ...lacking.items.lung_capacity.tables['7-M'], status: 'not-found', rows: null };
+    expect(scoreItem(lacking, 'lung_capacity', 7, 'M', 3000)).toEqual({ points: null, status: 'not-found' });
     expect(scoreItem(pack, 'pull_up', 8, 'F', 3)).toEqual({ points: null, status: 'not-applicable' });
   });
 });
@@ -70,7 +73,9 @@ describe('学年总分', () => {
   it('leaves the total open when an item is missing or its table was not found', () => {
     const missing = annualScore(pack, 3, 'M', { heightCm: 135, weightKg: 30, results: { lung_capacity: 1500 } });
     expect([missing.standard, missing.total, missing.level]).toEqual([null, null, null]);
-    const g7 = annualScore(pack, 7, 'M', { heightCm: 160, weightKg: 50, results: { lung_capacity: 3000, run_50m: 8, sit_and_reach: 10, standing_long_jump: 200, pull_up: 5, run_1000m: 260 } });
+    const lacking = structuredClone(pack);
+    lacking.items.lung_capacity.tables['7-M'] = { ...lacking.items.lung_capacity.tables['7-M'], status: 'not-found', rows: null };
+    const g7 = annualScore(lacking, 7, 'M', { heightCm: 160, weightKg: 50, results: { lung_capacity: 3000, run_50m: 8, sit_and_reach: 10, standing_long_jump: 200, pull_up: 5, run_1000m: 260 } });
     expect(g7.total).toBeNull();
     expect(g7.items.find((i) => i.item === 'lung_capacity')!.status).toBe('not-found');
   });
@@ -98,5 +103,16 @@ describe('毕业成绩', () => {
     // 0.5 × 70 + 0.5 × (85 + 80) / 2 = 35 + 41.25 = 76.25
     expect(graduationScore(70, [85, 80])).toBe(76.25);
     expect(graduationScore(70, [])).toBe(70);
+  });
+});
+
+describe('the import file', () => {
+  it('reads the items under their English keys too, the ones with an x in the name included', async () => {
+    const { readFitnessFile } = await import('./import-file.js');
+    const csv = 'student_id,school_code,grade,sex,height_cm,weight_kg,lung_capacity,run_50m,sit_and_reach,rope_1min,sit_up_1min,shuttle_50x8\nS1,2133000001,5,M,140,35,2000,9.0,5.0,120,40,1\'40"\n';
+    const { rows, problems } = await readFitnessFile(Buffer.from(csv), 'e.csv', pack, { schoolExists: () => true });
+    expect(problems).toEqual([]);
+    // 1'40" = 100 s.
+    expect(rows[0].results.shuttle_50x8).toBe(100);
   });
 });

@@ -2,7 +2,8 @@
 // source: table shape and row order, monotonic thresholds, weights, units, statuses and source ids, BMI band
 // arithmetic, bonus increments, and a few cells spot-checked against values confirmed by two or more independent
 // copies (the source ids in the comments are described in SOURCES.md here).
-// The last block re-derives the grade-8 cells from the transcriptions kept in test/fixtures/fitness.
+// The last blocks re-derive the grade-8 cells and every grade 7/9 table (rows, status, cross-checked rows) from the
+// transcriptions kept in test/fixtures/fitness, and read VBRPT's own arrays (vbrpt-arrays.json) to check its columns.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -210,9 +211,14 @@ describe('BMI bands', () => {
     expect(b.obese_min).toBe(24.9);
     expect(b.status).toBe('verified');
   });
-  it('7-F and 9-F keep their single-source overweight/obese fields marked', () => {
-    expect(pack.bmi.tables['7-F'].status).not.toBe('verified');
-    expect(pack.bmi.tables['9-F'].status).not.toBe('verified');
+  it('7-F and 9-F: overweight and obese fields now confirmed (NEWTON, VBRPT, TRAD_DOC)', () => {
+    // 7-F 超重 21.8–24.4, 肥胖 ≥ 24.5; 9-F 超重 22.7–25.1, 肥胖 ≥ 25.2 (NEWTON = TRAD_DOC; VBRPT's BMIData 218/245 and 227/252).
+    expect([pack.bmi.tables['7-F'].overweight, pack.bmi.tables['7-F'].obese_min]).toEqual([[21.8, 24.4], 24.5]);
+    expect([pack.bmi.tables['9-F'].overweight, pack.bmi.tables['9-F'].obese_min]).toEqual([[22.7, 25.1], 25.2]);
+    for (const k of ['7-F', '9-F']) {
+      expect(pack.bmi.tables[k].status).toBe('verified');
+      for (const f of ['overweight_lo', 'overweight_hi', 'obese_min']) expect(pack.bmi.tables[k].sources[f]).toEqual(expect.arrayContaining(['NEWTON', 'VBRPT']));
+    }
   });
 });
 
@@ -231,6 +237,10 @@ describe('bonus', () => {
   });
   it('does not claim the junior sit-up bonus is confirmed (sources disagree)', () => {
     expect((pack.bonus.sit_up_1min as Bonus).status).toBe('disputed');
+  });
+  it('names VBRPT for the junior increments it also gives, without confirming grades 7 and 9 on one junior source', () => {
+    for (const k of ['pull_up', 'run_1000m', 'run_800m', 'sit_up_1min']) expect((pack.bonus[k] as Bonus).sources).toContain('VBRPT');
+    for (const k of ['pull_up', 'run_1000m', 'run_800m']) expect((pack.bonus[k] as Bonus & { verified_for_grades: number[] }).verified_for_grades).toEqual([8]);
   });
 });
 
@@ -260,16 +270,30 @@ describe('spot checks against cells confirmed by two or more independent sources
     expect(cell('run_50m', '6-M', 50)).toBe(10.8); // BOKS, FJNU, DOCZJ
     expect(cell('rope_1min', '4-F', 100)).toBe(149); // BOKS, WZU, FJNU, MAX100, DABIAO
   });
-  it('keeps the single-source and not-found tables labelled as such', () => {
-    expect(pack.items.run_800m.tables['8-F'].status).toBe('single-source');
-    expect(cell('run_800m', '8-F', 100)).toBe(210); // 3'30": GR8_STD and MAX100
-    for (const k of ['7-M', '7-F', '9-M', '9-F']) {
-      expect(pack.items.lung_capacity.tables[k].status).toBe('not-found');
-      expect(pack.items.run_50m.tables[k].status).toBe('not-found');
-      expect(pack.items.standing_long_jump.tables[k].status).toBe('not-found');
+  it('labels each grade 7/9 table by how far it is confirmed (second pass)', () => {
+    const st = (item: string, key: string) => pack.items[item].tables[key].status;
+    // 800 m 8-F: GR8_STD = VBRPT on all 20 rows (was single-source); 3'30" = 210 s also MAX100.
+    expect(st('run_800m', '8-F')).toBe('verified');
+    expect(cell('run_800m', '8-F', 100)).toBe(210);
+    for (const g of [7, 9]) {
+      // FJNU = VBRPT on every row.
+      for (const [item, sex] of [
+        ['sit_and_reach', 'M'],
+        ['sit_and_reach', 'F'],
+        ['sit_up_1min', 'F'],
+        ['pull_up', 'M'],
+      ])
+        expect(st(item, `${g}-${sex}`), `${item} ${g}-${sex}`).toBe('verified');
+      // 肺活量 M: rows 100–76 VBRPT = TRAD_DOC; 50 m: DOCZJ rows and MAX100; the rest VBRPT alone.
+      expect(st('lung_capacity', `${g}-M`)).toBe('partial');
+      for (const sex of ['M', 'F']) expect(st('run_50m', `${g}-${sex}`)).toBe('partial');
+      // VBRPT alone (100 row also MAX100): show as single-source.
+      expect(st('lung_capacity', `${g}-F`)).toBe('single-source');
+      for (const sex of ['M', 'F']) expect(st('standing_long_jump', `${g}-${sex}`)).toBe('single-source');
+      expect(st('run_1000m', `${g}-M`)).toBe('single-source');
+      expect(st('run_800m', `${g}-F`)).toBe('single-source');
     }
-    expect(pack.items.pull_up.tables['7-M'].status).toBe('single-source');
-    expect(pack.items.sit_up_1min.tables['9-F'].status).toBe('single-source');
+    expect(allTables.filter((x) => x.t.status === 'not-found')).toEqual([]);
   });
 });
 
@@ -304,5 +328,148 @@ describe('grade-8 cells re-derived from the recorded transcriptions (test/fixtur
       if (t.status === 'verified') expect(agree.length, `${name} ${points}`).toBeGreaterThanOrEqual(2);
       else expect(agree.length, `${name} ${points}`).toBeGreaterThanOrEqual(1);
     });
+  });
+});
+
+describe('grade 7 and 9 tables re-derived from the recorded transcriptions (second pass)', () => {
+  const tr = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../test/fixtures/fitness/junior-source-transcriptions.json', import.meta.url)), 'utf8'));
+  const tables = tr.tables as Record<string, Record<string, (number | null)[] | string>>;
+  const names = Object.keys(tables).filter((n) => /:[79]-/.test(n));
+
+  /**
+   * The sources' values of one row. VBRPT writes the count of the row above into the pull-up rows the official table
+   * leaves blank; such a repeated row is never the highest row reached, so it counts as blank.
+   */
+  function rowValues(name: string, i: number): { source: string; value: number }[] {
+    return Object.entries(tables[name])
+      .filter(([s, vals]) => !s.startsWith('_') && Array.isArray(vals))
+      .map(([source, vals]) => {
+        const arr = vals as (number | null)[];
+        const repeated = name.startsWith('pull_up:') && i > 0 && arr[i] !== null && arr[i] === arr[i - 1];
+        return { source, value: repeated ? null : arr[i] };
+      })
+      .filter((x): x is { source: string; value: number } => x.value !== null);
+  }
+
+  it('covers every grade 7/9 table of the pack', () => {
+    const packKeys = allTables.filter((x) => /^[79]-/.test(x.key)).map((x) => `${x.item}:${x.key}`);
+    expect(names.sort()).toEqual(packKeys.sort());
+  });
+
+  it.each(names)('%s: rows, cross-checked rows and status follow from the transcriptions', (name) => {
+    const [item, key] = name.split(':');
+    const t = pack.items[item].tables[key];
+    const cross: number[] = [];
+    const single: number[] = [];
+    ROWS.forEach((points, i) => {
+      const vals = rowValues(name, i);
+      // No source disagrees with another on any grade 7/9 cell.
+      expect(new Set(vals.map((x) => x.value)).size, `${name} ${points}`).toBeLessThanOrEqual(1);
+      expect(t.rows![i], `${name} ${points}`).toEqual([points, vals.length ? vals[0].value : null]);
+      if (vals.length >= 2) cross.push(points);
+      else if (vals.length === 1) single.push(points);
+    });
+    expect(t.cross_checked_cells).toBe(cross.length);
+    expect(t.single_source_rows).toEqual(single);
+    expect(t.status).toBe(single.length === 0 ? 'verified' : cross.length <= 1 ? 'single-source' : 'partial');
+    // Every source that gives a cell is named by the table, and VBRPT gives all 20 rows.
+    for (const s of Object.keys(tables[name]).filter((s) => !s.startsWith('_'))) expect(t.sources).toContain(s);
+    expect((tables[name].VBRPT as (number | null)[]).every((x) => x !== null)).toBe(true);
+  });
+
+  it('800 m 8-F: GR8_STD and VBRPT give every cell identically (BJ_PHYSIQUE rejected)', () => {
+    const t = tables['run_800m:8-F'];
+    expect(t.VBRPT).toEqual(t.GR8_STD);
+    expect(pack.items.run_800m.tables['8-F'].rows!.map((r) => r[1])).toEqual(t.VBRPT);
+  });
+});
+
+describe("VBRPT's own arrays (test/fixtures/fitness/vbrpt-arrays.json)", () => {
+  const vb = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../test/fixtures/fitness/vbrpt-arrays.json', import.meta.url)), 'utf8'));
+  const tr = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../../test/fixtures/fitness/junior-source-transcriptions.json', import.meta.url)), 'utf8'));
+  /** One column of a VBRPT array, in pack units (tenths divided by 10). */
+  const column = (array: string, col: string): number[] => {
+    const lay = vb.layout[array];
+    const rows = vb.arrays[array] as number[][];
+    expect(rows.map((r) => r[0])).toEqual(ROWS);
+    const c = 1 + lay.columns.indexOf(col);
+    expect(c).toBeGreaterThan(0);
+    return rows.map((r) => Math.round((r[c] / lay.scale) * 10) / 10);
+  };
+  const NAMES: Record<string, string> = { 1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级', 7: '初一', 8: '初二', 9: '初三' };
+  const ARRAYS: [string, string, string, number[]][] = [
+    ['lung_capacity', 'M', 'fhlData0', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['lung_capacity', 'F', 'fhlData1', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['run_50m', 'M', 'M50Data0', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['run_50m', 'F', 'M50Data1', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['sit_and_reach', 'M', 'zwtData0', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['sit_and_reach', 'F', 'zwtData1', [1, 2, 3, 4, 5, 6, 7, 8, 9]],
+    ['standing_long_jump', 'M', 'tyData0', [7, 8, 9]],
+    ['standing_long_jump', 'F', 'tyData1', [7, 8, 9]],
+    ['sit_up_1min', 'M', 'ywqzData0', [3, 4, 5, 6]],
+    ['pull_up', 'M', 'ywqzData0', [7, 8, 9]],
+    ['sit_up_1min', 'F', 'ywqzData1', [3, 4, 5, 6, 7, 8, 9]],
+    ['shuttle_50x8', 'M', 'nlpData0', [5, 6]],
+    ['shuttle_50x8', 'F', 'nlpData1', [5, 6]],
+    ['run_1000m', 'M', 'nlpData0', [7, 8, 9]],
+    ['run_800m', 'F', 'nlpData1', [7, 8, 9]],
+  ];
+  const cases = ARRAYS.flatMap(([item, sex, array, grades]) => grades.map((g) => ({ item, key: `${g}-${sex}`, array, col: NAMES[g] })));
+
+  it.each(cases.map((c) => [`${c.item} ${c.key}`, c] as const))('%s: the transcribed column, and the pack on every listed cell', (_n, c) => {
+    const col = column(c.array, c.col);
+    const name = `${c.item}:${c.key}`;
+    if (tr.tables[name]) expect(tr.tables[name].VBRPT).toEqual(col);
+    // VBRPT agrees with every cell of the pack, including the tables other sources had confirmed before it was found
+    // (grades 1–6 and 8): the evidence that its grade 7/9 columns are copied faithfully.
+    pack.items[c.item].tables[c.key].rows!.forEach(([points, v], i) => {
+      if (v !== null) expect(col[i], `${name} ${points}`).toBe(v);
+    });
+  });
+
+  it('BMI bands (×10, rows 正常下限 / 低体重上限 / 超重下限 / 肥胖下限 per sex) equal the pack for grades 1–9', () => {
+    const rows = vb.arrays.BMIData as number[][];
+    for (let g = 1; g <= 9; g++)
+      for (const [sex, o] of [
+        ['M', 0],
+        ['F', 4],
+      ] as const) {
+        const b = pack.bmi.tables[`${g}-${sex}`];
+        const at = (r: number) => rows[o + r][g - 1] / 10;
+        expect([at(0), at(1), at(2), at(3)], `${g}-${sex}`).toEqual([b.normal[0], b.underweight_max, b.overweight[0], b.obese_min]);
+      }
+  });
+});
+
+describe('sanity of the completed junior tables', () => {
+  const items = ['lung_capacity', 'run_50m', 'sit_and_reach', 'standing_long_jump', 'pull_up', 'sit_up_1min', 'run_1000m', 'run_800m'];
+  const keys = items.flatMap((item) => (['M', 'F'] as const).filter((s) => pack.items[item].tables[`8-${s}`]).map((s) => [item, s] as const));
+  it.each(keys.map(([item, s]) => [`${item} ${s}`, item, s] as const))('%s: grade 7 ≤ grade 8 ≤ grade 9 on every row (times: the reverse)', (_n, item, s) => {
+    const [g7, g8, g9] = [7, 8, 9].map((g) => pack.items[item].tables[`${g}-${s}`].rows!);
+    const higher = pack.items[item].better === 'higher';
+    ROWS.forEach((points, i) => {
+      const [a, b, c] = [g7[i][1], g8[i][1], g9[i][1]];
+      if (a === null || b === null || c === null) return;
+      if (higher) expect(a <= b && b <= c, `${item} ${s} ${points}: ${a} ${b} ${c}`).toBe(true);
+      else expect(a >= b && b >= c, `${item} ${s} ${points}: ${a} ${b} ${c}`).toBe(true);
+    });
+  });
+  it('the 100-point cells equal MAX100 for every grade 7/9 table', () => {
+    // MAX100 (code-index 19689513859): 肺活量 3640/4240 (M), 2750/3050 (F); 50米 7.8/7.3, 8.1/7.9; 立定跳远 225/250, 196/202;
+    // 1000米 3'55" = 235 / 3'40" = 220; 800米 3'35" = 215 / 3'25" = 205.
+    const want: Record<string, [number, number]> = {
+      'lung_capacity M': [3640, 4240],
+      'lung_capacity F': [2750, 3050],
+      'run_50m M': [7.8, 7.3],
+      'run_50m F': [8.1, 7.9],
+      'standing_long_jump M': [225, 250],
+      'standing_long_jump F': [196, 202],
+      'run_1000m M': [235, 220],
+      'run_800m F': [215, 205],
+    };
+    for (const [k, [g7, g9]] of Object.entries(want)) {
+      const [item, s] = k.split(' ');
+      expect([cell(item, `7-${s}`, 100), cell(item, `9-${s}`, 100)], k).toEqual([g7, g9]);
+    }
   });
 });

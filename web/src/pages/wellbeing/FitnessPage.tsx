@@ -1,22 +1,25 @@
 // /wellbeing — 学生健康: the fitness results of a school year (体质健康测试) — 达标率 / 优良率 / 优秀率 / mean total per
-// district, school, grade and sex against the target (a local setting), which grades the standard's tables could not
-// score, and which tables rest on one source; the bureau imports the results here. Every figure goes through the
-// one number formatter (src/core/format.ts); withheld cells (small cells) show as such.
+// district, school, grade and sex against the target (the district's own or the default), the trend over years, the
+// schools furthest below the target, per-item figures, the distribution of totals, which grades the standard's tables
+// could not score, and which tables rest on one source; the bureau imports the results here. Pupil rows (and their
+// .xlsx) only for holders of 'wellbeing.pupils' for the school. Every figure goes through the one number formatter
+// (src/core/format.ts); withheld cells (small cells) show as such.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Empty, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
-import { CloudUploadOutlined } from '@ant-design/icons';
-import { API, upload } from '../../client.js';
-import { ApiError } from '../../api.js';
+import { Alert, Button, Card, Empty, Modal, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { API, download, upload } from '../../client.js';
 import { useCall } from '../../hooks.js';
 import { useCan, useMe } from '../../session.js';
 import { useI18n } from '../../i18n.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { ImportProblems } from '../../components/ImportProblems.js';
 import { ErrorResult } from '../../components/Problem.js';
-import { formatNumber, formatPercent } from '../../../../src/core/format.js';
+import { DownloadButton } from '../../components/DownloadButton.js';
+import { formatNumber, formatPercent, formatRunTime } from '../../../../src/core/format.js';
 import { districtTerm } from '../../../../src/core/district-term.js';
 import type { FitnessCellWire, FitnessReport } from '../../../../src/wellbeing/contract.js';
 import { useWbT, type WbT } from './i18n.js';
+import { BelowTargetPanel, DistributionPanel, ItemsPanel, TrendPanel } from './fitness/panels.js';
+import { ImportCard } from './ImportCard.js';
+import { YearPicker } from './YearPicker.js';
 
 type Row = FitnessCellWire & { key: string; label: string; children?: Row[] };
 
@@ -28,13 +31,15 @@ export default function FitnessPage() {
   const me = useMe();
   const can = useCan();
   const [year, setYear] = useState<number | undefined>(undefined);
+  const [focus, setFocus] = useState<string | undefined>(undefined);
   const [pupilsOf, setPupilsOf] = useState<{ code: string; name: string } | null>(null);
-  const report = useCall(API.wellbeing.fitnessReport, { query: { year } });
+  const report = useCall(API.wellbeing.fitnessReport, { query: { year, school: focus } });
   const data = report.data;
   const term = districtTerm(me.districtName);
+  const districtLabel = lang === 'en' ? term.en : term.zh;
   const gradeName = (g: number) => (lang === 'en' ? t('grade', { g }) : (GRADE_ZH[g] ?? t('grade', { g })));
   const sexName = (s: 'M' | 'F') => t(s === 'M' ? 'sexM' : 'sexF');
-  const rows = useMemo(() => (data ? treeOf(data, lang === 'en' ? term.en : term.zh, gradeName, t) : []), [data, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = useMemo(() => (data ? treeOf(data, districtLabel, gradeName, t) : []), [data, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const grades = useMemo(() => new Set((data?.cells ?? []).map((c) => c.grade).filter((g): g is number => g !== null)), [data]);
 
   if (report.error) return <ErrorResult error={report.error} onRetry={report.reload} />;
@@ -49,26 +54,25 @@ export default function FitnessPage() {
   };
 
   return (
-    <div>
+    <div data-testid="wellbeing-page">
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        extra={
-          years.length > 0 && (
-            <Space>
-              <Typography.Text>{t('year')}</Typography.Text>
-              <Select
-                value={data?.year ?? undefined}
-                onChange={(y: number) => setYear(y)}
-                options={years.map((y) => ({ value: y, label: t('yearLabel', { y, y1: y + 1 }) }))}
-                style={{ width: 150 }}
-                data-testid="wellbeing-year"
-              />
-            </Space>
-          )
-        }
+        extra={years.length > 0 && <YearPicker label={t('year')} years={years} value={data?.year} onChange={setYear} format={(y) => t('yearLabel', { y, y1: y + 1 })} testId="wellbeing-year" />}
       />
-      {can('wellbeing.manage') && <ImportCard key={data?.year ?? 'none'} t={t} defaultYear={data?.year ?? new Date().getFullYear()} onDone={(y) => (setYear(y), report.reload())} />}
+      {can('wellbeing.manage') && (
+        <ImportCard
+          key={data?.year ?? 'none'}
+          t={t}
+          testId="wellbeing"
+          defaultYear={data?.year ?? null}
+          send={async (y, f) => {
+            const res = await upload(API.wellbeing.fitnessImport, { query: { year: y } }, f, f.name, { silent: true });
+            return t('imported', { n: formatNumber(res.imported, 0), s: formatNumber(res.scored, 0) });
+          }}
+          onDone={(y) => (setYear(y), report.reload())}
+        />
+      )}
       {data && notFound.length > 0 && (
         <Alert
           type="warning"
@@ -89,11 +93,25 @@ export default function FitnessPage() {
           data-testid="wellbeing-unconfirmed"
         />
       )}
+      {data && data.purgedSchools.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={
+            data.cells.filter((x) => x.school !== null && x.grade === null).every((x) => data.purgedSchools.includes(x.school!))
+              ? t('purgedAll')
+              : t('purgedNote', { list: data.purgedSchools.map((c) => data.cells.find((x) => x.school === c)?.schoolName ?? c).join('、') })
+          }
+          data-testid="wellbeing-purged"
+        />
+      )}
       <Card>
         {data && (
           <Space direction="vertical" size={2} style={{ marginBottom: 12 }}>
             <Typography.Text strong data-testid="wellbeing-target">
-              {t('target', { p: formatPercent(data.target.percent / 100, 0), source: lang === 'en' ? data.target.sourceEn : data.target.source })}
+              {t('target', { p: formatPercent(data.target.percent / 100, 0), source: lang === 'en' ? data.target.sourceEn : data.target.source })}{' '}
+              <Tag color={data.target.local ? 'blue' : 'default'}>{t(data.target.local ? 'targetLocal' : 'targetDefault')}</Tag>
             </Typography.Text>
             <Typography.Text type="secondary">{t('packNote', { title: data.pack.title, v: data.pack.version })}</Typography.Text>
           </Space>
@@ -101,26 +119,49 @@ export default function FitnessPage() {
         {data && data.year === null ? (
           <Empty description={t('noData')} />
         ) : (
-          <Table<Row>
-            rowKey="key"
-            size="middle"
-            loading={report.loading}
-            dataSource={rows}
-            pagination={false}
-            scroll={{ x: 1000 }}
-            data-testid="wellbeing-table"
-            columns={[
-              ...columns(t, data?.minCellSize ?? 10),
+          <Tabs
+            data-testid="wellbeing-tabs"
+            items={[
               {
-                title: '',
-                key: 'pupils',
-                render: (_: unknown, r: Row) =>
-                  r.school !== null && r.grade === null && data?.year != null && can('students.read', r.school) ? (
-                    <Button size="small" onClick={() => setPupilsOf({ code: r.school!, name: r.label })} data-testid={`wellbeing-pupils-${r.school}`}>
-                      {t('pupils')}
-                    </Button>
-                  ) : null,
+                key: 'cells',
+                label: t('tabCells'),
+                children: (
+                  <Table<Row>
+                    rowKey="key"
+                    size="middle"
+                    loading={report.loading}
+                    dataSource={rows}
+                    pagination={false}
+                    scroll={{ x: 1000 }}
+                    data-testid="wellbeing-table"
+                    columns={[
+                      ...columns(t, data?.minCellSize ?? 10),
+                      {
+                        title: '',
+                        key: 'pupils',
+                        render: (_: unknown, r: Row) =>
+                          r.school !== null && r.grade === null && data?.year != null && can('wellbeing.pupils', r.school) ? (
+                            <Button size="small" onClick={() => setPupilsOf({ code: r.school!, name: r.label })} data-testid={`wellbeing-pupils-${r.school}`}>
+                              {t('pupils')}
+                            </Button>
+                          ) : null,
+                      },
+                    ]}
+                  />
+                ),
               },
+              ...(data
+                ? [
+                    { key: 'trend', label: t('tabTrend'), children: <TrendPanel data={data} t={t} districtLabel={districtLabel} /> },
+                    { key: 'below', label: t('tabBelow'), children: <BelowTargetPanel data={data} t={t} /> },
+                    {
+                      key: 'items',
+                      label: t('tabItems'),
+                      children: <ItemsPanel data={data} t={t} districtLabel={districtLabel} gradeName={gradeName} onScope={setFocus} loading={report.loading} />,
+                    },
+                    { key: 'dist', label: t('tabDist'), children: <DistributionPanel data={data} t={t} districtLabel={districtLabel} /> },
+                  ]
+                : []),
             ]}
           />
         )}
@@ -134,10 +175,19 @@ function PupilsModal({ t, school, year, gradeName, onClose }: { t: WbT; school: 
   const r = useCall(API.wellbeing.fitnessStudents, { params: { code: school.code }, query: { year } });
   type Pupil = NonNullable<typeof r.data>['students'][number];
   // Every item any pupil of the school takes (grades take different items), in the order first met.
-  const items = [...new Map((r.data?.students ?? []).flatMap((p) => p.items.map((i) => [i.item, { item: i.item, name: i.name }] as const))).values()];
+  const items = [...new Map((r.data?.students ?? []).flatMap((p) => p.items.map((i) => [i.item, { item: i.item, name: i.name, decimals: i.decimals, time: i.time }] as const))).values()];
   return (
     <Modal open width={1200} footer={null} onCancel={onClose} title={t('pupilsTitle', { school: school.name, y: year, y1: year + 1 })}>
-      <Typography.Paragraph type="secondary">{t('pupilsNote')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 8 }} align="center">
+        <Typography.Text type="secondary">{t('pupilsNote')}</Typography.Text>
+        <DownloadButton
+          size="small"
+          get={() => download(API.wellbeing.fitnessStudentsXlsx, { params: { code: school.code }, query: { year } }, `fitness-${school.code}-${year}.xlsx`)}
+          data-testid="wellbeing-pupils-export"
+        >
+          {t('exportPupils')}
+        </DownloadButton>
+      </Space>
       {r.error ? (
         <ErrorResult error={r.error} onRetry={r.reload} />
       ) : (
@@ -150,7 +200,7 @@ function PupilsModal({ t, school, year, gradeName, onClose }: { t: WbT; school: 
           scroll={{ x: 1100 }}
           data-testid="wellbeing-pupils"
           columns={[
-            { title: t('colId'), dataIndex: 'studentId', fixed: 'left' as const },
+            { title: t('colId'), dataIndex: 'studentId', fixed: 'left' as const, width: 150 },
             { title: t('colGrade'), key: 'g', render: (_: unknown, p: Pupil) => gradeName(p.grade) },
             { title: t('colSex'), key: 's', render: (_: unknown, p: Pupil) => t(p.sex === 'M' ? 'boys' : 'girls') },
             ...items.map((it) => ({
@@ -160,7 +210,7 @@ function PupilsModal({ t, school, year, gradeName, onClose }: { t: WbT; school: 
               render: (_: unknown, p: Pupil) => {
                 const x = p.items.find((i) => i.item === it.item);
                 if (!x) return formatNumber(null, 0);
-                return `${formatNumber(x.value, it.item === 'bmi' || it.item === 'run_50m' || it.item === 'sit_and_reach' ? 1 : 0)} / ${formatNumber(x.points, 0)}`;
+                return <span style={{ whiteSpace: 'nowrap' }}>{`${it.time ? formatRunTime(x.value) : formatNumber(x.value, it.decimals)} / ${formatNumber(x.points, 0)}`}</span>;
               },
             })),
             { title: t('colStandard'), key: 'std', align: 'right' as const, render: (_: unknown, p: Pupil) => formatNumber(p.standard, 2) },
@@ -234,49 +284,4 @@ function columns(t: WbT, min: number) {
         ),
     },
   ];
-}
-
-function ImportCard({ t, defaultYear, onDone }: { t: WbT; defaultYear: number; onDone: (year: number) => void }) {
-  const { message } = App.useApp();
-  const [year, setYear] = useState<number>(defaultYear);
-  const [busy, setBusy] = useState(false);
-  const [problems, setProblems] = useState<{ row: number | null; column: string | null; message: string }[] | null>(null);
-  return (
-    <Card
-      title={t('importTitle')}
-      style={{ marginBottom: 12 }}
-      extra={<InputNumber addonBefore={t('importYear')} value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} data-testid="wellbeing-import-year" />}
-    >
-      <Upload.Dragger
-        accept=".xlsx,.csv"
-        showUploadList={false}
-        disabled={busy}
-        customRequest={({ file }) =>
-          void (async () => {
-            setBusy(true);
-            setProblems(null);
-            try {
-              const f = file as File;
-              const res = await upload(API.wellbeing.fitnessImport, { query: { year } }, f, f.name, { silent: true });
-              message.success(t('imported', { n: formatNumber(res.imported, 0), s: formatNumber(res.scored, 0) }));
-              onDone(year);
-            } catch (e) {
-              if (e instanceof ApiError && e.status === 422) setProblems((e.body as { problems?: typeof problems })?.problems ?? []);
-              else if (e instanceof ApiError) message.error(e.message);
-            } finally {
-              setBusy(false);
-            }
-          })()
-        }
-        data-testid="wellbeing-upload"
-      >
-        <p className="ant-upload-drag-icon">
-          <CloudUploadOutlined />
-        </p>
-        <p>{t('drag')}</p>
-        <Typography.Text type="secondary">{t('dragHint')}</Typography.Text>
-      </Upload.Dragger>
-      {problems && <ImportProblems problems={problems} title={t('problems', { n: problems.length })} labels={{ row: t('row'), column: t('column'), reason: t('reason') }} />}
-    </Card>
-  );
 }
