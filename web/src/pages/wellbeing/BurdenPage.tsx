@@ -20,8 +20,7 @@ import { ImportCard } from './burden/ImportCard.js';
 import { PupilsModal } from './burden/PupilsModal.js';
 import { SchoolTable, treeOf } from './burden/SchoolTable.js';
 import { YearPicker } from './YearPicker.js';
-
-const GRADE_ZH: Record<number, string> = { 1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级', 7: '初一', 8: '初二', 9: '初三' };
+import { gradeLabel } from './grade-name.js';
 
 /** The scope the KPIs and charts show: the district when it is not withheld, else the caller's one school, else the district (withheld). */
 function scopeOf(data: BurdenReport | null | undefined): string | null {
@@ -43,7 +42,7 @@ export default function BurdenPage() {
   const data = report.data;
   const term = districtTerm(me.districtName);
   const districtLabel = lang === 'en' ? `The ${term.en}` : term.zh;
-  const gradeName = useCallback((g: number) => (lang === 'en' ? t('grade', { g }) : (GRADE_ZH[g] ?? t('grade', { g }))), [lang, t]);
+  const gradeName = useCallback((g: number) => gradeLabel(g, lang, (n) => t('grade', { g: n })), [lang, t]);
   const rows = useMemo(() => (data ? treeOf(data.cells, districtLabel, gradeName, t) : []), [data, districtLabel, gradeName, t]);
   const scope = scopeOf(data);
   const scopeCells = useMemo(() => (data?.cells ?? []).filter((c) => c.school === scope), [data, scope]);

@@ -20,10 +20,9 @@ import { useWbT, type WbT } from './i18n.js';
 import { BelowTargetPanel, DistributionPanel, ItemsPanel, TrendPanel } from './fitness/panels.js';
 import { ImportCard } from './ImportCard.js';
 import { YearPicker } from './YearPicker.js';
+import { gradeLabel } from './grade-name.js';
 
 type Row = FitnessCellWire & { key: string; label: string; children?: Row[] };
-
-const GRADE_ZH: Record<number, string> = { 1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级', 7: '初一', 8: '初二', 9: '初三' };
 
 export default function FitnessPage() {
   const t = useWbT();
@@ -37,7 +36,7 @@ export default function FitnessPage() {
   const data = report.data;
   const term = districtTerm(me.districtName);
   const districtLabel = lang === 'en' ? term.en : term.zh;
-  const gradeName = (g: number) => (lang === 'en' ? t('grade', { g }) : (GRADE_ZH[g] ?? t('grade', { g })));
+  const gradeName = (g: number) => gradeLabel(g, lang, (n) => t('grade', { g: n }));
   const sexName = (s: 'M' | 'F') => t(s === 'M' ? 'sexM' : 'sexF');
   const rows = useMemo(() => (data ? treeOf(data, districtLabel, gradeName, t) : []), [data, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const grades = useMemo(() => new Set((data?.cells ?? []).map((c) => c.grade).filter((g): g is number => g !== null)), [data]);

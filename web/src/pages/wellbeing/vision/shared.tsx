@@ -3,13 +3,13 @@ import { Tag, Tooltip } from 'antd';
 import { formatNumber } from '../../../../../src/core/format.js';
 import { VISION_FIGURES, type VisionChangeWire } from '../../../../../src/wellbeing/vision/contract.js';
 import type { VisionT } from './i18n.js';
+import { gradeLabel } from '../grade-name.js';
 
 export const rate = (v: number | null | undefined) => formatNumber(v, VISION_FIGURES.rate);
 export const pp = (v: number | null | undefined) => formatNumber(v, VISION_FIGURES.pp);
 export const count = (v: number | null | undefined) => formatNumber(v, VISION_FIGURES.count);
 
-const GRADE_ZH: Record<number, string> = { 1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级', 7: '七年级', 8: '八年级', 9: '九年级' };
-export const gradeName = (g: number, lang: 'zh' | 'en', t: VisionT) => (lang === 'en' ? t('grade', { g }) : (GRADE_ZH[g] ?? t('grade', { g })));
+export const gradeName = (g: number, lang: 'zh' | 'en', t: VisionT) => gradeLabel(g, lang, (n) => t('grade', { g: n }));
 
 /** A withheld cell: 人数过少, with the reason on hover. */
 export function TooFew({ t, min }: { t: VisionT; min: number }) {
