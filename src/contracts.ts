@@ -15,6 +15,10 @@ import { visionApi } from './wellbeing/vision/contract.js';
 import { burdenApi } from './wellbeing/burden/contract.js';
 import { surveysApi } from './wellbeing/surveys/contract.js';
 import { retentionApi } from './wellbeing/retention/contract.js';
+import { forecastApi } from './planning/forecast/contract.js';
+import { exchangeApi } from './planning/exchange/contract.js';
+import { pairingApi } from './planning/pairing/contract.js';
+import { mapApi } from './planning/map/contract.js';
 
 export const systemApi = {
   health: endpoint({
@@ -63,4 +67,8 @@ export const API = {
   burden: burdenApi,
   surveys: surveysApi,
   retention: retentionApi,
+  forecast: forecastApi,
+  exchange: exchangeApi,
+  pairing: pairingApi,
+  map: mapApi,
 };

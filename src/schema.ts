@@ -11,3 +11,4 @@ export * from './wellbeing/vision/schema.js';
 export * from './wellbeing/burden/schema.js';
 export * from './wellbeing/surveys/schema.js';
 export * from './wellbeing/retention/schema.js';
+export * from './planning/schema.js';

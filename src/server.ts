@@ -34,6 +34,14 @@ import { surveysRoutes } from './wellbeing/surveys/routes.js';
 import { RetentionService } from './wellbeing/retention/service.js';
 import { retentionRoutes } from './wellbeing/retention/routes.js';
 import { ExamCohorts } from './exams/cohorts.js';
+import { ForecastService } from './planning/forecast/service.js';
+import { forecastRoutes } from './planning/forecast/routes.js';
+import { ExchangeService } from './planning/exchange/service.js';
+import { exchangeRoutes } from './planning/exchange/routes.js';
+import { PairingService } from './planning/pairing/service.js';
+import { pairingRoutes } from './planning/pairing/routes.js';
+import { MapService } from './planning/map/service.js';
+import { mapRoutes } from './planning/map/routes.js';
 import { VERSION } from './core/version.js';
 import { API, systemApi } from './contracts.js';
 
@@ -53,6 +61,10 @@ export interface Services {
   burden: BurdenService;
   surveys: SurveyService;
   retention: RetentionService;
+  forecast: ForecastService;
+  exchange: ExchangeService;
+  pairing: PairingService;
+  map: MapService;
 }
 
 /** The account service, with the registry answering whether a school exists. */
@@ -68,21 +80,30 @@ export function createServices(database: Database): Services {
   const wellbeing = new WellbeingService(db);
   const vision = new VisionService(db);
   const burden = new BurdenService(db);
+  const balance = new BalanceService(db, registry);
+  const exams = new ExamService(db, jobs);
+  const growth = new GrowthService(cohorts);
+  // Planning reads the registry, balance, exams and growth through their services.
+  const planning = { registry, balance, exams, growth };
   return {
     database,
     auth: createAuthService(db, { cacheSessionsMs: database.kind === 'pglite' ? 5000 : 0 }),
     audit: new AuditService(db),
     jobs,
     registry,
-    balance: new BalanceService(db, registry),
-    exams: new ExamService(db, jobs),
-    growth: new GrowthService(cohorts),
+    balance,
+    exams,
+    growth,
     admissions: new AdmissionsService(db, cohorts),
     wellbeing,
     vision,
     burden,
     surveys: new SurveyService(db),
     retention: new RetentionService(db, { fitness: wellbeing, vision, burden }, { currentYear: (d) => registry.currentYear(d) }),
+    forecast: new ForecastService(db, planning),
+    exchange: new ExchangeService(db, planning),
+    pairing: new PairingService(db, planning),
+    map: new MapService(db, planning),
   };
 }
 
@@ -128,6 +149,10 @@ export async function buildApp(database: Database, opts: HttpOptions = {}): Prom
   await app.register(burdenRoutes(services));
   await app.register(surveysRoutes(services));
   await app.register(retentionRoutes(services));
+  await app.register(forecastRoutes(services));
+  await app.register(exchangeRoutes(services));
+  await app.register(pairingRoutes(services));
+  await app.register(mapRoutes(services));
   await serveWeb(app);
   // Retention of pupil-level health rows: what a district's setting makes due is purged at the start and once a day
   // (nothing while no district sets one).

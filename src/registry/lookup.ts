@@ -1,7 +1,7 @@
 // Small reads of the registry that other capabilities need (given to them by src/server.ts), over the
 // registry's own store.
 import type { Db } from '../core/db/index.js';
-import { allSchools, getDistrict, getSchool, gradeEnrolment } from './store.js';
+import { allSchools, classCountHistory, enrolmentHistory, getDistrict, getSchool, gradeEnrolment } from './store.js';
 
 /** Is there a school with this code in the district? */
 export async function schoolExists(db: Db, districtId: string, code: string): Promise<boolean> {
@@ -25,3 +25,23 @@ export async function registrySchools(db: Db, districtId: string) {
 
 /** Students of one grade per school in a school year (registry enrolments): code → students. */
 export const enrolmentOfGrade = (db: Db, districtId: string, year: number, grade: number): Promise<Map<string, number>> => gradeEnrolment(db, districtId, year, grade);
+
+/** The district's schools with their place (lat/lng, null when not recorded) and whether they are open, in code order. */
+export async function schoolSites(db: Db, districtId: string) {
+  return (await allSchools(db, districtId)).map((s) => ({
+    code: s.code,
+    name: s.name,
+    level: s.level,
+    location: s.location,
+    isIsland: s.isIsland,
+    isOpen: s.isOpen,
+    lat: s.lat ?? null,
+    lng: s.lng ?? null,
+  }));
+}
+
+/** Every enrolment record (school × year × grade → students) of the district, ordered by school, year, grade. */
+export const enrolmentRecords = (db: Db, districtId: string) => enrolmentHistory(db, districtId);
+
+/** Classes per school × year × grade with the largest class size, ordered by school, year, grade. */
+export const classCounts = (db: Db, districtId: string) => classCountHistory(db, districtId);

@@ -270,3 +270,22 @@ export async function gradeEnrolment(db: Db, districtId: string, year: number, g
     .where(and(eq(gradeEnrolments.districtId, districtId), eq(gradeEnrolments.year, year), eq(gradeEnrolments.grade, grade)));
   return new Map(rows.map((r) => [r.code, r.students]));
 }
+
+/** Every enrolment record of the district (school × year × grade), for the seat forecast. */
+export async function enrolmentHistory(db: Db, districtId: string) {
+  return db
+    .select({ schoolCode: gradeEnrolments.schoolCode, year: gradeEnrolments.year, grade: gradeEnrolments.grade, students: gradeEnrolments.students })
+    .from(gradeEnrolments)
+    .where(eq(gradeEnrolments.districtId, districtId))
+    .orderBy(asc(gradeEnrolments.schoolCode), asc(gradeEnrolments.year), asc(gradeEnrolments.grade));
+}
+
+/** Classes per school, year and grade, with the largest class (班额), over all years. */
+export async function classCountHistory(db: Db, districtId: string) {
+  return db
+    .select({ schoolCode: schoolClasses.schoolCode, year: schoolClasses.year, grade: schoolClasses.grade, classes: sql<number>`count(*)::int`, largest: sql<number>`max(${schoolClasses.size})::int` })
+    .from(schoolClasses)
+    .where(eq(schoolClasses.districtId, districtId))
+    .groupBy(schoolClasses.schoolCode, schoolClasses.year, schoolClasses.grade)
+    .orderBy(asc(schoolClasses.schoolCode), asc(schoolClasses.year), asc(schoolClasses.grade));
+}

@@ -13,6 +13,10 @@ import { visionRows } from './wellbeing-vision.matrix.js';
 import { burdenRows } from './wellbeing-burden.matrix.js';
 import { surveysRows } from './wellbeing-surveys.matrix.js';
 import { retentionRows } from './wellbeing-retention.matrix.js';
+import { forecastRows } from './planning-forecast.matrix.js';
+import { exchangeRows } from './planning-exchange.matrix.js';
+import { pairingRows } from './planning-pairing.matrix.js';
+import { mapRows } from './planning-map.matrix.js';
 import { API } from '../../src/contracts.js';
 
 describe('RBAC matrix', () => {
@@ -66,6 +70,22 @@ describe('RBAC matrix', () => {
   it('retention: the setting and the purge of pupil-level health rows', async () => {
     await runMatrix(t, retentionRows());
   }, 120_000);
+
+  it('planning: seat forecast, its inputs and backtest', async () => {
+    await runMatrix(t, forecastRows());
+  }, 120_000);
+
+  it('planning: teacher-exchange plans (the bureau only)', async () => {
+    await runMatrix(t, exchangeRows());
+  }, 120_000);
+
+  it('planning: pairings (教共体)', async () => {
+    await runMatrix(t, pairingRows());
+  }, 120_000);
+
+  it('planning: the layout map and its layers', async () => {
+    await runMatrix(t, mapRows());
+  }, 120_000);
 });
 
 describe('RBAC coverage', () => {
@@ -86,6 +106,10 @@ describe('RBAC coverage', () => {
           ...burdenRows(),
           ...surveysRows(),
           ...retentionRows(),
+          ...forecastRows(),
+          ...exchangeRows(),
+          ...pairingRows(),
+          ...mapRows(),
         ].map((r) => r.route),
       );
       const missing = declared.filter((d) => !covered.has(d));

@@ -34,6 +34,10 @@ const ExamReportPage = lazy(() => import('./pages/exams/ExamReport.js'));
 const ExamSchoolPage = lazy(() => import('./pages/exams/SchoolReport.js'));
 const ExamStudentPage = lazy(() => import('./pages/exams/StudentCard.js'));
 const GrowthPage = lazy(() => import('./pages/growth/GrowthPage.js'));
+const ForecastPage = lazy(() => import('./pages/planning/ForecastPage.js'));
+const ExchangePage = lazy(() => import('./pages/planning/ExchangePage.js'));
+const PairingPage = lazy(() => import('./pages/planning/PairingPage.js'));
+const LayoutMapPage = lazy(() => import('./pages/planning/LayoutMapPage.js'));
 const DrawListPage = lazy(() => import('./pages/admissions/DrawList.js'));
 const DrawPage = lazy(() => import('./pages/admissions/DrawPage.js'));
 const VerifyPage = lazy(() => import('./pages/admissions/VerifyPage.js'));
@@ -195,6 +199,38 @@ const router = createBrowserRouter([
         element: (
           <Allow cap="wellbeing.manage">
             <WellbeingSettingsPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'planning',
+        element: (
+          <Allow cap="planning.read">
+            <ForecastPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'planning/exchange',
+        element: (
+          <Allow cap="planning.exchange">
+            <ExchangePage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'planning/pairing',
+        element: (
+          <Allow cap="planning.read">
+            <PairingPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'planning/map',
+        element: (
+          <Allow cap="planning.read">
+            <LayoutMapPage />
           </Allow>
         ),
       },

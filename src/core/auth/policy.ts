@@ -79,6 +79,15 @@ export const CAPABILITIES = {
   'surveys.read': { ...BUREAU, clerk: 'own', inspector: 'assigned', viewer: 'aggregates', health: 'aggregates' },
   /** Questionnaires, surveys, sampling plans and access codes. */
   'surveys.manage': { ...BUREAU },
+
+  /** Planning (规划): seat forecasts with their backtest, classes and classrooms needed, pairings (教共体) and the layout
+   *  map — school aggregates, no pupil or teacher rows. */
+  'planning.read': { ...BUREAU, inspector: 'all', viewer: 'aggregates' },
+  /** The planning inputs (townships, classroom stock, births, new housing, map layers) and confirmed pairings. */
+  'planning.manage': { ...BUREAU },
+  /** Teacher-exchange plans (交流轮岗): teachers' rows (id, subject, 骨干, years at the school, age) — the bureau only;
+   *  build, edit, lock and export a plan. */
+  'planning.exchange': { ...BUREAU },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Capability = keyof typeof CAPABILITIES;

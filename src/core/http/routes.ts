@@ -118,6 +118,9 @@ const DENIED: Record<string, string> = {
   'wellbeing.pupils': '学生健康明细属敏感个人信息，仅限卫生健康专员和本校查看 / pupil-level health rows are sensitive personal data: the health staff and the pupil’s own school only',
   'surveys.read': '无权查看满意度调查结果 / you may not see survey results',
   'surveys.manage': '只有教育局可以管理满意度调查 / only the bureau manages surveys',
+  'planning.read': '无权查看规划 / you may not see planning',
+  'planning.manage': '只有教育局可以修改规划数据 / only the bureau changes planning data',
+  'planning.exchange': '教师交流轮岗方案含教师个人信息，仅限教育局 / teacher-exchange plans hold teachers’ personal data: the bureau only',
 };
 
 /** The audit row of a successful answer of an audited route, or null when the route or this answer records nothing. */

@@ -27,6 +27,10 @@ import {
   SafetyCertificateOutlined,
   UnorderedListOutlined,
   UserOutlined,
+  AimOutlined,
+  EnvironmentOutlined,
+  SwapOutlined,
+  ApartmentOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type TKey } from '../i18n.js';
@@ -81,6 +85,19 @@ export function navItems(me: Me): NavItem[] {
         ...(holds(me, 'wellbeing.manage') ? [{ key: 'wellbeingSettings', path: '/wellbeing/settings', label: 'nav.wellbeingSettings' as const, icon: <SettingOutlined /> }] : []),
       ],
     },
+    {
+      key: 'planningGroup',
+      path: '/planning',
+      label: 'nav.planning',
+      icon: <AimOutlined />,
+      visible: holds(me, 'planning.read'),
+      children: [
+        { key: 'forecast', path: '/planning', label: 'nav.forecast', icon: <LineChartOutlined /> },
+        ...(holds(me, 'planning.exchange') ? [{ key: 'exchange', path: '/planning/exchange', label: 'nav.exchange' as const, icon: <SwapOutlined /> }] : []),
+        { key: 'pairing', path: '/planning/pairing', label: 'nav.pairing', icon: <ApartmentOutlined /> },
+        { key: 'layoutMap', path: '/planning/map', label: 'nav.layoutMap', icon: <EnvironmentOutlined /> },
+      ],
+    },
     { key: 'surveys', path: '/surveys', label: 'nav.surveys', icon: <SmileOutlined />, visible: holds(me, 'surveys.read') },
     { key: 'upload', path: '/upload', label: 'nav.upload', icon: <CloudUploadOutlined />, visible: holds(me, 'stats.edit') },
     { key: 'review', path: '/review', label: 'nav.review', icon: <FileDoneOutlined />, visible: holds(me, 'stats.review') },
@@ -98,6 +115,8 @@ function selectedKey(pathname: string, me: Me): string {
   if (pathname.startsWith('/schools')) return me.capabilities['schools.read'] === 'own' ? 'mySchool' : 'schools';
   if (pathname.startsWith('/balance/standards')) return 'standards';
   if (pathname === '/wellbeing') return 'fitness';
+  if (pathname === '/planning') return 'forecast';
+  if (pathname.startsWith('/planning/')) return { exchange: 'exchange', pairing: 'pairing', map: 'layoutMap' }[pathname.split('/')[2]] ?? 'forecast';
   if (pathname.startsWith('/wellbeing/')) return { vision: 'vision', burden: 'burden', settings: 'wellbeingSettings' }[pathname.split('/')[2]] ?? 'fitness';
   return pathname.split('/')[1] ?? '';
 }

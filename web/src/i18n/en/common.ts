@@ -26,6 +26,11 @@ export const common: Record<keyof typeof zh, string> = {
   'nav.vision': 'Vision & myopia',
   'nav.burden': 'Homework & sleep',
   'nav.wellbeingSettings': 'Data retention',
+  'nav.planning': 'Planning',
+  'nav.forecast': 'Seat forecast',
+  'nav.exchange': 'Teacher exchange',
+  'nav.pairing': 'School pairing',
+  'nav.layoutMap': 'School map',
   'nav.surveys': 'Satisfaction surveys',
   'nav.home': 'Home',
 

@@ -25,6 +25,11 @@ export const common = {
   'nav.vision': '视力与近视',
   'nav.burden': '作业与睡眠',
   'nav.wellbeingSettings': '数据保留',
+  'nav.planning': '规划',
+  'nav.forecast': '学位预测',
+  'nav.exchange': '交流轮岗',
+  'nav.pairing': '结对帮扶',
+  'nav.layoutMap': '学校布局',
   'nav.surveys': '满意度调查',
   'nav.home': '首页',
 

@@ -1,0 +1,10 @@
+// Planning: forecast — the service behind the routes.
+import type { Db } from '../../core/db/index.js';
+import type { PlanningDeps } from '../deps.js';
+
+export class ForecastService {
+  constructor(
+    readonly db: Db,
+    readonly deps: PlanningDeps,
+  ) {}
+}
