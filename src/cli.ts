@@ -31,6 +31,12 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
       rope_1min, sit_up_1min, shuttle_50x8, standing_long_jump, pull_up, run_1000m, run_800m; times in seconds or 3'40"); an
       empty result leaves the item unscored: the pupil then has "total", "standard_score" and "level" null and "incomplete": true
 
+  junheng planning forecast --enrolments FILE --horizon H --window K [--births FILE] [--json]   seat forecast (forecast v1)
+      columns school_code, year, grade, students
+  junheng planning rotation --teachers FILE --schools FILE [--rate 0.10 --backbone-share 0.20 --min-years 6 --max-age 55 --max-km 30] [--json]
+      teacher exchange (交流轮岗) as a MIP: teacher_id, school_code, subject, backbone (1/0), years_at_school, age;
+      school_code, school_name, students, x_km, y_km
+
 Database: PGlite in --data (default ./data) unless DATABASE_URL=postgres://… is set.
 Environment: JUNHENG_ADMIN_PASSWORD sets the first admin's password; PORT, HOST; JUNHENG_LOG_LEVEL (or LOG_LEVEL:
   fatal|error|warn|info|debug|trace|silent, default info) for the server's JSON logs; JUNHENG_PDF_PER_USER (default 4)
@@ -83,6 +89,16 @@ const { values: opts, positionals } = parseArgs({
     entropy: { type: 'string', multiple: true },
     'min-per-school': { type: 'string' },
     'rural-weight': { type: 'string' },
+    enrolments: { type: 'string' },
+    horizon: { type: 'string' },
+    window: { type: 'string' },
+    births: { type: 'string' },
+    teachers: { type: 'string' },
+    rate: { type: 'string' },
+    'backbone-share': { type: 'string' },
+    'min-years': { type: 'string' },
+    'max-age': { type: 'string' },
+    'max-km': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean' },
   },
@@ -142,6 +158,7 @@ async function main() {
   if (cmd === 'exam') return void (process.exitCode = await (await import('./exams/cli.js')).examCommand(sub, { ...opts, file: arg }));
   if (cmd === 'growth' && sub === 'va') return void (process.exitCode = (await import('./growth/va/cli.js')).growthVaCommand(opts));
   if (cmd === 'admissions') return void (process.exitCode = await (await import('./admissions/cli.js')).admissionsCommand(sub, opts));
+  if (cmd === 'planning') return void (process.exitCode = await (await import('./planning/cli.js')).planningCommand(sub, opts));
   if (cmd === 'wellbeing') return void (process.exitCode = await (await import('./wellbeing/cli.js')).wellbeingCommand(sub, opts));
   if (cmd === 'growth' && sub === 'sgp') return void (process.exitCode = (await import('./growth/sgp/cli.js')).sgpCommand(opts));
   M = await appModules();
