@@ -13,6 +13,16 @@ import { loadDemoFitness } from './wellbeing/fitness/demo.js';
 import { loadDemoVision } from './wellbeing/vision/demo.js';
 import { loadDemoBurden } from './wellbeing/burden/demo.js';
 import { loadDemoSurveys } from './wellbeing/surveys/demo.js';
+import { RegistryService } from './registry/service.js';
+import { BalanceService } from './balance/service.js';
+import { ExamService } from './exams/service.js';
+import { ExamCohorts } from './exams/cohorts.js';
+import { GrowthService } from './growth/service.js';
+import type { PlanningDeps } from './planning/deps.js';
+import { loadDemoForecast } from './planning/forecast/demo.js';
+import { loadDemoExchange } from './planning/exchange/demo.js';
+import { loadDemoPairings } from './planning/pairing/demo.js';
+import { loadDemoMap } from './planning/map/demo.js';
 import { ensureDistrict } from './registry/store.js';
 
 export interface BootstrapResult {
@@ -24,6 +34,35 @@ export interface BootstrapResult {
   adminCreated: boolean;
 }
 
+/** The demo district with every capability's demo data, into an empty database (migrations applied, no accounts). */
+export async function loadDemo(database: Database, progress: (step: string) => void = () => {}): Promise<void> {
+  const db = database.db;
+  progress('首次启动：载入演示县 / first start: loading the demo district');
+  await loadDemoDistrict(db, undefined, progress);
+  progress('载入演示派位 / loading the demo admission draws');
+  await loadDemoAdmissions(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
+  progress('载入演示体质健康测试成绩 / loading the demo fitness results');
+  await loadDemoFitness(db, DEMO_DISTRICT_ID, DEMO_YEARS);
+  progress('载入演示视力筛查记录 / loading the demo vision screening');
+  await loadDemoVision(db, DEMO_DISTRICT_ID, DEMO_YEARS);
+  progress('载入演示作业与睡眠调查 / loading the demo homework and sleep survey');
+  await loadDemoBurden(db, DEMO_DISTRICT_ID, DEMO_YEARS);
+  progress('载入演示满意度调查 / loading the demo satisfaction survey');
+  await loadDemoSurveys(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
+  // Planning reads the registry, balance, exams and growth through their services, as on the server.
+  const registry = new RegistryService(db);
+  const planning: PlanningDeps = { registry, balance: new BalanceService(db, registry), exams: new ExamService(db), growth: new GrowthService(new ExamCohorts(db)) };
+  const latest = Math.max(...DEMO_YEARS);
+  progress('载入演示学位预测数据 / loading the demo seat-forecast inputs');
+  await loadDemoForecast(db, planning, DEMO_DISTRICT_ID, latest);
+  progress('载入演示县界 / loading the demo county outline');
+  await loadDemoMap(db, planning, DEMO_DISTRICT_ID, latest);
+  progress('生成演示交流轮岗方案 / building the demo teacher-exchange plan');
+  await loadDemoExchange(db, planning, DEMO_DISTRICT_ID, latest);
+  progress('载入演示结对 / loading the demo pairings');
+  await loadDemoPairings(db, planning, DEMO_DISTRICT_ID, latest);
+}
+
 export async function bootstrap(database: Database, opts: { demo: 'auto' | 'never'; adminPassword?: string; onProgress?: (step: string) => void }): Promise<BootstrapResult> {
   const progress = opts.onProgress ?? (() => {});
   progress('数据库迁移 / applying database migrations');
@@ -33,18 +72,7 @@ export async function bootstrap(database: Database, opts: { demo: 'auto' | 'neve
   let demoLoaded = false;
   if (!first) {
     if (opts.demo === 'auto' && database.kind === 'pglite') {
-      progress('首次启动：载入演示县 / first start: loading the demo district');
-      await loadDemoDistrict(db, undefined, progress);
-      progress('载入演示派位 / loading the demo admission draws');
-      await loadDemoAdmissions(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
-      progress('载入演示体质健康测试成绩 / loading the demo fitness results');
-      await loadDemoFitness(db, DEMO_DISTRICT_ID, DEMO_YEARS);
-      progress('载入演示视力筛查记录 / loading the demo vision screening');
-      await loadDemoVision(db, DEMO_DISTRICT_ID, DEMO_YEARS);
-      progress('载入演示作业与睡眠调查 / loading the demo homework and sleep survey');
-      await loadDemoBurden(db, DEMO_DISTRICT_ID, DEMO_YEARS);
-      progress('载入演示满意度调查 / loading the demo satisfaction survey');
-      await loadDemoSurveys(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
+      await loadDemo(database, progress);
       demoLoaded = true;
     } else {
       await ensureDistrict(db, process.env.JUNHENG_DISTRICT_ID ?? '000000', process.env.JUNHENG_DISTRICT_NAME ?? '本县（区）');

@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)('balance: one evaluation, the same figures and unit
     html = districtReportHtml(ev as unknown as BalanceEvaluation, { districtName: '青溪县' });
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await get(`/api/balance/export.xlsx?year=${ev.year}`)).rawPayload as unknown as ArrayBuffer);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => demo?.close());
 
   /** The HTML of one element of the report found by an attribute, its text without tags. */

@@ -227,7 +227,7 @@ describe.skipIf(!hasBrowser)('browser: exams — create, import with progress, d
     await page.getByTestId('login-password').fill('e2e-boss-pass-1');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await demo?.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -337,7 +337,7 @@ describe.skipIf(!hasBrowser)('browser: growth — value-added of the demo cohort
     await page.getByTestId('login-password').fill('e2e-boss-pass-1');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('overview-cards').waitFor({ timeout: 20_000 });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await demo?.close();
     fs.rmSync(dir, { recursive: true, force: true });

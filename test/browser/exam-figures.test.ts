@@ -52,7 +52,7 @@ describe.skipIf(!hasBrowser)('exam figures: page, PDF HTML and .xlsx agree', () 
     await page.getByTestId('login-password').fill('figures-boss-pass-1');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => demo?.close());
 
   it('the 总分 row of the district and a school’s row read the same on screen, in the PDF and in Excel', async () => {

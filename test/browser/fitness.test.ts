@@ -145,5 +145,5 @@ describe.skipIf(!hasBrowser)('browser: the fitness report', () => {
     expect(await page.getByTestId('wellbeing-table').locator('tr[data-row-key="*"]').textContent()).toContain(formatPercent(old.passed / old.scored));
     await page.screenshot({ path: path.join(SHOTS, 'fitness-11-purged-year.png'), fullPage: false });
     await page.close();
-  });
+  }, 240_000);
 });

@@ -20,7 +20,7 @@ describe.skipIf(!hasBrowser)('browser: the registry pages', () => {
       await app.services.auth.createUser({ districtId: DEMO_DISTRICT_ID, username: 'setup' }, { username: 'guest', displayName: '访客', role: 'viewer', password: VIEWER, mustChangePassword: false });
     });
     ({ browser, base } = demo);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => demo?.close());
 
   async function signedIn(username: string, password: string, width = 1440): Promise<Page> {

@@ -78,6 +78,10 @@ describe('junheng serve', () => {
       'loading the demo vision screening',
       'loading the demo homework and sleep survey',
       'loading the demo satisfaction survey',
+      'loading the demo seat-forecast inputs',
+      'loading the demo county outline',
+      'building the demo teacher-exchange plan',
+      'loading the demo pairings',
       'starting the web server',
       expect.stringMatching(/^ready — 打开 \/ open: http:\/\/127\.0\.0\.1:\d+\/$/),
     ]);

@@ -7,6 +7,7 @@ export type AuditLang = 'zh' | 'en';
 type Words = { zh: string; en: string };
 
 export const AUDIT_ACTIONS: Record<string, Words> = {
+  lock: { zh: '锁定', en: 'lock' },
   create: { zh: '新建', en: 'create' },
   insert: { zh: '新建', en: 'create' },
   update: { zh: '修改', en: 'update' },
@@ -60,6 +61,12 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   'wellbeing-pupil-rows': { zh: '学生健康明细（到期清除）', en: 'pupil-level health rows (retention purge)' },
   'burden-records': { zh: '作业与睡眠调查记录', en: 'homework and sleep records' },
   'burden-pupils': { zh: '学生作业与睡眠明细', en: 'pupils’ homework and sleep records' },
+  'planning-pairing': { zh: '结对（教共体）', en: 'school pairing' },
+  'exchange-plan': { zh: '教师交流轮岗方案', en: 'teacher-exchange plan' },
+  'planning-school-inputs': { zh: '学校规划数据（乡镇、教室）', en: 'school planning inputs (township, classrooms)' },
+  'planning-births': { zh: '出生人口表', en: 'births table' },
+  'planning-housing': { zh: '新建住宅项目', en: 'new housing project' },
+  'planning-map-layer': { zh: '地图图层', en: 'map layer' },
 };
 
 /** Fields of the accounts (core/auth). */
@@ -73,6 +80,9 @@ const USER_FIELDS: Record<string, Words> = {
 };
 /** Fields that appear in other capabilities' entries (values of a created entity): named where the meaning is plain. */
 const COMMON_FIELDS: Record<string, Words> = {
+  features: { zh: '面数', en: 'polygons' },
+  uploadedBy: { zh: '上传人', en: 'uploaded by' },
+  uploadedAt: { zh: '上传时间', en: 'uploaded at' },
   name: { zh: '名称', en: 'name' },
   year: { zh: '学年', en: 'year' },
   code: { zh: '代码', en: 'code' },
