@@ -232,6 +232,10 @@ describe('teacher-exchange plans', () => {
         [dropped.from, byTeacher(dropped.teacherId)[2]],
       ].sort(),
     );
+    // The messages name the schools as the bureau knows them, the codes kept in schoolCode.
+    const atA = p.violations.find((v) => v.rule === 'balance' && v.schoolCode === A)!;
+    expect(atA.message).toContain(`${SCHOOL_A.name}（${A}） 的${byTeacher(dropped.teacherId)[2]}教师`);
+    expect(atA.message).toContain(` / ${SCHOOL_A.name}（${A}） ${byTeacher(dropped.teacherId)[2]}:`);
     expect((await bureau.get(`${URL}/${plan.id}`)).json<ExchangePlanDetail>().violations).toEqual(p.violations);
     r = await bureau.post(`${URL}/${plan.id}/lock`);
     expect(r.statusCode).toBe(409);
@@ -332,11 +336,15 @@ describe('teacher-exchange plans', () => {
     expect(p.moves.find((m) => m.teacherId === 'TA3')?.to).toBe(B);
     expect(p.edited).toBe(false);
 
-    // Every eligible teacher must move (rate 100 %), but TE1's school is beyond 30 km of every other: the rate binds.
+    // Every eligible teacher must move (rate 100 %), but TE1's school is beyond 30 km of every other: 8 of the 9 have
+    // a same-subject partner within 30 km, all 9 without the limit (TE1 语文 with TA1 TA2 TB1 TD1): the distance binds,
+    // and the message says the rate could be lowered instead.
     r = await bureau.post(`${URL}/${draft.id}/solve`, { rules: { ...draft.rules, rate: 1 } });
     expect(r.statusCode).toBe(422);
-    expect(r.json()).toMatchObject({ error: { code: 'infeasible' }, rule: 'rate' });
-    expect(r.json<{ error: { message: string } }>().error.message).toMatch(/交流比例.* \/ .*rate/s);
+    expect(r.json()).toMatchObject({ error: { code: 'infeasible' }, rule: 'max_km' });
+    expect(r.json<{ error: { message: string } }>().error.message).toMatch(
+      /最远距离 30 km 内只有 8 名.*9 名符合条件教师的 100%.*不限距离时有 9 人.* \/ .*only 8 eligible.*relax the max km or lower the rate/s,
+    );
     // A pin on a teacher of a school left out, or an unknown school: 400 before any solving.
     r = await bureau.post(`${URL}/${draft.id}/solve`, { rules: { ...draft.rules, pins: [{ teacherId: 'TC1', kind: 'stay' }] } });
     expect(r.statusCode).toBe(400);

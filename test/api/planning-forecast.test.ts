@@ -29,7 +29,8 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISTRICT, sampleRecord, signIn, testApp } from '../helpers.js';
+import { DISTRICT, sampleRecord, schoolFixture, signIn, testApp } from '../helpers.js';
+import { insertSchool } from '../../src/registry/store.js';
 import type { ForecastInputs, ForecastReport } from '../../src/planning/forecast/contract.js';
 
 const A = '2133000001';
@@ -290,9 +291,10 @@ describe('seat forecast', () => {
     const bad = await bureau.upload('/api/planning/forecast/births', '乡镇,年份,出生数\n城关镇,2016,100\n城关镇,二〇一七,110\n城关镇,2018,-5\n', 'births.csv');
     expect(bad.statusCode).toBe(422);
     const problems = bad.json<{ problems: { row: number; column: string; message: string; text: string }[] }>().problems;
+    // Columns named as the file's header writes them.
     expect(problems.map((p) => [p.row, p.column])).toEqual([
-      [3, 'year'],
-      [4, 'births'],
+      [3, '年份'],
+      [4, '出生数'],
     ]);
     expect(problems[0].text).toContain('births.csv');
     expect(await audit('planning-births')).toEqual([]);
@@ -405,5 +407,57 @@ describe('seat forecast', () => {
     const wbEn = new ExcelJS.Workbook();
     await wbEn.xlsx.load(en.rawPayload as unknown as ArrayBuffer);
     expect(wbEn.worksheets.map((w) => w.name)).toContain('Schools');
+  });
+  it('forecasts only the compulsory grades 1–9 of a 完全中学 from the registry: its entry grade is 7', async () => {
+    // D, a 完全中学 with grades 7–12 in the registry (10–12 = 200/190/180 every year, left out):
+    //        2022             2023             2024
+    //   g7   100              110              120
+    //   g8    96               99              105
+    //   g9    90               93               95
+    // GPR(8) = (99/100 + 105/110)/2 = (0.99 + 0.954545…)/2 = 0.972273…; GPR(9) = (93/96 + 95/99)/2 = (0.96875 + 0.959596…)/2
+    // = 0.964173…; entry mean (100 + 110 + 120)/3 = 110. 2025: 110 + 120 × 0.972273… + 105 × 0.964173… = 110 + 116.672727
+    // + 101.238163 = 327.910890 (python3 gives 327.91089015).
+    const D = '2133000009';
+    await insertSchool(t.database.db, schoolFixture(D, '测试完全中学', '完全中学'));
+    const g: Record<number, [number, number][]> = {
+      2022: [
+        [7, 100],
+        [8, 96],
+        [9, 90],
+      ],
+      2023: [
+        [7, 110],
+        [8, 99],
+        [9, 93],
+      ],
+      2024: [
+        [7, 120],
+        [8, 105],
+        [9, 95],
+      ],
+    };
+    for (const [year, grades] of Object.entries(g)) {
+      const enrolments = [...grades, [10, 200], [11, 190], [12, 180]].map(([grade, students]) => ({ grade, students }));
+      const res = await bureau.put(`/api/schools/${D}/stats/${year}`, { values: sampleRecord().values, enrolments, classes: [] });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const r = await report('?horizon=1');
+    const d = r.schools.find((x) => x.code === D)!;
+    expect(d.level).toBe('完全中学');
+    expect(d.baseGrades.map((x) => x.grade)).toEqual([7, 8, 9]);
+    expect(d.history.map((x) => x.students)).toEqual([286, 302, 320]);
+    expect(d.forecast[0].grades.map((x) => x.grade)).toEqual([7, 8, 9]);
+    expect(d.forecast[0].entry).toMatchObject({ grade: 7, source: 'mean' });
+    close(d.forecast[0].entry.students, 110);
+    close(d.ratios.find((x) => x.grade === 8)!.ratio, (99 / 100 + 105 / 110) / 2, 12);
+    close(d.forecast[0].students, 110 + 120 * ((99 / 100 + 105 / 110) / 2) + 105 * ((93 / 96 + 95 / 99) / 2), 9);
+    close(d.forecast[0].students, 327.91089015, 7);
+    // The workbook's 说明 sheet says so.
+    const x = await bureau.get('/api/planning/forecast.xlsx?horizon=1');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const about: string[] = [];
+    wb.getWorksheet('说明')!.eachRow((row) => about.push(String(row.getCell(1).value ?? '')));
+    expect(about.some((l) => l.startsWith('只预测义务教育 1–9 年级'))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // valid plan worked out by hand, then one broken rule at a time, each named with its teacher, school and subject.
 import { describe, expect, it } from 'vitest';
 import { SMALL_SCHOOLS as SCHOOLS, SMALL_TEACHERS as TEACHERS } from '../../../test/fixtures/planning/exchange-small.js';
-import { checkMoves } from './check.js';
+import { checkMoves, percentText, schoolNamesOf } from './check.js';
 import { DEFAULT_EXCHANGE_RULES as RULES, type ExchangeRules } from './model.js';
 
 const rulesOf = (v: ReturnType<typeof checkMoves>) => v.violations.map((x) => x.rule);
@@ -100,6 +100,35 @@ describe('checkMoves', () => {
       ]),
     ).toEqual([]);
     expect(pinned([{ teacherId: 'nobody', kind: 'stay' }])).toEqual([expect.objectContaining({ rule: 'unknown' })]);
+  });
+
+  it('writes the rate and the 骨干 share as the exact percentages given', () => {
+    // 0.07 × 100 = 7.000000000000001 and 0.14 × 100 = 14.000000000000002 in floating point; the decimals are 7/100 and 14/100.
+    expect([0.07, 0.14, 0.1, 0.125, 0.333, 1, 0, 0.0005, 0.29].map(percentText)).toEqual(['7', '14', '10', '12.5', '33.3', '100', '0', '0.05', '29']);
+    // No moves at rate 0.07: 6 eligible, ⌈0.07 × 6⌉ = ⌈0.42⌉ = 1 required.
+    const rate = checkMoves(TEACHERS, SCHOOLS, { ...RULES, rate: 0.07 }, []).violations[0];
+    expect(rate.message).toBe('交流 0 人，少于应交流的 1 人（6 名符合条件教师的 7%）/ 0 movers, fewer than the 1 required (7 % of 6 eligible)');
+    // Two non-骨干 swap at a 14 % share: 0 of 2.
+    const share = checkMoves(TEACHERS, SCHOOLS, { ...RULES, backboneShare: 0.14 }, [
+      { teacherId: 'b1', to: 'C' },
+      { teacherId: 'c1', to: 'B' },
+    ]).violations[0];
+    expect(share.message).toBe('骨干教师交流 0 人，少于交流人数 2 的 14% / 0 骨干 movers, fewer than 14 % of 2 movers');
+  });
+
+  it('names the schools in its messages when given their names, the codes staying in schoolCode', () => {
+    const names = schoolNamesOf(SCHOOLS);
+    const r = checkMoves(TEACHERS, SCHOOLS, { ...RULES, pins: [{ teacherId: 'a1', kind: 'not_to', schoolCode: 'B' }] }, [{ teacherId: 'a1', to: 'B' }], names);
+    expect(r.violations.map((v) => [v.rule, v.schoolCode, v.message])).toEqual([
+      ['pin', 'B', '教师 a1 不得调往 东乡小学（B） / teacher a1 must not move to 东乡小学（B）'],
+      ['balance', 'A', '城关小学（A） 的数学教师调出比调入多 1 人 / 城关小学（A） 数学: 1 more departures than arrivals'],
+      ['balance', 'B', '东乡小学（B） 的数学教师调入比调出多 1 人 / 东乡小学（B） 数学: 1 more arrivals than departures'],
+    ]);
+    // An unknown destination has no name: its code as it is. Without names, codes only.
+    expect(checkMoves(TEACHERS, SCHOOLS, { ...RULES, rate: 0 }, [{ teacherId: 'a1', to: 'Q' }], names).violations[0].message).toBe(
+      '调入学校 Q 不在学校名单中 / destination Q is not in the schools list',
+    );
+    expect(checkMoves(TEACHERS, SCHOOLS, RULES, [{ teacherId: 'a1', to: 'B' }]).violations[0].message).toMatch(/^A 的数学教师/);
   });
 
   it('empty district; a school without students', () => {

@@ -1,17 +1,46 @@
 // The independent checker of an exchange plan: from the teachers, the schools, the rules and the moves alone (no
 // solver state) it recomputes every measure and lists every broken rule. The optimiser's answer goes through it
 // before it is returned, and so does a plan the bureau edited by hand.
-import { backboneShareMet, ceilShare, distanceKm, isEligible, requiredMovers, withinKm } from './eligibility.js';
+import { backboneShareMet, ceilShare, decimalFraction, distanceKm, isEligible, requiredMovers, withinKm } from './eligibility.js';
 import { backboneCv, backboneDeviation } from './metrics.js';
 import type { ExchangeMetrics, ExchangeMove, ExchangeRules, ExchangeSchool, ExchangeTeacher, ExchangeViolation } from './model.js';
 import { gatherPins } from './pins.js';
 
+/** A share as the exact percentage it stands for, from its decimal fraction (0.07 → "7", 0.125 → "12.5"): no float drift. */
+export function percentText(share: number): string {
+  const { num, den } = decimalFraction(share);
+  let rem = num * 100n;
+  let text = String(rem / den);
+  rem %= den;
+  if (rem) text += '.';
+  // den is a power of ten reduced, so the digits end.
+  while (rem) {
+    rem *= 10n;
+    text += String(rem / den);
+    rem %= den;
+  }
+  return text;
+}
+
+/** School code → name, for the messages; a code without a name (or with none given) is written as it is. */
+export type SchoolNames = ReadonlyMap<string, string>;
+
+/** The names of the schools of a plan, for checkMoves' messages. */
+export const schoolNamesOf = (schools: readonly ExchangeSchool[]): SchoolNames => new Map(schools.map((s) => [s.schoolCode, s.schoolName]));
+
+/** "青溪县实验小学（2133000001）" when the name is known and differs from the code, else the code. */
+export function schoolLabel(code: string, names?: SchoolNames): string {
+  const name = names?.get(code);
+  return name && name !== code ? `${name}（${code}）` : code;
+}
+
 /** Inconsistent inputs: repeated teacher IDs or school codes, a teacher at a school missing from the schools list. */
-export function inputProblems(teachers: readonly ExchangeTeacher[], schools: readonly ExchangeSchool[]): ExchangeViolation[] {
+export function inputProblems(teachers: readonly ExchangeTeacher[], schools: readonly ExchangeSchool[], names?: SchoolNames): ExchangeViolation[] {
   const out: ExchangeViolation[] = [];
+  const label = (code: string) => schoolLabel(code, names);
   const codes = new Set<string>();
   for (const s of schools) {
-    if (codes.has(s.schoolCode)) out.push({ rule: 'unknown', schoolCode: s.schoolCode, message: `学校代码 ${s.schoolCode} 重复 / school code ${s.schoolCode} appears twice` });
+    if (codes.has(s.schoolCode)) out.push({ rule: 'unknown', schoolCode: s.schoolCode, message: `学校代码 ${label(s.schoolCode)} 重复 / school code ${label(s.schoolCode)} appears twice` });
     codes.add(s.schoolCode);
   }
   const ids = new Set<string>();
@@ -23,7 +52,7 @@ export function inputProblems(teachers: readonly ExchangeTeacher[], schools: rea
         rule: 'unknown',
         teacherId: t.teacherId,
         schoolCode: t.schoolCode,
-        message: `教师 ${t.teacherId} 的学校 ${t.schoolCode} 不在学校名单中 / the school ${t.schoolCode} of teacher ${t.teacherId} is not in the schools list`,
+        message: `教师 ${t.teacherId} 的学校 ${label(t.schoolCode)} 不在学校名单中 / the school ${label(t.schoolCode)} of teacher ${t.teacherId} is not in the schools list`,
       });
   }
   return out;
@@ -45,8 +74,11 @@ export function checkMoves(
   schools: readonly ExchangeSchool[],
   rules: ExchangeRules,
   moves: readonly { teacherId: string; to: string }[],
+  /** With names, messages write a school as "name（code）" (the .xlsx export and the API show them as they are). */
+  names?: SchoolNames,
 ): { metrics: ExchangeMetrics; violations: ExchangeViolation[]; moves: ExchangeMove[] } {
-  const violations = inputProblems(teachers, schools);
+  const violations = inputProblems(teachers, schools, names);
+  const label = (code: string) => schoolLabel(code, names);
   const teacherById = new Map(teachers.map((t) => [t.teacherId, t]));
   const schoolByCode = new Map(schools.map((s) => [s.schoolCode, s]));
 
@@ -61,7 +93,7 @@ export function checkMoves(
       continue;
     }
     if (!dest) {
-      violations.push({ rule: 'unknown', teacherId: m.teacherId, schoolCode: m.to, message: `调入学校 ${m.to} 不在学校名单中 / destination ${m.to} is not in the schools list` });
+      violations.push({ rule: 'unknown', teacherId: m.teacherId, schoolCode: m.to, message: `调入学校 ${label(m.to)} 不在学校名单中 / destination ${label(m.to)} is not in the schools list` });
       continue;
     }
     if (m.to === t.schoolCode) {
@@ -99,8 +131,13 @@ export function checkMoves(
     if (p.stay && dest) violations.push({ rule: 'pin', teacherId: id, message: `教师 ${id} 被锁定留任，却被安排交流 / teacher ${id} is pinned to stay but moves` });
     if (p.mustMove && !dest) violations.push({ rule: 'pin', teacherId: id, message: `教师 ${id} 被锁定交流，却未安排 / teacher ${id} is pinned to move but does not` });
     if (p.mustTo && dest && dest !== p.mustTo)
-      violations.push({ rule: 'pin', teacherId: id, schoolCode: dest, message: `教师 ${id} 被锁定调往 ${p.mustTo}，却调往 ${dest} / teacher ${id} is pinned to ${p.mustTo} but moves to ${dest}` });
-    if (dest && p.notTo.has(dest)) violations.push({ rule: 'pin', teacherId: id, schoolCode: dest, message: `教师 ${id} 不得调往 ${dest} / teacher ${id} must not move to ${dest}` });
+      violations.push({
+        rule: 'pin',
+        teacherId: id,
+        schoolCode: dest,
+        message: `教师 ${id} 被锁定调往 ${label(p.mustTo)}，却调往 ${label(dest)} / teacher ${id} is pinned to ${label(p.mustTo)} but moves to ${label(dest)}`,
+      });
+    if (dest && p.notTo.has(dest)) violations.push({ rule: 'pin', teacherId: id, schoolCode: dest, message: `教师 ${id} 不得调往 ${label(dest)} / teacher ${id} must not move to ${label(dest)}` });
   }
 
   // Head count per school × subject: arrivals = departures.
@@ -121,7 +158,7 @@ export function checkMoves(
         rule: 'balance',
         schoolCode: e.school,
         subject: e.subject,
-        message: `${e.school} 的${e.subject}教师${e.n > 0 ? `调入比调出多 ${e.n} 人` : `调出比调入多 ${-e.n} 人`} / ${e.school} ${e.subject}: ${Math.abs(e.n)} more ${e.n > 0 ? 'arrivals than departures' : 'departures than arrivals'}`,
+        message: `${label(e.school)} 的${e.subject}教师${e.n > 0 ? `调入比调出多 ${e.n} 人` : `调出比调入多 ${-e.n} 人`} / ${label(e.school)} ${e.subject}: ${Math.abs(e.n)} more ${e.n > 0 ? 'arrivals than departures' : 'departures than arrivals'}`,
       });
   }
 
@@ -133,12 +170,12 @@ export function checkMoves(
   if (movers < required)
     violations.push({
       rule: 'rate',
-      message: `交流 ${movers} 人，少于应交流的 ${required} 人（${eligible} 名符合条件教师的 ${rules.rate * 100}%）/ ${movers} movers, fewer than the ${required} required (${rules.rate * 100} % of ${eligible} eligible)`,
+      message: `交流 ${movers} 人，少于应交流的 ${required} 人（${eligible} 名符合条件教师的 ${percentText(rules.rate)}%）/ ${movers} movers, fewer than the ${required} required (${percentText(rules.rate)} % of ${eligible} eligible)`,
     });
   if (!backboneShareMet(rules.backboneShare, backboneMovers, movers))
     violations.push({
       rule: 'backbone_share',
-      message: `骨干教师交流 ${backboneMovers} 人，少于交流人数 ${movers} 的 ${rules.backboneShare * 100}% / ${backboneMovers} 骨干 movers, fewer than ${rules.backboneShare * 100} % of ${movers} movers`,
+      message: `骨干教师交流 ${backboneMovers} 人，少于交流人数 ${movers} 的 ${percentText(rules.backboneShare)}% / ${backboneMovers} 骨干 movers, fewer than ${percentText(rules.backboneShare)} % of ${movers} movers`,
     });
 
   const before = backboneBySchool(teachers);

@@ -86,10 +86,12 @@ describe('junheng planning rotation', () => {
   });
 
   it('infeasible rules: exit 2 naming the binding rule', async () => {
+    // Within 5 km nobody has a partner; without the limit all 6 eligible have one: the distance is named, not the rate.
     const r = await run({ teachers: TEACHERS, schools: SCHOOLS, 'max-km': '5', json: true });
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain('(rate)');
+    expect(r.err).toContain('(max_km)');
+    expect(r.err).toContain('relax the max km or lower the rate');
     const s = await run({ teachers: TEACHERS, schools: SCHOOLS, rate: '1', 'backbone-share': '1', json: true });
     expect(s.err).toContain('(backbone_share)');
   });

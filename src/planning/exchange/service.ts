@@ -13,7 +13,7 @@ import { registerAuditNamer } from '../../core/audit/service.js';
 import { formatPercent } from '../../core/format.js';
 import { enrolmentRecords, schoolSites } from '../../registry/lookup.js';
 import type { PlanningDeps } from '../deps.js';
-import { checkMoves } from './check.js';
+import { checkMoves, schoolNamesOf } from './check.js';
 import { MAX_EXCHANGE_TEACHERS, type ExchangePlanDetail, type ExchangePlanSummary, type ExchangeRulesWire } from './contract.js';
 import { ExchangeInfeasible, ExchangeNoPlan, type ExchangeRules, type ExchangeSchool, type ExchangeSolution, type ExchangeTeacher } from './model.js';
 import { planDetail, planSummary } from './plan-view.js';
@@ -150,7 +150,7 @@ export class ExchangeService {
     const planTeachers = teachers.filter((t) => inPlan.has(t.schoolCode));
     this.checkPins(input.rules, planTeachers, schools.included);
     const solution = await solveExchange(planTeachers, schools.included, input.rules).catch(solveError);
-    const checked = checkMoves(planTeachers, schools.included, input.rules, solution.moves);
+    const checked = checkMoves(planTeachers, schools.included, input.rules, solution.moves, schoolNamesOf(schools.included));
     const plan = await store.insertPlan(
       this.db,
       user.districtId,
@@ -196,7 +196,7 @@ export class ExchangeService {
       seen.add(m.teacherId);
     }
     if (bad.length) throw badRequest(`调动名单有误 / the moves are not valid: ${bad.slice(0, 10).join('; ')}`, { problems: bad.map((reason) => ({ field: 'body.moves', reason })) });
-    const checked = checkMoves(teachers, schools, p.params.rules, moves);
+    const checked = checkMoves(teachers, schools, p.params.rules, moves, schoolNamesOf(schools));
     const updated = await store.updateDraft(
       this.db,
       user.districtId,
@@ -224,7 +224,7 @@ export class ExchangeService {
     const { teachers, schools } = this.planInput(p);
     this.checkPins(rules, teachers, schools);
     const solution = await solveExchange(teachers, schools, rules).catch(solveError);
-    const checked = checkMoves(teachers, schools, rules, solution.moves);
+    const checked = checkMoves(teachers, schools, rules, solution.moves, schoolNamesOf(schools));
     const updated = await store.updateDraft(
       this.db,
       user.districtId,

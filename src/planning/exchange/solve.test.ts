@@ -124,11 +124,23 @@ describe('solveExchange on a district worked by hand', () => {
         () => null,
         (e: unknown) => e as ExchangeInfeasible,
       );
-    // 5 km: nobody has a partner; 1 mover is required.
-    let e = await fail({ ...RULES, maxKm: 5 });
+    // 5 km: nobody has a partner, and 1 mover is required (⌈0.07 × 6⌉ = 1); without the limit all 6 eligible have
+    // one (a1 a2 b1 c1 数学, a3 b2 语文): the distance is named, and the rate beside it, written exactly (7, not 7.000000000000001).
+    let e = await fail({ ...RULES, rate: 0.07, maxKm: 5 });
     expect(e).toBeInstanceOf(ExchangeInfeasible);
-    expect(e).toMatchObject({ rule: 'rate' });
-    expect(e!.message).toContain('5 km');
+    expect(e).toMatchObject({ rule: 'max_km' });
+    expect(e!.message).toContain('最远距离 5 km 内只有 0 名');
+    expect(e!.message).toContain('（6 名符合条件教师的 7%）；不限距离时有 6 人');
+    expect(e!.message).toContain('(7 % of 6 eligible); without the distance limit 6 would: relax the max km or lower the rate');
+    // Everyone eligible must move (rate 1): the district can. Add x, an eligible 音乐 teacher with no same-subject
+    // partner at any distance: 6 of 7 can move within 30 km and also without the limit, < 7 required: the rate is named.
+    e = await fail({ ...RULES, rate: 1 });
+    expect(e).toBeNull(); // the district itself can move all 6
+    const withX = await solveExchange([...TEACHERS, T('x', 'A', '音乐', false, 9, 40)], SCHOOLS, { ...RULES, rate: 1 }).catch((x: unknown) => x as ExchangeInfeasible);
+    expect(withX).toMatchObject({ rule: 'rate' });
+    expect((withX as Error).message).toBe(
+      '交流比例要求至少 7 人交流（7 名符合条件教师的 100%），但只有 6 名符合条件的教师在 30 km 内有同学科的交换对象 / the rate needs at least 7 movers (100 % of 7 eligible), but only 6 eligible teachers have a same-subject partner within 30 km',
+    );
     // All 6 eligible must move and all of them be 骨干: only 3 are.
     e = await fail({ ...RULES, rate: 1, backboneShare: 1 });
     expect(e).toMatchObject({ rule: 'backbone_share' });

@@ -6,7 +6,7 @@
 // max_km) and the first whose relaxation gives a plan is named. Same input → same output (HiGHS runs single-threaded
 // with a fixed seed; a run stopped by the time limit depends on the machine's speed).
 import { solveLp, type LpSolution } from '../highs.js';
-import { backboneBySchool, checkMoves, inputProblems } from './check.js';
+import { backboneBySchool, checkMoves, inputProblems, percentText } from './check.js';
 import { backboneShareMet, isEligible, requiredMovers, ruleProblems } from './eligibility.js';
 import { buildNetwork, exchangeLp, type ExchangeNetwork, type ModelPhase } from './mip.js';
 import { backboneCv, backboneDeviation } from './metrics.js';
@@ -65,7 +65,7 @@ export async function solveExchange(teachers: readonly ExchangeTeacher[], school
   // (2) Cheap necessary conditions.
   const net = buildNetwork(teachers, schools, rules, pins.byTeacher);
   const required = requiredMovers(rules.rate, net.eligible);
-  precheck(net, rules, required);
+  precheck(net, rules, required, () => movableTeachers(buildNetwork(teachers, schools, { ...rules, maxKm: Number.MAX_VALUE }, pins.byTeacher)).movable);
 
   const finish = (moves: { teacherId: string; to: string }[], gap: number, status: ExchangeSolution['status']): ExchangeSolution => {
     // (6) The independent check: a plan that breaks a rule is a bug, never an answer.
@@ -176,10 +176,11 @@ function movesOf(net: ExchangeNetwork, flows: readonly number[]): { teacherId: s
 }
 
 /**
- * Necessary conditions, cheap to test: a teacher can only move along an arc to a school that can send a teacher of
- * the same subject back out, from a school that some same-subject teacher can reach (arrivals = departures).
+ * The teachers who can move at all: along an arc to a school that can send a teacher of the same subject back out,
+ * from a school that some same-subject teacher can reach (arrivals = departures). Pinned-to-move teachers without such
+ * an arc are listed.
  */
-function precheck(net: ExchangeNetwork, rules: ExchangeRules, required: number): void {
+function movableTeachers(net: ExchangeNetwork): { movable: number; movableBackbone: number; stuckPinned: number[] } {
   const sends = new Set<string>();
   const receives = new Set<string>();
   for (const a of net.arcs) {
@@ -194,13 +195,6 @@ function precheck(net: ExchangeNetwork, rules: ExchangeRules, required: number):
     if (a.cls >= 0) movableClass.add(a.cls);
     else movablePinned.add(a.pinned);
   }
-  net.pinned.forEach((p, k) => {
-    if (p.mustMove && !movablePinned.has(k))
-      throw new ExchangeInfeasible(
-        'pin',
-        `教师 ${p.teacher.teacherId} 被锁定交流，但 ${rules.maxKm} km 内没有可去的学校（需有同学科符合条件的教师可调出）/ teacher ${p.teacher.teacherId} is pinned to move but has no admissible destination: no allowed school within ${rules.maxKm} km with an eligible ${p.teacher.subject} teacher to exchange`,
-      );
-  });
   let movable = 0;
   let movableBackbone = 0;
   movableClass.forEach((k) => {
@@ -212,16 +206,44 @@ function precheck(net: ExchangeNetwork, rules: ExchangeRules, required: number):
     movable++;
     if (net.pinned[k].teacher.backbone) movableBackbone++;
   });
-  if (movable < required)
+  const stuckPinned = net.pinned.flatMap((p, k) => (p.mustMove && !movablePinned.has(k) ? [k] : []));
+  return { movable, movableBackbone, stuckPinned };
+}
+
+/**
+ * Necessary conditions, cheap to test (movableTeachers). When too few can move for the rate, the distance limit is
+ * named instead of the rate if without it enough could (`movableWithoutKm`, computed only then), as diagnose() would
+ * relax max_km before the rate; the message names both.
+ */
+function precheck(net: ExchangeNetwork, rules: ExchangeRules, required: number, movableWithoutKm: () => number): void {
+  const { movable, movableBackbone, stuckPinned } = movableTeachers(net);
+  if (stuckPinned.length) {
+    const p = net.pinned[stuckPinned[0]];
+    throw new ExchangeInfeasible(
+      'pin',
+      `教师 ${p.teacher.teacherId} 被锁定交流，但 ${rules.maxKm} km 内没有可去的学校（需有同学科符合条件的教师可调出）/ teacher ${p.teacher.teacherId} is pinned to move but has no admissible destination: no allowed school within ${rules.maxKm} km with an eligible ${p.teacher.subject} teacher to exchange`,
+    );
+  }
+  const rate = percentText(rules.rate);
+  if (movable < required) {
+    const wide = movableWithoutKm();
+    if (wide >= required)
+      throw new ExchangeInfeasible(
+        'max_km',
+        `最远距离 ${rules.maxKm} km 内只有 ${movable} 名符合条件的教师有同学科的交换对象，少于交流比例要求的 ${required} 人（${net.eligible} 名符合条件教师的 ${rate}%）；不限距离时有 ${wide} 人：请放宽最远距离或降低交流比例 / within the max km of ${rules.maxKm} km only ${movable} eligible teachers have a same-subject partner, fewer than the ${required} movers the rate needs (${rate} % of ${net.eligible} eligible); without the distance limit ${wide} would: relax the max km or lower the rate`,
+      );
     throw new ExchangeInfeasible(
       'rate',
-      `交流比例要求至少 ${required} 人交流（${net.eligible} 名符合条件教师的 ${rules.rate * 100}%），但只有 ${movable} 名符合条件的教师在 ${rules.maxKm} km 内有同学科的交换对象 / the rate needs at least ${required} movers (${rules.rate * 100} % of ${net.eligible} eligible), but only ${movable} eligible teachers have a same-subject partner within ${rules.maxKm} km`,
+      `交流比例要求至少 ${required} 人交流（${net.eligible} 名符合条件教师的 ${rate}%），但只有 ${movable} 名符合条件的教师在 ${rules.maxKm} km 内有同学科的交换对象 / the rate needs at least ${required} movers (${rate} % of ${net.eligible} eligible), but only ${movable} eligible teachers have a same-subject partner within ${rules.maxKm} km`,
     );
-  if (!backboneShareMet(rules.backboneShare, movableBackbone, Math.max(required, movableBackbone)))
+  }
+  if (!backboneShareMet(rules.backboneShare, movableBackbone, Math.max(required, movableBackbone))) {
+    const share = percentText(rules.backboneShare);
     throw new ExchangeInfeasible(
       'backbone_share',
-      `骨干比例要求交流教师中至少 ${rules.backboneShare * 100}% 为骨干（至少 ${required} 人交流），但可交流的符合条件骨干教师只有 ${movableBackbone} 人 / the backbone share needs ${rules.backboneShare * 100} % 骨干 among at least ${required} movers, but only ${movableBackbone} eligible 骨干 can move`,
+      `骨干比例要求交流教师中至少 ${share}% 为骨干（至少 ${required} 人交流），但可交流的符合条件骨干教师只有 ${movableBackbone} 人 / the backbone share needs ${share} % 骨干 among at least ${required} movers, but only ${movableBackbone} eligible 骨干 can move`,
     );
+  }
 }
 
 /** HiGHS proved the rules infeasible: relax each rule alone and name the first that gives a plan. */

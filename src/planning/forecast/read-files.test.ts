@@ -70,6 +70,24 @@ describe('readEnrolmentFile', () => {
     expect(problemLine('bad.csv', problems[3])).toBe('bad.csv row 6 column students: 学生数应为 ≥ 0 的整数，而不是“-3” / students must be a whole number ≥ 0, not "-3"');
   });
 
+  it('names a bad cell’s column as the file’s header writes it', async () => {
+    // Chinese headers (UTF-8 with a BOM, one header with spaces around it): the problems say 年级, 在校生数 …, not grade.
+    const csv = '\uFEFF学校代码,学年, 年级 ,在校生数\n3300000101,2024,十年级,45\n3300000101,2024,1,-1\n,24,1,1\n3300000101,2024,2,5\n3300000101,2024,2,6\n';
+    const problems = await problemsOf(readEnrolmentFile('中文.csv', utf8(csv)));
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '年级'],
+      [3, '在校生数'],
+      [4, '学校代码'],
+      [4, '学年'],
+      [6, '学校代码'],
+    ]);
+    expect(problemLine('中文.csv', problems[0])).toMatch(/^中文\.csv row 2 column 年级: 年级应为 1–9/);
+    const births = await problemsOf(readBirthsFile('b.csv', iconv.encode('乡镇,出生年份,出生人数\n甲镇,2018,x\n', 'gbk'), 'township'));
+    expect(births.map((p) => [p.row, p.column])).toEqual([[2, '出生人数']]);
+    // A column missing from the file is named by its method name (the file has no header for it).
+    expect((await problemsOf(readEnrolmentFile('m.csv', utf8('学校代码,年级\n1,1\n')))).map((p) => p.column)).toEqual(['year', 'students']);
+  });
+
   it('names missing columns, an empty file and a damaged .xlsx', async () => {
     const missing = await problemsOf(readEnrolmentFile('m.csv', utf8('学校代码,年级\n1,1\n')));
     expect(missing.map((p) => [p.row, p.column])).toEqual([

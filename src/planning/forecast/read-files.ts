@@ -32,7 +32,7 @@ export function problemLine(file: string, p: FileProblem): string {
   return `${file}${p.row !== null ? ` row ${p.row}` : ''}${p.column !== null ? ` column ${p.column}` : ''}: ${p.reason}`;
 }
 
-/** Accepted headers; the last name is the method's English column, used in problems. */
+/** Accepted headers; the last name is the method's English column, used for a missing column (a cell's problem names its column as the file's header writes it). */
 const ENROLMENT_COLUMNS = {
   school_code: ['学校代码', '学校标识码', 'school_code'],
   year: ['年份', '学年', '年度', 'year'],
@@ -80,7 +80,10 @@ async function tableOf<K extends string>(name: string, buf: Buffer, cols: Cols<K
         .map((k) => ({ row: 1, column: english(cols, k), reason: `缺少列“${cols[k][0]}” / the header row has no column ${english(cols, k)} (${cols[k].slice(0, -1).join(', ')})` })),
     );
   if (read.table.rows.length === 0) throw new ForecastFileError(name, [asFileProblem(noDataRows())]);
-  return { rows: read.table.rows, at };
+  const header = read.table.header;
+  /** A found column as the file's header writes it ("年级" or "grade"), for the problems of its cells. */
+  const column = (k: K): string => header[at[k]!]?.trim() || english(cols, k);
+  return { rows: read.table.rows, at, column };
 }
 
 const asFileProblem = (p: ImportProblem): FileProblem => ({ row: p.row, column: p.column, reason: p.message });
@@ -91,13 +94,13 @@ const asFileProblem = (p: ImportProblem): FileProblem => ({ row: p.row, column: 
  */
 export async function readEnrolmentFile(name: string, buf: Buffer): Promise<EnrolmentRecord[]> {
   const C = ENROLMENT_COLUMNS;
-  const { rows, at } = await tableOf(name, buf, C, ['school_code', 'year', 'grade', 'students']);
+  const { rows, at, column } = await tableOf(name, buf, C, ['school_code', 'year', 'grade', 'students']);
   const problems: FileProblem[] = [];
   const out: EnrolmentRecord[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
     const cell = (k: keyof typeof C) => (cells[at[k]!] ?? '').trim();
-    const bad = (k: keyof typeof C, reason: string) => problems.push({ row, column: english(C, k), reason });
+    const bad = (k: keyof typeof C, reason: string) => problems.push({ row, column: column(k), reason });
     const before = problems.length;
     const schoolCode = normalizeId(cell('school_code'));
     if (!schoolCode) bad('school_code', '学校代码为空 / the school code is empty');
@@ -127,13 +130,13 @@ export async function readEnrolmentFile(name: string, buf: Buffer): Promise<Enro
  */
 export async function readBirthsFile(name: string, buf: Buffer, keyColumn: 'school_code' | 'township'): Promise<BirthsRecord[]> {
   const C = BIRTHS_COLUMNS;
-  const { rows, at } = await tableOf(name, buf, C, [keyColumn, 'year', 'births']);
+  const { rows, at, column } = await tableOf(name, buf, C, [keyColumn, 'year', 'births']);
   const problems: FileProblem[] = [];
   const out: BirthsRecord[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
     const cell = (k: keyof typeof C) => (cells[at[k]!] ?? '').trim();
-    const bad = (k: keyof typeof C, reason: string) => problems.push({ row, column: english(C, k), reason });
+    const bad = (k: keyof typeof C, reason: string) => problems.push({ row, column: column(k), reason });
     const before = problems.length;
     const key = normalizeId(cell(keyColumn));
     if (!key) bad(keyColumn, keyColumn === 'township' ? '乡镇为空 / the township is empty' : '学校代码为空 / the school code is empty');

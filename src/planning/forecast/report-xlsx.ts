@@ -70,6 +70,16 @@ export async function forecastWorkbook(r: ForecastReport, districtName: string, 
         `Data: ${r.source === 'file' ? `uploaded file ${r.fileName ?? ''}` : 'the registry’s enrolments'}`,
       ),
     ],
+    ...(r.source === 'registry'
+      ? [
+          [
+            t(
+              '只预测义务教育 1–9 年级（本方法为义务教育阶段而定）：完全中学、十二年一贯制学校的高中年级（10–12 年级）不在预测之内，完全中学的入学年级为七年级。',
+              'Only the compulsory grades 1–9 are forecast (the method is published for compulsory education): the senior grades (10–12) of 完全中学 and 十二年一贯制 schools are left out, and a 完全中学’s entry grade is 7.',
+            ),
+          ] as [string],
+        ]
+      : []),
     [''],
     [t('方法', 'Method'), true],
     [

@@ -61,6 +61,11 @@ function refusedFile(fileName: string, problems: FileProblem[], zh: string, en: 
   });
 }
 
+/** Forecast v1 is published for compulsory education (义务教育, grades 1–9): the registry's grades 10–12 of a 完全中学 or
+ * 十二年一贯制 school are left out, so a 完全中学's entry grade is 7 (docs/methods/planning-forecast.md). */
+export const COMPULSORY_LAST_GRADE = 9;
+const compulsoryGrades = (records: EnrolmentRecord[]): EnrolmentRecord[] => records.filter((r) => r.grade <= COMPULSORY_LAST_GRADE);
+
 export class ForecastService {
   constructor(
     readonly db: Db,
@@ -94,7 +99,7 @@ export class ForecastService {
     const [{ pack }, sites, records, classes, inputs, births, housing] = await Promise.all([
       this.deps.balance.resolve(districtId, q.standard, q.version),
       schoolSites(this.db, districtId),
-      file ? Promise.resolve(file.records) : enrolmentRecords(this.db, districtId),
+      file ? Promise.resolve(file.records) : enrolmentRecords(this.db, districtId).then(compulsoryGrades),
       classCounts(this.db, districtId),
       store.schoolInputs(this.db, districtId),
       store.births(this.db, districtId),

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from './distance.js';
 import { assignmentLp, solveAssignment } from './assignment.js';
-import { candidatePairs, rolesInGroup, suggestPairs, type SuggestUnit } from './suggest.js';
+import { candidatePairs, mipWeight, rolesInGroup, suggestPairs, type SuggestUnit } from './suggest.js';
 import type { Location } from '../../registry/model.js';
 import type { PairingGroup } from './contract.js';
+import { mulberry32 } from '../../registry/demo.js';
 
 // One degree of latitude on the sphere of radius 6,371.0088 km: 2π·6371.0088/360 = 111.19508 km; 0.1° = 11.1195 km.
 const KM_PER_DEG = (2 * Math.PI * 6371.0088) / 360;
@@ -127,18 +128,6 @@ function feasible(chosen: Arc[], capacity: Map<string, number>): boolean {
   return true;
 }
 
-/** A seeded generator (mulberry32): the same instances every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('solveAssignment', () => {
   it('writes the model HiGHS reads', () => {
     const lp = assignmentLp(
@@ -167,6 +156,21 @@ describe('solveAssignment', () => {
     ];
     const r = await suggestPairs(units, [], { maxKm: 15, maxPartners: 1, ruralBonus: 0.5 });
     expect(r.chosen.map((x) => `${x.leadCode}-${x.memberCode}`).sort()).toEqual(['K-M2', 'L-M1']);
+  });
+
+  it('pairs schools whose strength gap is smaller than the distance tie breaker', async () => {
+    // A (0.0002) and B (−0.0002), both 城区, 0.1° of latitude apart (11.12 km), maxKm 15. Two schools: A the lead
+    // (⌈2/3⌉ = 1), B the member (⌊2/2⌋ = 1). Gap 0.0004, no bonus. A subtracted tie breaker would give the weight
+    // 0.0004 − 0.001·11.1195/15 = 0.0004 − 0.000741 = −0.000341 < 0 and no pair; the factor gives
+    // 0.0004 × (1 − 0.000741) = 0.000399703 > 0, and the one admissible pair is chosen.
+    const units = [unit('A', 0.0002, 30), unit('B', -0.0002, 30.1)];
+    const p = { maxKm: 15, maxPartners: 3, ruralBonus: 0.5 };
+    const r = await suggestPairs(units, [], p);
+    expect(r.pairs).toHaveLength(1);
+    expect(r.pairs[0].km).toBeCloseTo(KM_PER_DEG * 0.1, 6);
+    expect(mipWeight(r.pairs[0], p.maxKm)).toBeCloseTo(0.0004 * (1 - (0.001 * KM_PER_DEG * 0.1) / 15), 15);
+    expect(mipWeight(r.pairs[0], p.maxKm)).toBeGreaterThan(0);
+    expect(r.chosen.map((x) => `${x.leadCode}-${x.memberCode}`)).toEqual(['A-B']);
   });
 
   it('takes the rural member when the bonus outweighs a larger gap, and not without it', async () => {
@@ -198,7 +202,7 @@ describe('solveAssignment', () => {
   });
 
   it('matches a brute-force enumeration on small random instances, within distance and capacity', async () => {
-    const next = rng(20240916);
+    const next = mulberry32(20240916);
     let arcsSeen = 0;
     for (let round = 0; round < 6; round++) {
       const units: SuggestUnit[] = [];
@@ -208,8 +212,8 @@ describe('solveAssignment', () => {
       const r = await suggestPairs(units, [], p);
       expect(r.pairs.length).toBeLessThanOrEqual(16);
       arcsSeen += r.pairs.length;
-      // The MIP's weight: complementarity less the tie breaker 0.001·km/maxKm (suggest.ts), written out again here.
-      const w = (x: { complementarity: number; km: number }) => x.complementarity - (0.001 * x.km) / p.maxKm;
+      // The MIP's weight: complementarity × (1 − 0.001·km/maxKm) (suggest.ts), written out again here.
+      const w = (x: { complementarity: number; km: number }) => x.complementarity * (1 - (0.001 * x.km) / p.maxKm);
       const arcs = r.pairs.map((x) => ({ lead: x.leadCode, member: x.memberCode, weight: w(x) }));
       const best = bruteForce(arcs, r.capacity);
       const got = r.chosen.reduce((a, x) => a + w(x), 0);

@@ -111,12 +111,15 @@ export function candidatePairs(units: readonly SuggestUnit[], confirmed: readonl
 }
 
 /**
- * The near-tie breaker: a pair's weight in the MIP is its complementarity less 0.001·km/maxKm (at most 0.001 SD a
- * pair). Σ(s_l − s_m) over the chosen pairs depends only on which schools take part, not on who pairs with whom, so
- * many assignments tie; among them the shorter journeys win, and no real difference of strength is outweighed.
+ * The near-tie breaker: a pair's weight in the MIP is its complementarity shortened by the relative distance,
+ * complementarity × (1 − 0.001·km/maxKm) (at most 0.1 % of the pair's own complementarity). Σ(s_l − s_m) over the
+ * chosen pairs depends only on which schools take part, not on who pairs with whom, so many assignments tie; among
+ * them the shorter journeys win. Relative, not subtracted: km ≤ maxKm, so the factor is ≥ 0.999 and every candidate
+ * keeps a positive weight however small its strength gap (a gap of 0.0004 SD less 0.001·11/15 would be negative, and
+ * the MIP would leave the pair out).
  */
 export const DISTANCE_TIE_BREAK = 0.001;
-export const mipWeight = (pair: { complementarity: number; km: number }, maxKm: number) => pair.complementarity - (DISTANCE_TIE_BREAK * pair.km) / maxKm;
+export const mipWeight = (pair: { complementarity: number; km: number }, maxKm: number) => pair.complementarity * (1 - (DISTANCE_TIE_BREAK * pair.km) / maxKm);
 
 /** The candidates and the pairs the assignment MIP chooses among them. */
 export async function suggestPairs(

@@ -82,9 +82,10 @@ export function PlanView({ t, id, onDeleted }: { t: ExchangeT; id: number; onDel
 
   const draft = data.status === 'draft';
   const broken = data.violations.length;
-  // A rule's message names schools by code: shown with their names.
+  // A rule's message names schools as "name（code）"; a plan checked before names were written has bare codes: named here
+  // (a code already in （…） is left alone).
   const names = new Map(data.schools.map((x) => [x.schoolCode, x.schoolName]));
-  const named = (text: string) => text.replace(/\b\d{6,}\b/g, (code) => (names.has(code) ? `${names.get(code)}（${code}）` : code));
+  const named = (text: string) => text.replace(/(?<!（)\b\d{6,}\b/g, (code) => (names.has(code) ? `${names.get(code)}（${code}）` : code));
   return (
     <div>
       <Card size="small" style={{ marginBottom: 12 }} data-testid="exchange-plan">
