@@ -8,9 +8,9 @@ import type { MapLayers, MapReport } from '../../src/planning/map/contract.js';
 let t: Awaited<ReturnType<typeof testApp>>;
 let admin: Awaited<ReturnType<typeof signIn>>;
 
-// Places (lat, lng). Along the parallel 30°N, Δλ = 0.1° is 2R·asin(cos 30° · sin 0.05°) = 9.62976281905 km (R = 6371);
-// 0.1° along a meridian is πR/1800 = 11.1194926645 km. Other distances by python3 (spherical law of cosines):
-//   C (30.05, 120.05) – E (30.1, 120.2) = 15.46747794684884 km; H (30, 120.205) – B (30, 120.1) = 10.111250927068507 km.
+// Places (lat, lng). Along the parallel 30°N, Δλ = 0.1° is 2R·asin(cos 30° · sin 0.05°) = 9.62977612025 km (R = 6371.0088);
+// 0.1° along a meridian is πR/1800 = 11.1195080234 km. Other distances by python3 (spherical law of cosines):
+//   C (30.05, 120.05) – E (30.1, 120.2) = 15.467499311439317 km; H (30, 120.205) – B (30, 120.1) = 10.111264893323122 km.
 const AT = {
   A: [30, 120],
   B: [30, 120.1],
@@ -122,7 +122,7 @@ const report = async (q = '') => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json<MapReport>();
 };
-const PARALLEL_01 = 9.62976281905; // km, 0.1° of longitude at 30°N (above)
+const PARALLEL_01 = 9.62977612025; // km, 0.1° of longitude at 30°N (above)
 
 describe('the map report', () => {
   it('places the open schools, lists those without coordinates, and computes the indicators', async () => {
@@ -180,12 +180,12 @@ describe('the map report', () => {
     expect(by.get(D.code)?.nearest?.km).toBeCloseTo(PARALLEL_01, 8);
     // C (初中): only E (九年一贯制) teaches grades 7–9: 15.4675 km.
     expect(by.get(SCHOOL_C.code)?.nearest?.code).toBe(E.code);
-    expect(by.get(SCHOOL_C.code)?.nearest?.km).toBeCloseTo(15.46747794684884, 6);
+    expect(by.get(SCHOOL_C.code)?.nearest?.km).toBeCloseTo(15.467499311439317, 6);
     // E (九年一贯制): no other 九年一贯制 or 十二年一贯制 school.
     expect(by.get(E.code)?.nearest).toBeNull();
     expect(by.get(E.code)?.value).toBeNull();
     // H: B at Δλ 0.105° = 10.1113 km.
-    expect(by.get(H.code)?.nearest?.km).toBeCloseTo(10.111250927068507, 6);
+    expect(by.get(H.code)?.nearest?.km).toBeCloseTo(10.111264893323122, 6);
   });
 
   it('lists the consolidation candidates, smallest first, by the threshold', async () => {

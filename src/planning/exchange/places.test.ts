@@ -1,7 +1,8 @@
 // Schools' places in km: the equirectangular projection about the mean latitude, checked against a pair worked out by
 // hand.
 import { describe, expect, it } from 'vitest';
-import { distanceKm, EARTH_RADIUS_KM, projectKm } from './places.js';
+import { EARTH_RADIUS_KM } from '../geo.js';
+import { distanceKm, projectKm } from './places.js';
 
 describe('projectKm (equirectangular about the mean latitude)', () => {
   it('projects a pair 0.1° apart in latitude and longitude as worked out by hand', () => {

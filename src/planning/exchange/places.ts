@@ -4,13 +4,7 @@
 // latitude φ0 is exact to well under 0.1 %: x = R·(λ − λ0)·cos φ0, y = R·(φ − φ0) (Snyder, Map Projections — A
 // Working Manual, USGS 1987, §12 "Equidistant Cylindrical"), R = 6371.0088 km, the IUGG mean Earth radius.
 
-/** The IUGG mean radius of the Earth R1 = (2a + b) / 3, in km (Moritz, Geodetic Reference System 1980). */
-export const EARTH_RADIUS_KM = 6371.0088;
-
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
+import { EARTH_RADIUS_KM, type LatLng } from '../geo.js';
 
 export interface PlaneKm {
   xKm: number;

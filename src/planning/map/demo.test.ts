@@ -8,7 +8,7 @@ import { loadDemoDistrict } from '../../registry/demo-load.js';
 import { schoolSites } from '../../registry/lookup.js';
 import { freshDatabase } from '../../../test/helpers.js';
 import { buildApp } from '../../server.js';
-import { haversineKm } from './nearest.js';
+import { haversineKm } from '../geo.js';
 import { validateLayer, type Position } from './geojson.js';
 import { DEMO_ISLAND_KM, DEMO_MARGIN_KM, loadDemoMap } from './demo.js';
 import { listLayers } from './store.js';

@@ -2,35 +2,36 @@
 // law of cosines in python), the nearest receiving school, the indicators per school, the GeoJSON layer checks and the
 // demo outline.
 import { describe, expect, it } from 'vitest';
-import { EARTH_RADIUS_KM, haversineKm, nearestReceiving, receivingLevels, type Site } from './nearest.js';
+import { EARTH_RADIUS_KM, haversineKm } from '../geo.js';
+import { nearestReceiving, receivingLevels, type Site } from './nearest.js';
 import { validateLayer, parseLayerFile, MAX_PROBLEMS } from './geojson.js';
 import { balanceMetBySchool, candidatesOf, mapSchools, type SiteRow } from './indicators.js';
 import { convexHull, distanceToPolygon, outlineOf } from './outline.js';
 
 describe('haversine', () => {
   it('gives a degree of arc on the equator and on a meridian as πR/180', () => {
-    // πR/180 = 3.14159265358979 × 6371 / 180 = 111.194926644559 km (by hand).
-    expect(EARTH_RADIUS_KM).toBe(6371);
-    expect(haversineKm({ lat: 0, lng: 0 }, { lat: 0, lng: 1 })).toBeCloseTo(111.194926644559, 9);
-    expect(haversineKm({ lat: 30, lng: 120 }, { lat: 31, lng: 120 })).toBeCloseTo(111.194926644559, 9);
-    // Antipodes: πR = 20015.0867960206 km.
-    expect(haversineKm({ lat: 0, lng: 0 }, { lat: 0, lng: 180 })).toBeCloseTo(20015.0867960206, 6);
+    // πR/180 = 3.14159265358979 × 6371.0088 / 180 = 111.195080233533 km (by hand).
+    expect(EARTH_RADIUS_KM).toBe(6371.0088);
+    expect(haversineKm({ lat: 0, lng: 0 }, { lat: 0, lng: 1 })).toBeCloseTo(111.195080233533, 9);
+    expect(haversineKm({ lat: 30, lng: 120 }, { lat: 31, lng: 120 })).toBeCloseTo(111.195080233533, 9);
+    // Antipodes: πR = 20015.1144420359 km.
+    expect(haversineKm({ lat: 0, lng: 0 }, { lat: 0, lng: 180 })).toBeCloseTo(20015.1144420359, 6);
     expect(haversineKm({ lat: 30.1, lng: 120.2 }, { lat: 30.1, lng: 120.2 })).toBe(0);
   });
 
   it('matches known city pairs', () => {
-    // python3: R·acos(sin φ1 sin φ2 + cos φ1 cos φ2 cos Δλ), R = 6371:
-    //   北京 (39.9042, 116.4074) – 上海 (31.2304, 121.4737) = 1067.3101709271261 km
-    //   广州 (23.1291, 113.2644) – 深圳 (22.5431, 114.0579) = 104.20298872642111 km
-    expect(haversineKm({ lat: 39.9042, lng: 116.4074 }, { lat: 31.2304, lng: 121.4737 })).toBeCloseTo(1067.31017092713, 6);
-    expect(haversineKm({ lat: 23.1291, lng: 113.2644 }, { lat: 22.5431, lng: 114.0579 })).toBeCloseTo(104.202988726421, 6);
+    // python3: R·acos(sin φ1 sin φ2 + cos φ1 cos φ2 cos Δλ), R = 6371.0088:
+    //   北京 (39.9042, 116.4074) – 上海 (31.2304, 121.4737) = 1067.3116451587232 km
+    //   广州 (23.1291, 113.2644) – 深圳 (22.5431, 114.0579) = 104.20313265771911 km
+    expect(haversineKm({ lat: 39.9042, lng: 116.4074 }, { lat: 31.2304, lng: 121.4737 })).toBeCloseTo(1067.31164515872, 6);
+    expect(haversineKm({ lat: 23.1291, lng: 113.2644 }, { lat: 22.5431, lng: 114.0579 })).toBeCloseTo(104.203132657719, 6);
     // Symmetric.
-    expect(haversineKm({ lat: 31.2304, lng: 121.4737 }, { lat: 39.9042, lng: 116.4074 })).toBeCloseTo(1067.31017092713, 6);
+    expect(haversineKm({ lat: 31.2304, lng: 121.4737 }, { lat: 39.9042, lng: 116.4074 })).toBeCloseTo(1067.31164515872, 6);
   });
 
   it('along a parallel: 2R·asin(cos φ · sin(Δλ/2))', () => {
-    // φ = 30°, Δλ = 0.1°: 2 × 6371 × asin(0.866025403784 × 0.000872664515) = 9.62976281905 km.
-    expect(haversineKm({ lat: 30, lng: 120 }, { lat: 30, lng: 120.1 })).toBeCloseTo(9.62976281905, 8);
+    // φ = 30°, Δλ = 0.1°: 2 × 6371.0088 × asin(0.866025403784 × 0.000872664515) = 9.62977612025 km.
+    expect(haversineKm({ lat: 30, lng: 120 }, { lat: 30, lng: 120.1 })).toBeCloseTo(9.62977612025, 8);
   });
 });
 
@@ -46,7 +47,7 @@ describe('nearest receiving school', () => {
     // The other 教学点 (0.48 km) and the 初中 are no destination; the 小学 at Δλ = 0.1° is 9.6298 km, the 九年一贯制 0.1° north 11.1195 km.
     const n = nearestReceiving(tp, others);
     expect(n?.code).toBe('4');
-    expect(n?.km).toBeCloseTo(9.62976281905, 8);
+    expect(n?.km).toBeCloseTo(9.62977612025, 8);
     expect(nearestReceiving(tp, [tp, others[1], others[2]])).toBeNull();
     expect(nearestReceiving(tp, [])).toBeNull();
   });
@@ -130,7 +131,7 @@ describe('indicators per school', () => {
     expect(by('classes').get('6')).toBe(2);
     expect(by('overStandardShare').get('6')).toBe(0.5);
     expect(by('balanceMet').get('6')).toBe(5);
-    expect(by('nearestKm').get('1')).toBeCloseTo(9.62976281905, 8);
+    expect(by('nearestKm').get('1')).toBeCloseTo(9.62977612025, 8);
     expect(by('nearestKm').get('4')).toBeNull();
   });
   it('handles an empty district and a school reporting nothing', () => {

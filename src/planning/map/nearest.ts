@@ -1,25 +1,7 @@
-// Distances between schools on the map: the great-circle distance from their coordinates (haversine) and, for a
-// consolidation candidate (撤并候选), the nearest other open school that could take its pupils. Pure.
+// For a consolidation candidate (撤并候选) on the map: the nearest other open school that could take its pupils, by
+// the great-circle distance of src/planning/geo.ts. Pure.
 
-/** The mean Earth radius in km used for every distance (a sphere: within 0.5 % of the ellipsoid at these scales). */
-export const EARTH_RADIUS_KM = 6371;
-
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
-
-/**
- * Great-circle distance in km: haversine, d = 2R·asin √(sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)) (Sinnott 1984,
- * "Virtues of the Haversine", Sky & Telescope 68:159), R = 6371 km.
- */
-export function haversineKm(a: LatLng, b: LatLng): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+import { haversineKm, type LatLng } from '../geo.js';
 
 /**
  * Which levels (学段) count as "the same level" when looking for the school a small school's pupils could go to: the

@@ -3,7 +3,7 @@
 // polygon), and a circle of its own around each island point that does not touch it — a MultiPolygon. Worked in
 // kilometres on a local equirectangular plane (x = Δlng·cos φ₀·k, y = Δlat·k, k = πR/180), which at a county's size
 // is within a fraction of a per cent of the ground. Deterministic; pure.
-import { EARTH_RADIUS_KM } from './nearest.js';
+import { EARTH_RADIUS_KM } from '../geo.js';
 import type { MultiPolygonGeometry, Position } from './geojson.js';
 
 type XY = [number, number];

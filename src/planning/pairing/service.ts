@@ -30,7 +30,7 @@ import {
   type Suggestions,
 } from './contract.js';
 import { GROUPS_OF_LEVEL, groupOfBalanceLevel, groupOfGrade, schoolCodeOfSection } from './groups.js';
-import { haversineKm } from './distance.js';
+import { haversineKm } from '../geo.js';
 import { pairingTarget, strengthWeights } from './method.js';
 import { pairingShare } from './share.js';
 import { strengths, type RawComponent, type StrengthInput } from './strength.js';

@@ -2,7 +2,7 @@
 // 城乡结对 bonus, confirmed pairings, and the MIP's choice against a brute-force enumeration written here on its own
 // (every subset of the candidate pairs, the rules checked pair by pair).
 import { describe, expect, it } from 'vitest';
-import { haversineKm } from './distance.js';
+import { haversineKm } from '../geo.js';
 import { assignmentLp, solveAssignment } from './assignment.js';
 import { candidatePairs, mipWeight, rolesInGroup, suggestPairs, type SuggestUnit } from './suggest.js';
 import type { Location } from '../../registry/model.js';

@@ -6,7 +6,7 @@
 // a lead keeps its remaining places and does not become a member.
 import type { Location } from '../../registry/model.js';
 import type { PairingGroup, SuggestedPair } from './contract.js';
-import { haversineKm } from './distance.js';
+import { haversineKm } from '../geo.js';
 import { solveAssignment, type AssignmentArc, type AssignmentSolution } from './assignment.js';
 
 export type Role = 'lead' | 'member' | 'middle';
