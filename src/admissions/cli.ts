@@ -1,14 +1,13 @@
 // `junheng admissions lottery | assign | quota | verify`: the published methods on files, with no database, so that
 // anyone can recompute a draw. Bad input: exit code 2, every problem (file, row, column, reason) on stderr, nothing
 // on stdout. verify: exit 0 and "matches", or exit 1 naming the first difference.
-import fs from 'node:fs';
-import path from 'node:path';
 import { assignV1, normalizeCapacities } from './assignment.js';
 import { readAssignApplicants, readLotteryApplicants, readQuotaSchools, readSchoolSeats } from './input-files.js';
 import { lotteryV1 } from './lottery.js';
 import { AdmissionsInputError, describeProblem, inFile } from './problems.js';
 import { quotaV1 } from './quota.js';
 import { assignJson, firstDifference, lotteryJson, quotaJson } from './wire.js';
+import { readInputFile, stdio, UsageError, type Output } from '../core/cli-io.js';
 
 export interface AdmissionsCliOptions {
   applicants?: string;
@@ -24,29 +23,11 @@ export interface AdmissionsCliOptions {
   json?: boolean;
 }
 
-export interface Output {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
-
 export const ADMISSIONS_USAGE = `usage:
   junheng admissions lottery --applicants FILE --seats N --draw-id ID --entropy E [--entropy E …] [--json]
   junheng admissions assign --applicants FILE --capacities FILE --draw-id ID --entropy E [--entropy E …] [--json]
   junheng admissions quota --schools FILE --places Q --min-per-school M --rural-weight W [--json]
   junheng admissions verify --result RESULT.json --applicants FILE [--capacities FILE]`;
-
-class UsageError extends Error {}
-
-function readFile(file: string | undefined, flag: string): { buf: Buffer; name: string } {
-  if (!file) throw new UsageError(`缺少 --${flag} / --${flag} is missing`);
-  try {
-    return { buf: fs.readFileSync(file), name: path.basename(file) };
-  } catch (e) {
-    throw new UsageError(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-}
 
 function integer(text: string | undefined, flag: string): number {
   if (text === undefined) throw new UsageError(`缺少 --${flag} / --${flag} is missing`);
@@ -65,7 +46,7 @@ export async function admissionsCommand(sub: string | undefined, opts: Admission
   try {
     switch (sub) {
       case 'lottery': {
-        const f = readFile(opts.applicants, 'applicants');
+        const f = readInputFile(opts.applicants, 'applicants');
         const applicants = await readLotteryApplicants(f.buf, f.name);
         const r = lotteryJson(await inFile(f.name, () => lotteryV1(applicants, { drawId: required(opts['draw-id'], 'draw-id'), seats: integer(opts.seats, 'seats'), entropy: opts.entropy ?? [] })));
         if (opts.json) io.out(JSON.stringify(r, null, 2));
@@ -81,8 +62,8 @@ export async function admissionsCommand(sub: string | undefined, opts: Admission
         return 0;
       }
       case 'assign': {
-        const a = readFile(opts.applicants, 'applicants');
-        const c = readFile(opts.capacities, 'capacities');
+        const a = readInputFile(opts.applicants, 'applicants');
+        const c = readInputFile(opts.capacities, 'capacities');
         const r = assignJson(await assignFiles(a, c, { drawId: required(opts['draw-id'], 'draw-id'), entropy: opts.entropy ?? [] }));
         if (opts.json) io.out(JSON.stringify(r, null, 2));
         else {
@@ -94,7 +75,7 @@ export async function admissionsCommand(sub: string | undefined, opts: Admission
         return 0;
       }
       case 'quota': {
-        const s = readFile(opts.schools, 'schools');
+        const s = readInputFile(opts.schools, 'schools');
         const r = quotaJson(
           quotaV1(await readQuotaSchools(s.buf, s.name), {
             places: integer(opts.places, 'places'),
@@ -135,7 +116,7 @@ async function assignFiles(a: { buf: Buffer; name: string }, c: { buf: Buffer; n
 }
 
 async function verify(opts: AdmissionsCliOptions, io: Output): Promise<number> {
-  const res = readFile(opts.result, 'result');
+  const res = readInputFile(opts.result, 'result');
   let published: Record<string, unknown>;
   try {
     published = JSON.parse(res.buf.toString('utf8')) as Record<string, unknown>;
@@ -144,13 +125,13 @@ async function verify(opts: AdmissionsCliOptions, io: Output): Promise<number> {
   }
   const entropy = Array.isArray(published.entropy) ? published.entropy.map(String) : [];
   const drawId = String(published.draw_id ?? '');
-  const a = readFile(opts.applicants, 'applicants');
+  const a = readInputFile(opts.applicants, 'applicants');
   let recomputed: object;
   if (published.method === 'junheng-lottery-v1') {
     const applicants = await readLotteryApplicants(a.buf, a.name);
     recomputed = lotteryJson(await inFile(a.name, () => lotteryV1(applicants, { drawId, seats: Number(published.seats), entropy })));
   } else if (published.method === 'junheng-assign-v1') {
-    const c = readFile(opts.capacities, 'capacities');
+    const c = readInputFile(opts.capacities, 'capacities');
     recomputed = assignJson(await assignFiles(a, c, { drawId, entropy }));
   } else throw new UsageError(`${res.name}: 未知的方法 ${JSON.stringify(published.method)} / unknown method`);
   const diff = firstDifference(published, recomputed);

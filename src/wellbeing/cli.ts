@@ -14,18 +14,12 @@ import { annualScore, weightsOf } from './fitness/annual-score.js';
 import { bmiBand } from './fitness/bmi.js';
 import { normHeader, parseSeconds } from './fitness/import-file.js';
 import { loadFitnessPack, type FitnessPack, type Sex } from './fitness/pack.js';
+import { stdio, type Output } from '../core/cli-io.js';
 
 export interface WellbeingCliOptions {
   input?: string;
   json?: boolean;
 }
-
-export interface Output {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 export const WELLBEING_USAGE = `usage:
   junheng wellbeing fitness --input FILE.csv|FILE.xlsx [--json]

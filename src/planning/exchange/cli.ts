@@ -1,33 +1,14 @@
 // `junheng planning rotation --teachers FILE --schools FILE [--rate 0.10 --backbone-share 0.20 --min-years 6
 // --max-age 55 --max-km 30] [--json]`: the exchange optimiser (solve.ts) on files, with no database. Bad input or
 // infeasible rules: exit 2, the file/row/column or the binding rule on stderr, nothing on stdout.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { PlanningCliOptions } from '../cli-options.js';
 import { ruleProblems } from './eligibility.js';
 import { DEFAULT_EXCHANGE_RULES, ExchangeInfeasible, ExchangeNoPlan, type ExchangeRules, type ExchangeSolution } from './model.js';
 import { describeInputProblem, ExchangeInputError, readSchoolsFile, readTeachersFile, teacherSchoolProblems } from './read-files.js';
 import { solveExchange } from './solve.js';
-
-export interface Output {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+import { readInputFile, stdio, UsageError, type Output } from '../../core/cli-io.js';
 
 const USAGE = 'usage: junheng planning rotation --teachers FILE --schools FILE [--rate 0.10 --backbone-share 0.20 --min-years 6 --max-age 55 --max-km 30] [--json]';
-
-class UsageError extends Error {}
-
-function readFile(file: string | undefined, flag: string): { buf: Buffer; name: string } {
-  if (!file) throw new UsageError(`缺少 --${flag} / --${flag} is missing`);
-  try {
-    return { buf: fs.readFileSync(file), name: path.basename(file) };
-  } catch (e) {
-    throw new UsageError(`${file}: 无法读取 / cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-}
 
 /** A non-negative decimal option, or its default. */
 function decimal(text: string | undefined, flag: string, fallback: number): number {
@@ -71,8 +52,8 @@ export async function rotationCommand(opts: PlanningCliOptions, io: Output = std
     };
     const bad = ruleProblems(rules);
     if (bad.length) throw new UsageError(bad.join('\n'));
-    const t = readFile(opts.teachers, 'teachers');
-    const s = readFile(opts.schools, 'schools');
+    const t = readInputFile(opts.teachers, 'teachers');
+    const s = readInputFile(opts.schools, 'schools');
     const schools = await readSchoolsFile(s.buf, s.name);
     const teachers = await readTeachersFile(t.buf, t.name);
     const orphans = teacherSchoolProblems(teachers, schools, t.name);

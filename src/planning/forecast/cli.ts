@@ -12,12 +12,7 @@ import { PLANNING_USAGE, type PlanningCliOptions } from '../cli-options.js';
 import { entryFromBirths } from './entry-inputs.js';
 import { FORECAST_METHOD, forecastV1, MAX_HORIZON, MAX_WINDOW, type ForecastResult } from './forecast-v1.js';
 import { ForecastFileError, problemLine, readBirthsFile, readEnrolmentFile } from './read-files.js';
-
-export interface Output {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-const stdio: Output = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+import { stdio, type Output } from '../../core/cli-io.js';
 
 /** A whole-number option within 1…max, or null. */
 function wholeOption(text: string | undefined, max: number): number | null {
