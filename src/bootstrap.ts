@@ -18,6 +18,7 @@ import { BalanceService } from './balance/service.js';
 import { ExamService } from './exams/service.js';
 import { ExamCohorts } from './exams/cohorts.js';
 import { GrowthService } from './growth/service.js';
+import { MovesService } from './teachers/moves/service.js';
 import type { PlanningDeps } from './planning/deps.js';
 import { loadDemoForecast } from './planning/forecast/demo.js';
 import { loadDemoExchange } from './planning/exchange/demo.js';
@@ -51,7 +52,13 @@ export async function loadDemo(database: Database, progress: (step: string) => v
   await loadDemoSurveys(db, DEMO_DISTRICT_ID, Math.max(...DEMO_YEARS));
   // Planning reads the registry, balance, exams and growth through their services, as on the server.
   const registry = new RegistryService(db);
-  const planning: PlanningDeps = { registry, balance: new BalanceService(db, registry), exams: new ExamService(db), growth: new GrowthService(new ExamCohorts(db)) };
+  const planning: PlanningDeps = {
+    registry,
+    balance: new BalanceService(db, registry),
+    exams: new ExamService(db),
+    growth: new GrowthService(new ExamCohorts(db)),
+    moves: new MovesService(db, { registry }),
+  };
   const latest = Math.max(...DEMO_YEARS);
   progress('载入演示学位预测数据 / loading the demo seat-forecast inputs');
   await loadDemoForecast(db, planning, DEMO_DISTRICT_ID, latest);

@@ -19,6 +19,10 @@ import { forecastApi } from './planning/forecast/contract.js';
 import { exchangeApi } from './planning/exchange/contract.js';
 import { pairingApi } from './planning/pairing/contract.js';
 import { mapApi } from './planning/map/contract.js';
+import { rosterApi } from './teachers/roster/contract.js';
+import { trainingApi } from './teachers/training/contract.js';
+import { movesApi } from './teachers/moves/contract.js';
+import { structureApi } from './teachers/structure/contract.js';
 
 export const systemApi = {
   health: endpoint({
@@ -71,4 +75,8 @@ export const API = {
   exchange: exchangeApi,
   pairing: pairingApi,
   map: mapApi,
+  roster: rosterApi,
+  training: trainingApi,
+  moves: movesApi,
+  structure: structureApi,
 };

@@ -12,3 +12,4 @@ export * from './wellbeing/burden/schema.js';
 export * from './wellbeing/surveys/schema.js';
 export * from './wellbeing/retention/schema.js';
 export * from './planning/schema.js';
+export * from './teachers/schema.js';

@@ -42,6 +42,14 @@ import { PairingService } from './planning/pairing/service.js';
 import { pairingRoutes } from './planning/pairing/routes.js';
 import { MapService } from './planning/map/service.js';
 import { mapRoutes } from './planning/map/routes.js';
+import { RosterService } from './teachers/roster/service.js';
+import { rosterRoutes } from './teachers/roster/routes.js';
+import { TrainingService } from './teachers/training/service.js';
+import { trainingRoutes } from './teachers/training/routes.js';
+import { MovesService } from './teachers/moves/service.js';
+import { movesRoutes } from './teachers/moves/routes.js';
+import { StructureService } from './teachers/structure/service.js';
+import { structureRoutes } from './teachers/structure/routes.js';
 import { VERSION } from './core/version.js';
 import { API, systemApi } from './contracts.js';
 
@@ -65,6 +73,10 @@ export interface Services {
   exchange: ExchangeService;
   pairing: PairingService;
   map: MapService;
+  roster: RosterService;
+  training: TrainingService;
+  moves: MovesService;
+  structure: StructureService;
 }
 
 /** The account service, with the registry answering whether a school exists. */
@@ -83,8 +95,12 @@ export function createServices(database: Database): Services {
   const balance = new BalanceService(db, registry);
   const exams = new ExamService(db, jobs);
   const growth = new GrowthService(cohorts);
-  // Planning reads the registry, balance, exams and growth through their services.
-  const planning = { registry, balance, exams, growth };
+  // Teachers read the registry through its service; planning reads the registry, balance, exams, growth and the
+  // teachers' roster and moves through theirs.
+  const teachersDeps = { registry };
+  const roster = new RosterService(db, teachersDeps);
+  const moves = new MovesService(db, teachersDeps);
+  const planning = { registry, balance, exams, growth, moves };
   return {
     database,
     auth: createAuthService(db, { cacheSessionsMs: database.kind === 'pglite' ? 5000 : 0 }),
@@ -104,6 +120,10 @@ export function createServices(database: Database): Services {
     exchange: new ExchangeService(db, planning),
     pairing: new PairingService(db, planning),
     map: new MapService(db, planning),
+    roster,
+    training: new TrainingService(db, teachersDeps),
+    moves,
+    structure: new StructureService(db, teachersDeps),
   };
 }
 
@@ -153,6 +173,10 @@ export async function buildApp(database: Database, opts: HttpOptions = {}): Prom
   await app.register(exchangeRoutes(services));
   await app.register(pairingRoutes(services));
   await app.register(mapRoutes(services));
+  await app.register(rosterRoutes(services));
+  await app.register(trainingRoutes(services));
+  await app.register(movesRoutes(services));
+  await app.register(structureRoutes(services));
   await serveWeb(app);
   // Retention of pupil-level health rows: what a district's setting makes due is purged at the start and once a day
   // (nothing while no district sets one).

@@ -1,6 +1,6 @@
 // Registry tables. Every table is scoped by district: district_id leads each primary key,
 // so the schema can later be distributed by district (Citus) without changing keys.
-import { boolean, doublePrecision, integer, pgTable, primaryKey, smallint, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, index } from 'drizzle-orm/pg-core';
 import { STAT_FIELDS } from './fields.js';
 
 import { districts } from '../core/schema.js';
@@ -60,6 +60,10 @@ export const schoolYearStats = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'string' }),
     updatedBy: text('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** 'roster' when the teacher figures follow from the school's teacher roster (src/teachers); null: typed in. */
+    teachersSource: text('teachers_source'),
+    /** The typed-in teacher figures kept while the roster's stand in their columns (key → value), to flag differences. */
+    typedTeachers: jsonb('typed_teachers'),
     ...statColumns,
   },
   (t) => [primaryKey({ columns: [t.districtId, t.schoolCode, t.year] }), index('school_year_stats_year').on(t.districtId, t.year)],

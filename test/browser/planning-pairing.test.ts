@@ -14,6 +14,7 @@ import { ExamService } from '../../src/exams/service.js';
 import { ExamCohorts } from '../../src/exams/cohorts.js';
 import { GrowthService } from '../../src/growth/service.js';
 import { loadDemoPairings } from '../../src/planning/pairing/demo.js';
+import { MovesService } from '../../src/teachers/moves/service.js';
 import { formatNumber } from '../../src/core/format.js';
 
 const rowsOf = (x: unknown) => (x as { rows?: Record<string, unknown>[] }).rows ?? (x as Record<string, unknown>[]);
@@ -40,7 +41,12 @@ describe.skipIf(!hasBrowser)('browser: pairing (教共体)', () => {
     if (Number(had.n) === 0) {
       const db = s.database.db;
       const registry = new RegistryService(db);
-      await loadDemoPairings(db, { registry, balance: new BalanceService(db, registry), exams: new ExamService(db), growth: new GrowthService(new ExamCohorts(db)) }, DEMO_DISTRICT_ID, YEAR);
+      await loadDemoPairings(
+        db,
+        { registry, balance: new BalanceService(db, registry), exams: new ExamService(db), growth: new GrowthService(new ExamCohorts(db)), moves: new MovesService(db, { registry }) },
+        DEMO_DISTRICT_ID,
+        YEAR,
+      );
     }
     await createAuthService(s.database.db).createUser(
       { districtId: DEMO_DISTRICT_ID, username: 'setup' },

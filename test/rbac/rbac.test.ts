@@ -17,6 +17,10 @@ import { forecastRows } from './planning-forecast.matrix.js';
 import { exchangeRows } from './planning-exchange.matrix.js';
 import { pairingRows } from './planning-pairing.matrix.js';
 import { mapRows } from './planning-map.matrix.js';
+import { rosterRows } from './teachers-roster.matrix.js';
+import { trainingRows } from './teachers-training.matrix.js';
+import { movesRows } from './teachers-moves.matrix.js';
+import { structureRows } from './teachers-structure.matrix.js';
 import { API } from '../../src/contracts.js';
 
 describe('RBAC matrix', () => {
@@ -86,6 +90,22 @@ describe('RBAC matrix', () => {
   it('planning: the layout map and its layers', async () => {
     await runMatrix(t, mapRows());
   }, 120_000);
+
+  it('teachers: the roster (personal rows: the personnel staff and the own school)', async () => {
+    await runMatrix(t, rosterRows());
+  }, 120_000);
+
+  it('teachers: training courses and hours', async () => {
+    await runMatrix(t, trainingRows());
+  }, 120_000);
+
+  it('teachers: moves (交流、支教、调动) and the yearly exchange rules', async () => {
+    await runMatrix(t, movesRows());
+  }, 120_000);
+
+  it('teachers: structure and pipeline', async () => {
+    await runMatrix(t, structureRows());
+  }, 120_000);
 });
 
 describe('RBAC coverage', () => {
@@ -110,6 +130,10 @@ describe('RBAC coverage', () => {
           ...exchangeRows(),
           ...pairingRows(),
           ...mapRows(),
+          ...rosterRows(),
+          ...trainingRows(),
+          ...movesRows(),
+          ...structureRows(),
         ].map((r) => r.route),
       );
       const missing = declared.filter((d) => !covered.has(d));

@@ -35,6 +35,10 @@ const ExamSchoolPage = lazy(() => import('./pages/exams/SchoolReport.js'));
 const ExamStudentPage = lazy(() => import('./pages/exams/StudentCard.js'));
 const GrowthPage = lazy(() => import('./pages/growth/GrowthPage.js'));
 const ForecastPage = lazy(() => import('./pages/planning/ForecastPage.js'));
+const RosterPage = lazy(() => import('./pages/teachers/RosterPage.js'));
+const TrainingPage = lazy(() => import('./pages/teachers/TrainingPage.js'));
+const MovesPage = lazy(() => import('./pages/teachers/MovesPage.js'));
+const StructurePage = lazy(() => import('./pages/teachers/StructurePage.js'));
 const ExchangePage = lazy(() => import('./pages/planning/ExchangePage.js'));
 const PairingPage = lazy(() => import('./pages/planning/PairingPage.js'));
 const LayoutMapPage = lazy(() => import('./pages/planning/LayoutMapPage.js'));
@@ -199,6 +203,38 @@ const router = createBrowserRouter([
         element: (
           <Allow cap="wellbeing.manage">
             <WellbeingSettingsPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'teachers',
+        element: (
+          <Allow cap="teachers.read">
+            <StructurePage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'teachers/roster',
+        element: (
+          <Allow cap="teachers.roster">
+            <RosterPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'teachers/training',
+        element: (
+          <Allow cap="teachers.read">
+            <TrainingPage />
+          </Allow>
+        ),
+      },
+      {
+        path: 'teachers/moves',
+        element: (
+          <Allow cap="teachers.read">
+            <MovesPage />
           </Allow>
         ),
       },

@@ -18,14 +18,14 @@ const BUREAU = { admin: 'all', analyst: 'all' } as const;
 
 export const CAPABILITIES = {
   /** Sign-out, change one's own password, read one's own account. */
-  'account.self': { admin: 'self', analyst: 'self', clerk: 'self', inspector: 'self', viewer: 'self', health: 'self' },
+  'account.self': { admin: 'self', analyst: 'self', clerk: 'self', inspector: 'self', viewer: 'self', health: 'self', personnel: 'self' },
   /** Accounts of the district: list, create, change, reset passwords. */
   'users.manage': { admin: 'all' },
   /** The audit log (who changed what). */
   'audit.read': { ...BUREAU },
 
   /** The school list, one school's card, the district overview (学校名录). */
-  'schools.read': { ...BUREAU, viewer: 'aggregates', clerk: 'own', inspector: 'assigned', health: 'aggregates' },
+  'schools.read': { ...BUREAU, viewer: 'aggregates', clerk: 'own', inspector: 'assigned', health: 'aggregates', personnel: 'aggregates' },
   /** Create and edit schools in the registry. */
   'schools.edit': { ...BUREAU },
   /** A school's detailed yearly figures (students per grade, classes, teachers, areas …), the template and the export. */
@@ -87,7 +87,19 @@ export const CAPABILITIES = {
   'planning.manage': { ...BUREAU },
   /** Teacher-exchange plans (交流轮岗): teachers' rows (id, subject, 骨干, years at the school, age) — the bureau only;
    *  build, edit, lock and export a plan. */
-  'planning.exchange': { ...BUREAU },
+  'planning.exchange': { ...BUREAU, personnel: 'all' },
+
+  /** The teaching staff's aggregates by school (教师队伍): roster counts, age and title structure, 骨干 and postgraduate
+   *  shares with their 差异系数, the 梯队 against its targets, the share of teachers meeting the training hours, the
+   *  yearly exchange rules — no teacher's row. */
+  'teachers.read': { ...BUREAU, personnel: 'all', clerk: 'own', inspector: 'assigned', viewer: 'aggregates' },
+  /** Teachers' rows (name, birth year, 学历, 职称, training, moves) and their exports: personal information, for the
+   *  bureau's personnel staff (人事) and the teacher's own school only; every read audited. */
+  'teachers.roster': { personnel: 'all', clerk: 'own' },
+  /** Import and edit a school's roster (while its statistics are open) and its teachers' attendance. */
+  'teachers.edit': { personnel: 'all', clerk: 'own' },
+  /** Training courses, moves recorded by hand (交流、支教、调动) and the teacher targets: the personnel staff. */
+  'teachers.manage': { personnel: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -121,6 +121,10 @@ const DENIED: Record<string, string> = {
   'planning.read': '无权查看规划 / you may not see planning',
   'planning.manage': '只有教育局可以修改规划数据 / only the bureau changes planning data',
   'planning.exchange': '教师交流轮岗方案含教师个人信息，仅限教育局 / teacher-exchange plans hold teachers’ personal data: the bureau only',
+  'teachers.read': '无权查看教师队伍统计 / you may not see the teaching staff’s figures',
+  'teachers.roster': '教师个人信息仅限教育局人事专员和本校查看 / teachers’ personal data: the bureau’s personnel staff and the teacher’s own school only',
+  'teachers.edit': '只有人事专员和本校可以修改教师名册 / only the personnel staff and the school change its roster',
+  'teachers.manage': '只有教育局人事专员可以管理培训项目和调动记录 / only the bureau’s personnel staff manages courses and moves',
 };
 
 /** The audit row of a successful answer of an audited route, or null when the route or this answer records nothing. */

@@ -14,6 +14,7 @@ import { ExamCohorts } from '../../exams/cohorts.js';
 import { GrowthService } from '../../growth/service.js';
 import { actorOf } from '../../core/http/routes.js';
 import type { PlanningDeps } from '../deps.js';
+import { MovesService } from '../../teachers/moves/service.js';
 import { DEMO_CONFIRMED, loadDemoPairings } from './demo.js';
 import { PairingService } from './service.js';
 import type { Pairing, Suggestions } from './contract.js';
@@ -25,7 +26,13 @@ beforeAll(async () => {
   database = await freshDatabase();
   await loadDemoDistrict(database.db);
   const registry = new RegistryService(database.db);
-  deps = { registry, balance: new BalanceService(database.db, registry), exams: new ExamService(database.db), growth: new GrowthService(new ExamCohorts(database.db)) };
+  deps = {
+    registry,
+    balance: new BalanceService(database.db, registry),
+    exams: new ExamService(database.db),
+    growth: new GrowthService(new ExamCohorts(database.db)),
+    moves: new MovesService(database.db, { registry }),
+  };
   confirmed = await loadDemoPairings(database.db, deps, DEMO_DISTRICT_ID, 2024);
 }, 600_000);
 afterAll(async () => database?.close());

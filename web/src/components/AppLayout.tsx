@@ -31,6 +31,10 @@ import {
   EnvironmentOutlined,
   SwapOutlined,
   ApartmentOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  ReadOutlined,
+  RetweetOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type TKey } from '../i18n.js';
@@ -86,6 +90,19 @@ export function navItems(me: Me): NavItem[] {
       ],
     },
     {
+      key: 'teachersGroup',
+      path: '/teachers',
+      label: 'nav.teachersGroup',
+      icon: <IdcardOutlined />,
+      visible: holds(me, 'teachers.read'),
+      children: [
+        { key: 'teacherStructure', path: '/teachers', label: 'nav.teacherStructure', icon: <BarChartOutlined /> },
+        ...(holds(me, 'teachers.roster') ? [{ key: 'roster', path: '/teachers/roster', label: 'nav.roster' as const, icon: <SolutionOutlined /> }] : []),
+        { key: 'training', path: '/teachers/training', label: 'nav.training', icon: <ReadOutlined /> },
+        { key: 'teacherMoves', path: '/teachers/moves', label: 'nav.teacherMoves', icon: <RetweetOutlined /> },
+      ],
+    },
+    {
       key: 'planningGroup',
       path: '/planning',
       label: 'nav.planning',
@@ -115,6 +132,8 @@ function selectedKey(pathname: string, me: Me): string {
   if (pathname.startsWith('/schools')) return me.capabilities['schools.read'] === 'own' ? 'mySchool' : 'schools';
   if (pathname.startsWith('/balance/standards')) return 'standards';
   if (pathname === '/wellbeing') return 'fitness';
+  if (pathname === '/teachers') return 'teacherStructure';
+  if (pathname.startsWith('/teachers/')) return { roster: 'roster', training: 'training', moves: 'teacherMoves' }[pathname.split('/')[2]] ?? 'teacherStructure';
   if (pathname === '/planning') return 'forecast';
   if (pathname.startsWith('/planning/')) return { exchange: 'exchange', pairing: 'pairing', map: 'layoutMap' }[pathname.split('/')[2]] ?? 'forecast';
   if (pathname.startsWith('/wellbeing/')) return { vision: 'vision', burden: 'burden', settings: 'wellbeingSettings' }[pathname.split('/')[2]] ?? 'fitness';

@@ -11,12 +11,12 @@ import { PageHeader } from '../components/PageHeader.js';
 import { ErrorResult } from '../components/Problem.js';
 import type { Role, SchoolRow, UserRow } from '../types.js';
 
-const ROLES: Role[] = ['admin', 'analyst', 'health', 'clerk', 'inspector', 'viewer'];
+const ROLES: Role[] = ['admin', 'analyst', 'health', 'personnel', 'clerk', 'inspector', 'viewer'];
 /** The schools an account of a role belongs to, from the permission table: its own school, or the schools it is assigned to. */
 const schoolsOfRole = (role: Role | undefined) => (role ? scopeOf(role, 'schools.read') : null);
 const needsSchool = (role: Role | undefined) => schoolsOfRole(role) === 'own';
 const needsAssigned = (role: Role | undefined) => schoolsOfRole(role) === 'assigned';
-const ROLE_COLORS: Record<Role, string> = { admin: 'magenta', analyst: 'blue', clerk: 'green', inspector: 'purple', viewer: 'default', health: 'cyan' };
+const ROLE_COLORS: Record<Role, string> = { admin: 'magenta', analyst: 'blue', clerk: 'green', inspector: 'purple', viewer: 'default', health: 'cyan', personnel: 'gold' };
 
 interface UserForm {
   username: string;

@@ -1,0 +1,10 @@
+// Teachers: moves — the service behind the routes.
+import type { Db } from '../../core/db/index.js';
+import type { TeachersDeps } from '../deps.js';
+
+export class MovesService {
+  constructor(
+    readonly db: Db,
+    readonly deps: TeachersDeps,
+  ) {}
+}

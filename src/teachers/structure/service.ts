@@ -1,0 +1,10 @@
+// Teachers: structure — the service behind the routes.
+import type { Db } from '../../core/db/index.js';
+import type { TeachersDeps } from '../deps.js';
+
+export class StructureService {
+  constructor(
+    readonly db: Db,
+    readonly deps: TeachersDeps,
+  ) {}
+}
