@@ -14,10 +14,13 @@ const HELP = `junheng ${VERSION} — 均衡 Junheng
   junheng demo [--data ./data]                                     load the demo district into an empty database
   junheng import FILE.xlsx --year 2024 [--district ID]             import a statistics workbook (all or nothing)
   junheng export FILE.xlsx --year 2024 [--district ID]             export a year's statistics workbook
-  junheng user add NAME --role admin|analyst|clerk|inspector|viewer [--school CODE] [--schools C1,C2] [--display-name X] [--password P] [--no-must-change]
+  junheng user add NAME --role admin|analyst|health|personnel|clerk|inspector|viewer [--school CODE] [--schools C1,C2] [--display-name X] [--password P] [--no-must-change]
       the new account must change its password at first sign-in; --no-must-change keeps --password as it is (scripted setups)
   junheng user reset-password NAME [--password P] [--no-must-change]
-  junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]
+  junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--strict] [--json]
+      columns school_code, level (学段: 小学, 初中, 教学点, 九年一贯制, 十二年一贯制, 完全中学), students and the standard's numerators;
+      optional school_type (学校类型: 学校 / school, 教学点 / teaching_point; 教学点 = a row with level 教学点, primary only).
+      an unrecognised, unnamed or repeated column is a warning on stderr (stdout stays clean JSON); --strict makes a warning exit 2
   junheng exam report --input FILE.csv --full 语文=120,数学=120,… [--excellent 0.85 --pass 0.6 --low 0.4 --bottom 30] [--json]
   junheng exam import FILE --exam NAME [--create --grade 9 --type 中考 --full 语文=120,数学=120,…] [--district ID] [--json]   scores into the database (all or nothing)
   junheng growth va --input LONG.csv[.gz] --subject MATHEMATICS --from 2023_2024 --to 2024_2025 [--min-n 20] [--json]   school value-added (REML, as lme4)
@@ -64,6 +67,7 @@ const { values: opts, positionals } = parseArgs({
     input: { type: 'string' },
     standard: { type: 'string' },
     json: { type: 'boolean' },
+    strict: { type: 'boolean' },
     full: { type: 'string' },
     excellent: { type: 'string' },
     pass: { type: 'string' },
@@ -314,11 +318,11 @@ function installShutdown(app: { close(): Promise<unknown>; log: { error(o: objec
 /** Batch evaluation of a flat one-row-per-school table; needs no database. Bad input: exit 2, nothing on stdout. */
 async function balanceCommand(sub: string | undefined) {
   const { readTable } = await import('./core/tabular.js');
-  const { schoolsFromTable, FlatInputError } = await import('./balance/flat-input.js');
+  const { readFlatSchools, FlatInputError } = await import('./balance/flat-input.js');
   const { loadStandard, resolveLocalPack, LocalPackInputSchema, StandardPackSchema } = await import('./balance/standards.js');
   const { evaluateDistrict } = await import('./balance/evaluate.js');
   const { toCliJson } = await import('./balance/wire-keys.js');
-  if (sub !== 'evaluate' || !opts.input) fail('usage: junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--json]');
+  if (sub !== 'evaluate' || !opts.input) fail('usage: junheng balance evaluate --input FILE.csv|FILE.xlsx [--standard national-2017-quality] [--strict] [--json]');
   const file = opts.input;
   if (!fs.existsSync(file)) fail(`no such file: ${file}`);
   let pack;
@@ -333,7 +337,10 @@ async function balanceCommand(sub: string | undefined) {
     fail((e as Error).message);
   }
   try {
-    const schools = schoolsFromTable(await readTable(fs.readFileSync(file), path.basename(file)), path.basename(file), pack);
+    const { schools, warnings } = readFlatSchools(await readTable(fs.readFileSync(file), path.basename(file)), path.basename(file), pack);
+    // Warnings go to stderr, once per column; --strict refuses the file instead of evaluating without those columns.
+    for (const w of warnings) process.stderr.write(`警告 / warning: ${w}\n`);
+    if (opts.strict && warnings.length) fail(`--strict: ${warnings.length} 条警告，未评估 / ${warnings.length} warning(s): not evaluated`);
     const result = evaluateDistrict(pack, schools);
     if (opts.json) return console.log(JSON.stringify(toCliJson(result), null, 2)); // snake_case school keys, as always
     for (const [level, r] of Object.entries(result.levels)) {
@@ -344,7 +351,8 @@ async function balanceCommand(sub: string | undefined) {
       if (r.composite) console.log(`  综合差异系数 composite CV ${r.composite.cv === null ? '—' : r.composite.cv.toFixed(4)} ≤ ${r.composite.limit}  ${r.composite.pass ? 'ok' : 'FAIL'}`);
     }
   } catch (e) {
-    if (e instanceof FlatInputError || /xlsx/.test((e as Error).message)) fail((e as Error).message);
+    if (e instanceof FlatInputError) fail([...e.warnings.map((w) => `警告 / warning: ${w}`), e.message].join('\n'));
+    if (/xlsx/.test((e as Error).message)) fail((e as Error).message);
     throw e;
   }
 }

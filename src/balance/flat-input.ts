@@ -1,8 +1,9 @@
 // The flat one-row-per-school table of `junheng balance evaluate`: columns, Chinese aliases,
-// and checks that name the row and column of every bad cell.
+// checks that name the row and column of every bad cell, and a warning for every column it does not read.
 import { columnLetter, parseNumberText } from '../core/xlsx/cells.js';
 import type { Table } from '../core/tabular.js';
 import type { BalanceSchoolInput } from './evaluate.js';
+import { SCHOOL_TYPE_HEADERS, levelWithSchoolType } from './flat-school-type.js';
 import { SPLIT_WEIGHTS, splitStock, type SectionStudents } from './split.js';
 import type { StandardPack } from './standards.js';
 
@@ -25,7 +26,9 @@ const NUMERATOR_COLUMNS: Record<string, { column: string; aliases: string[]; int
 const ID_COLUMNS: Record<string, string[]> = {
   school_code: ['学校标识码', '学校代码'],
   school_name: ['学校名称'],
-  level: ['学段', '学校类型', '办学类型'],
+  level: ['学段', '办学类型'],
+  // 学校类型: 学校 / 教学点 (flat-school-type.ts); until issue 14 this header was read as 学段.
+  school_type: [...SCHOOL_TYPE_HEADERS],
   students: ['在校生数', '学生数'],
 };
 /** Section enrolments of a combined school (一贯制 / 完全中学), split by weighted enrolment (split.ts). */
@@ -37,10 +40,27 @@ const SECTION_COLUMNS: Record<keyof SectionStudents, { column: string; aliases: 
 const SIMPLE_LEVELS: Record<string, '小学' | '初中'> = { 小学: '小学', 初中: '初中', 教学点: '小学', primary: '小学', junior: '初中' };
 
 export class FlatInputError extends Error {
-  constructor(readonly problems: string[]) {
+  /** warnings: the columns not read, which may explain a missing one. */
+  constructor(
+    readonly problems: string[],
+    readonly warnings: string[] = [],
+  ) {
     super(problems.join('\n'));
   }
 }
+
+/** The schools of the table and one warning per column not read (unrecognised, unnamed or repeated). */
+export interface FlatInput {
+  schools: BalanceSchoolInput[];
+  warnings: string[];
+}
+
+/** Every column the reader knows, whatever the pack: identity, sections and the numerators of all indicators. */
+const KNOWN_COLUMNS: { column: string; aliases: string[] }[] = [
+  ...Object.entries(ID_COLUMNS).map(([column, aliases]) => ({ column, aliases })),
+  ...Object.values(SECTION_COLUMNS),
+  ...Object.values(NUMERATOR_COLUMNS),
+];
 
 /** Header text without units in brackets or spaces, e.g. "在校生数(人)" → "在校生数". */
 const bare = (h: string) =>
@@ -49,21 +69,50 @@ const bare = (h: string) =>
     .replace(/\s+/g, '')
     .toLowerCase();
 
-export function schoolsFromTable(t: Table, fileName: string, pack: StandardPack): BalanceSchoolInput[] {
-  const problems: string[] = [];
+/**
+ * Header → column index. A header the reader does not know, a column of data without a header, and the earlier of two
+ * headers naming the same column (the later is read, as before) each give a warning naming it, once.
+ */
+function readHeader(t: Table, fileName: string): { index: Map<string, number>; warnings: string[] } {
   const index = new Map<string, number>();
+  const warnings: string[] = [];
+  let width = t.header.length; // data may run past the last header
+  for (const r of t.rows) width = Math.max(width, r.cells.findLastIndex((c) => c.trim() !== '') + 1);
+  const where = (i: number) => `${fileName}: 第1行 ${columnLetter(i + 1)}列`;
+  for (let i = 0; i < width; i++) {
+    const h = t.header[i] ?? '';
+    const b = bare(h);
+    if (b === '') {
+      if (t.rows.some((r) => (r.cells[i] ?? '').trim() !== '')) warnings.push(`${where(i)}: 有数据但没有列名，已忽略 / column ${columnLetter(i + 1)} has data but no header: ignored`);
+      continue;
+    }
+    const known = KNOWN_COLUMNS.find((c) => b === c.column || c.aliases.includes(b));
+    if (!known) {
+      warnings.push(`${where(i)} "${h}": 未识别的列，已忽略 / unrecognised column "${h}" (${columnLetter(i + 1)}): ignored`);
+      continue;
+    }
+    const earlier = index.get(known.column);
+    if (earlier !== undefined)
+      warnings.push(
+        `${fileName}: 第1行 ${columnLetter(earlier + 1)}列 "${t.header[earlier]}" 与 ${columnLetter(i + 1)}列 "${h}" 同为 ${known.column}，前者已忽略 / columns ${columnLetter(earlier + 1)} and ${columnLetter(i + 1)} are both ${known.column}: ${columnLetter(earlier + 1)} ignored`,
+      );
+    index.set(known.column, i);
+  }
+  return { index, warnings };
+}
+
+export function readFlatSchools(t: Table, fileName: string, pack: StandardPack): FlatInput {
+  const problems: string[] = [];
   const numeratorCols = pack.indicators.map((ind) => {
     const c = NUMERATOR_COLUMNS[ind.key];
     if (!c) throw new FlatInputError([`标准 ${pack.id} 的指标 ${ind.key} 没有对应的输入列 / indicator ${ind.key} has no input column`]);
     return { ...c, indicator: ind.key };
   });
-  const wanted = [...Object.entries(ID_COLUMNS).map(([column, aliases]) => ({ column, aliases })), ...Object.values(SECTION_COLUMNS), ...numeratorCols];
-  t.header.forEach((h, i) => {
-    const b = bare(h);
-    for (const c of wanted) if (b === c.column || c.aliases.includes(b)) index.set(c.column, i);
-  });
+  const { index, warnings } = readHeader(t, fileName);
   for (const col of ['school_code', 'level', ...new Set(numeratorCols.map((c) => c.column))]) if (!index.has(col)) problems.push(`${fileName}: 第1行缺少列 ${col} / missing column ${col} in row 1`);
-  if (problems.length) throw new FlatInputError(problems);
+  if (!index.has('level') && index.has('school_type'))
+    problems.push(`${fileName}: 学校类型 列只区分 学校 / 教学点，学段 需另列 (学段 或 level) / the school_type column marks 学校 / 教学点 only: add a 学段 (level) column`);
+  if (problems.length) throw new FlatInputError(problems, warnings);
 
   const at = (row: number, col: string) => `${fileName}: 第${row}行 ${index.has(col) ? `${columnLetter(index.get(col)! + 1)}列 ` : ''}(${col})`;
   const schools: BalanceSchoolInput[] = [];
@@ -74,7 +123,10 @@ export function schoolsFromTable(t: Table, fileName: string, pack: StandardPack)
     if (!code) problems.push(`${at(row, 'school_code')}: 学校标识码为空 / empty school code`);
     else if (seen.has(code)) problems.push(`${at(row, 'school_code')}: 学校 ${code} 与第${seen.get(code)}行重复 / duplicate of row ${seen.get(code)}`);
     else seen.set(code, row);
-    const levelText = cell('level');
+    // 学校类型 = 教学点 makes the row a 学段 = 教学点 row; a contradiction is the type cell's problem.
+    const typed = levelWithSchoolType(cell('level'), cell('school_type'));
+    if ('reason' in typed) problems.push(`${at(row, 'school_type')}: ${typed.reason}`);
+    const levelText = 'level' in typed ? typed.level : cell('level');
     const level = SIMPLE_LEVELS[levelText];
     const combined = (Object.keys(SPLIT_WEIGHTS) as (keyof typeof SPLIT_WEIGHTS)[]).find((k) => k === levelText);
     if (!level && !combined) problems.push(`${at(row, 'level')}: 学段 "${levelText}" 应为 小学、初中、教学点、九年一贯制、十二年一贯制 或 完全中学 / unknown level`);
@@ -121,6 +173,6 @@ export function schoolsFromTable(t: Table, fileName: string, pack: StandardPack)
     else if (students === 0) problems.push(`${at(row, 'students')}: 在校生数为 0 / no students`);
     if (level && students && code) schools.push({ code, name, level, students, isTeachingPoint: levelText === '教学点', numerators });
   }
-  if (problems.length) throw new FlatInputError(problems);
-  return schools;
+  if (problems.length) throw new FlatInputError(problems, warnings);
+  return { schools, warnings };
 }

@@ -31,10 +31,10 @@ export const BACKBONE_LEVELS = ['校', '县', '市', '省'] as const;
 export type BackboneLevel = (typeof BACKBONE_LEVELS)[number];
 export const BACKBONE_EN: Record<BackboneLevel, string> = { 校: 'School', 县: 'County', 市: 'City', 省: 'Province or national' };
 
-/** 梯队 (the five-tier pipeline of the Yancheng seed), highest first. */
-export const TIERS = ['教育家型', '名师', '骨干', '能手', '新秀'] as const;
+/** 梯队: the five tiers of the Yancheng seed's 五级梯队 (教育家型教师, 卓越教师, 领航教师, 骨干教师, 新秀教师), highest first. */
+export const TIERS = ['教育家型', '卓越', '领航', '骨干', '新秀'] as const;
 export type Tier = (typeof TIERS)[number];
-export const TIER_EN: Record<Tier, string> = { 教育家型: 'Educator', 名师: 'Master teacher', 骨干: 'Backbone', 能手: 'Skilled', 新秀: 'Rising' };
+export const TIER_EN: Record<Tier, string> = { 教育家型: 'Educator', 卓越: 'Outstanding', 领航: 'Leading', 骨干: 'Backbone', 新秀: 'Rising' };
 
 /** 用工形式: 在编 (established post) or 合同 (contract). */
 export const EMPLOYMENTS = ['在编', '合同'] as const;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jh-cli-'));
@@ -124,5 +125,81 @@ describe('junheng balance evaluate', () => {
     fs.writeFileSync(pack, JSON.stringify({ id: 'strict', name: '严格', extends: 'national-2012-basic', overrides: { cvLimit: { 小学: '0.15' } } }));
     const l = JSON.parse(run('--input', f, '--standard', pack, '--json').stdout);
     expect([l.standard, l.levels['小学'].composite.limit, l.levels['小学'].composite.pass, l.levels['小学'].pass]).toEqual(['strict', 0.15, false, false]);
+  });
+});
+
+// Issue 14, item 4: a 学校类型 / school_type column, and no column ignored without a word.
+describe('junheng balance evaluate: 学校类型 and columns it does not read', () => {
+  const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/balance');
+  const byLevel = path.join(FIXTURES, 'teaching-points-level.csv'); // 教学点 in 学段
+  const byType = path.join(FIXTURES, 'teaching-points-type.csv'); // 学段 小学, 学校类型 教学点
+  const lines = (f: string) => fs.readFileSync(f, 'utf8').trimEnd().split('\n');
+  const withColumn = (f: string, header: string, values: string[]) => lines(f).map((l, i) => `${l},${i === 0 ? header : values[i - 1]}`);
+  const write = (name: string, rows: string[]) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, rows.join('\n'));
+    return f;
+  };
+
+  it('a 学校类型 column marking two 教学点 gives exactly the JSON of the same file marking them in 学段', () => {
+    const a = run('--input', byLevel, '--json');
+    const b = run('--input', byType, '--json');
+    expect([a.status, b.status, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
+    const out = JSON.parse(b.stdout);
+    expect(out).toEqual(JSON.parse(a.stdout));
+    // Not the same by accident: P3 (30 pupils) is a 教学点 under 50 and drops out, P4 (80) counts.
+    const p = out.levels['小学'];
+    const s = (code: string) => p.schools.find((x: { school_code: string }) => x.school_code === code);
+    expect([s('P3').excluded, s('P4').excluded, p.counted]).toEqual([true, false, 3]);
+    // multimedia per 100 over P1, P2, P4 (python): X̄ = 34/1580 × 100 = 2.151899, S = 0.133095, CV = 0.061850;
+    // with P3 counted as a school (the 学校类型 column ignored, as before issue 14) CV would be 0.095286.
+    const m = p.indicators.find((i: { key: string }) => i.key === 'multimedia_per100');
+    expect(m.mean).toBeCloseTo(2.151899, 6);
+    expect(m.sd).toBeCloseTo(0.133095, 6);
+    expect(m.cv).toBeCloseTo(0.06185, 6);
+  });
+
+  it('English headers and values: school_type with teaching_point / "Teaching point" / school', () => {
+    const rows = lines(byType).map((l, i) => {
+      const c = l.split(',');
+      if (i === 0) return ['school_code', 'school_name', 'School Type', 'level', ...c.slice(4)].join(',');
+      c[2] = { 学校: 'school', 教学点: i === 3 ? 'teaching_point' : 'Teaching point' }[c[2]]!;
+      return c.join(',');
+    });
+    const r = run('--input', write('type-en.csv', rows), '--json');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(run('--input', byLevel, '--json').stdout));
+  });
+
+  it('an unrecognised column: one warning on stderr naming it, the JSON on stdout as without it', () => {
+    const f = write('remark.csv', withColumn(byLevel, '备注', ['新建', '', '撤并中', '', '示范校']));
+    const r = run('--input', f, '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(run('--input', byLevel, '--json').stdout));
+    expect(r.stderr).toContain('L列 "备注": 未识别的列');
+    expect(r.stderr).toContain('unrecognised column "备注" (L)');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1); // once for the column, not once per row
+  });
+
+  it('--strict: a warning is exit 2 and nothing on stdout; a clean file still evaluates', () => {
+    const f = write('remark-strict.csv', withColumn(byLevel, 'remark', ['a', 'b', 'c', 'd', 'e']));
+    const r = run('--input', f, '--json', '--strict');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('unrecognised column "remark" (L)');
+    const ok = run('--input', byType, '--json', '--strict');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).levels['小学'].counted).toBe(3);
+  });
+
+  it('an unknown 学校类型 value, and a 教学点 whose 学段 is not primary: exit 2 naming file, row, column and reason', () => {
+    const rows = lines(byType);
+    rows[2] = rows[2].replace(',学校,', ',分校,'); // row 3: P2
+    rows[5] = rows[5].replace(',学校,', ',教学点,'); // row 6: J1, 初中
+    const r = run('--input', write('bad-type.csv', rows), '--json');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad-type.csv: 第3行 C列 (school_type): 学校类型 "分校" 应为 学校 或 教学点');
+    expect(r.stderr).toContain('bad-type.csv: 第6行 C列 (school_type): 教学点只设小学，学段 "初中" 不符');
   });
 });
