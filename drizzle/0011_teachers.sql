@@ -12,6 +12,11 @@ CREATE TABLE "teacher_courses" (
 	CONSTRAINT "teacher_courses_district_id_id_pk" PRIMARY KEY("district_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "teacher_id_counters" (
+	"district_id" text PRIMARY KEY NOT NULL,
+	"next_number" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "teacher_id_keys" (
 	"district_id" text PRIMARY KEY NOT NULL,
 	"key" text NOT NULL

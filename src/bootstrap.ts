@@ -19,6 +19,7 @@ import { ExamService } from './exams/service.js';
 import { ExamCohorts } from './exams/cohorts.js';
 import { GrowthService } from './growth/service.js';
 import { MovesService } from './teachers/moves/service.js';
+import { loadDemoTeachers } from './teachers/demo.js';
 import type { PlanningDeps } from './planning/deps.js';
 import { loadDemoForecast } from './planning/forecast/demo.js';
 import { loadDemoExchange } from './planning/exchange/demo.js';
@@ -60,6 +61,8 @@ export async function loadDemo(database: Database, progress: (step: string) => v
     moves: new MovesService(db, { registry }),
   };
   const latest = Math.max(...DEMO_YEARS);
+  progress('载入演示教师名册、培训与交流记录 / loading the demo teachers (roster, training, moves)');
+  await loadDemoTeachers(db, registry, DEMO_DISTRICT_ID, latest);
   progress('载入演示学位预测数据 / loading the demo seat-forecast inputs');
   await loadDemoForecast(db, planning, DEMO_DISTRICT_ID, latest);
   progress('载入演示县界 / loading the demo county outline');

@@ -73,6 +73,7 @@ export async function testApp() {
   await auth.createUser(actor, { username: 'inspector', displayName: '督学', role: 'inspector', assignedSchools: [SCHOOL_B.code], password: PASSWORD });
   await auth.createUser(actor, { username: 'viewer', displayName: '访客', role: 'viewer', password: PASSWORD });
   await auth.createUser(actor, { username: 'health', displayName: '卫生健康专员', role: 'health', password: PASSWORD });
+  await auth.createUser(actor, { username: 'personnel', displayName: '人事专员', role: 'personnel', password: PASSWORD });
   const app = await buildApp(database);
   return { app, database, close: async () => (await app.close(), await database.close()) };
 }

@@ -158,11 +158,20 @@ export const RecordBody = z.object({
   enrolments: z.array(EnrolmentSchema),
   classes: z.array(ClassSizeSchema),
 });
+/** A typed-in teacher figure that differs from the one computed from the roster (typed null: left empty). */
+export const RosterDifferenceSchema = z.object({ key: z.string(), typed: z.number().nullable(), roster: z.number() });
 /** A school's figures of one year with their workflow state (an empty draft when nothing was reported). */
 export const RecordSchema = RecordBody.extend({
   schoolCode: z.string(),
   year: z.number().int(),
   status: Status,
+  /**
+   * 'roster': the teacher figures follow from the school's teacher roster (教师名册) and are read-only here — teacher
+   * values saved or imported are kept as the typed-in figures; 'typed': typed in (no roster).
+   */
+  teachersSource: z.enum(['roster', 'typed']),
+  /** While the roster's figures stand: the typed-in teacher figures that differ from them. */
+  rosterDifferences: z.array(RosterDifferenceSchema),
   reviewComment: z.string().nullable(),
   updatedBy: z.string().nullable(),
   updatedAt: when,

@@ -5,14 +5,14 @@ import { recordAudit, type AuditEntry } from '../core/audit/store.js';
 import type { CurrentUser } from '../core/auth/roles.js';
 import { allows, schoolsOf, scopeOf, type Capability } from '../core/auth/policy.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../core/http/errors.js';
-import { CONSISTENCY_RULES, FIELD_BY_KEY, GRADE_EN, GRADE_ZH, STAT_FIELDS, TOPICS } from './fields.js';
+import { CONSISTENCY_RULES, FIELD_BY_KEY, GRADE_EN, GRADE_ZH, STAT_FIELDS, TOPICS, type StatValues } from './fields.js';
 import { GRADES_OF_LEVEL, LEVEL_EN, LOCATION_EN, LOCATIONS, OWNERSHIP_EN, OWNERSHIPS, SCHOOL_CODE_PATTERN, SCHOOL_LEVELS, STAT_STATUSES, STATUS_ZH, type School, type StatStatus } from './model.js';
 import * as store from './store.js';
 import { JobService } from '../core/jobs/service.js';
 import { importSlots } from '../core/jobs/limit.js';
 import type { ImportProblem, SchoolYearData, SchoolYearRecord } from './types.js';
 import { validateSchoolYearData } from './validate.js';
-import { diffSchoolYear } from './diff.js';
+import { diffSchoolYear, type FieldChange } from './diff.js';
 import { transition, type WorkflowAction } from './workflow.js';
 import { buildStatsWorkbook, parseStatsWorkbook } from './excel.js';
 import type { MetaSchema } from './contract.js';
@@ -90,6 +90,8 @@ const emptyRecord = (code: string, year: number): SchoolYearRecord => ({
   status: 'draft',
   reviewComment: null,
   values: Object.fromEntries(STAT_FIELDS.map((f) => [f.key, null])),
+  teachersSource: 'typed',
+  rosterDifferences: [],
   enrolments: [],
   classes: [],
   updatedBy: null,
@@ -286,12 +288,17 @@ export class RegistryService {
     const problems = validateSchoolYearData(school.level, data);
     if (problems.length) throw new AppError(400, 'invalid', problemsMessage(problems), { problems });
     await this.db.transaction(async (tx) => {
+      // The row locked before its teacher source is read: a roster recompute of this school year waits (or went first).
+      await store.lockStatsRows(tx, user.districtId, [code], year);
       const [before] = await store.loadRecords(tx, user.districtId, [code], year);
       const status = checkTransition(user, code, before?.status ?? 'draft', 'edit');
-      const changes = diffSchoolYear(before ?? null, data);
+      // A school whose teacher figures follow from its roster keeps them; the ones sent go to the typed-in figures.
+      const kept = before?.teachersSource === 'roster' ? keepRosterFigures(await store.teacherOverlay(tx, user.districtId, code, year), data, data.values) : { data, typedChanges: [] };
+      const changes = [...diffSchoolYear(before ?? null, kept.data), ...kept.typedChanges];
       if (!changes.length && before) return;
       await store.ensureYear(tx, user.districtId, year);
-      await store.writeRecord(tx, user.districtId, code, year, normalise(data), { ...workflowOf(before), status, updatedBy: user.username });
+      const fromRoster = before?.teachersSource === 'roster';
+      await store.writeRecord(tx, user.districtId, code, year, normalise(kept.data), { ...workflowOf(before), status, updatedBy: user.username }, kept.typed, fromRoster);
       const batchId = randomUUID();
       await recordAudit(
         tx,
@@ -411,6 +418,73 @@ export class RegistryService {
     return { buffer: await buildStatsWorkbook({ year, schools, data: new Map(records.map((r) => [r.schoolCode, r])) }), school: code ?? null };
   }
 
+  /**
+   * The teacher figures of the given schools' statistics of a year, for the roster's comparison: their state, their
+   * source, and the typed-in figures (kept aside while the roster's stand; else the columns). Schools without
+   * statistics that year are left out.
+   */
+  async teacherFigures(
+    districtId: string,
+    codes: string[],
+    year: number,
+    tx: Db = this.db,
+  ): Promise<{ schoolCode: string; status: StatStatus; teachersSource: 'roster' | 'typed'; typed: StatValues; figures: StatValues }[]> {
+    return (await store.teacherOverlays(tx, districtId, codes, year)).map((o) => ({
+      schoolCode: o.schoolCode,
+      status: o.status,
+      teachersSource: o.teachersSource ?? 'typed',
+      typed: o.teachersSource === 'roster' ? (o.typedTeachers ?? {}) : o.teacherValues,
+      figures: o.teacherValues,
+    }));
+  }
+
+  /** The workflow state of a school year's statistics (null: none yet — counts as a draft), inside a transaction when given. */
+  statsStatus(districtId: string, code: string, year: number, tx: Db = this.db): Promise<StatStatus | null> {
+    return store.statsStatus(tx, districtId, code, year);
+  }
+
+  /**
+   * The teacher figures of a school year follow from its roster (src/teachers/roster), inside the caller's
+   * transaction; the caller has checked the statistics' state. `values` (the roster's counts): the first time, the
+   * typed-in teacher figures are kept aside (typed_teachers) to flag differences, then the columns take the roster's
+   * and the source becomes 'roster' (a new statistics row is a draft). `values` null (the roster emptied): the typed-in
+   * figures come back and the source is cleared. Each changed figure is in the audit log.
+   */
+  async applyRosterTeacherCounts(tx: Db, districtId: string, schoolCode: string, year: number, values: StatValues | null, by: string): Promise<void> {
+    // Locked before it is read: a statistics save of this school year waits (or went first).
+    await store.lockStatsRows(tx, districtId, [schoolCode], year);
+    const cur = await store.teacherOverlay(tx, districtId, schoolCode, year);
+    const nulls = Object.fromEntries(TEACHER_KEYS.map((k) => [k, null]));
+    let next: StatValues;
+    if (values === null) {
+      if (cur?.teachersSource !== 'roster') return;
+      next = { ...nulls, ...cur.typedTeachers };
+      await store.writeTeacherOverlay(tx, districtId, schoolCode, year, { values: next, teachersSource: null, typedTeachers: null, updatedBy: by });
+    } else {
+      next = Object.fromEntries(TEACHER_KEYS.map((k) => [k, values[k] ?? null]));
+      const typed = cur?.teachersSource === 'roster' ? (cur.typedTeachers ?? nulls) : (cur?.teacherValues ?? nulls);
+      await store.ensureYear(tx, districtId, year);
+      await store.writeTeacherOverlay(tx, districtId, schoolCode, year, { values: next, teachersSource: 'roster', typedTeachers: typed, updatedBy: by });
+    }
+    const old = cur?.teacherValues ?? nulls;
+    const batchId = randomUUID();
+    await recordAudit(
+      tx,
+      districtId,
+      TEACHER_KEYS.filter((k) => (old[k] ?? null) !== next[k]).map((k) => ({
+        username: by,
+        action: 'update',
+        entity: 'stats',
+        entityKey: `${schoolCode}/${year}`,
+        field: k,
+        oldValue: old[k] ?? null,
+        newValue: next[k],
+        batchId,
+        detail: values === null ? `${FIELD_BY_KEY.get(k)!.zh} ← 录入值（教师名册已清空） / typed-in figure (roster emptied)` : `${FIELD_BY_KEY.get(k)!.zh} ← 教师名册 / from the roster`,
+      })),
+    );
+  }
+
   /** Import a filled workbook: all or nothing; re-importing the same file changes nothing. */
   /** Recorded as a job (core/jobs: running → done | failed), so that a crash mid-import leaves a trace. */
   async importWorkbook(user: CurrentUser, year: number, fileName: string, buffer: Buffer) {
@@ -440,18 +514,23 @@ export class RegistryService {
     let changedFields = 0;
     let changedSchools = 0;
     await this.db.transaction(async (tx) => {
+      // The rows locked before their teacher source is read (as saveRecord).
+      await store.lockStatsRows(tx, user.districtId, [...data.keys()], year);
       const before = new Map((await store.loadRecords(tx, user.districtId, [...data.keys()], year)).map((r) => [r.schoolCode, r]));
       const later: ImportProblem[] = [];
-      const writes: { code: string; merged: SchoolYearData; status: StatStatus; before?: SchoolYearRecord; changes: ReturnType<typeof diffSchoolYear> }[] = [];
+      const writes: { code: string; merged: SchoolYearData; typed?: StatValues; status: StatStatus; before?: SchoolYearRecord; changes: ReturnType<typeof diffSchoolYear> }[] = [];
       for (const [code, part] of data) {
         const old = before.get(code);
-        const merged: SchoolYearData = {
+        const read: SchoolYearData = {
           values: { ...(old?.values ?? {}), ...part.values },
           // A sheet replaces a school's grades or classes only where the file has rows for that school.
           enrolments: present.enrolments && part.enrolments.length ? part.enrolments : (old?.enrolments ?? []),
           classes: present.classes && part.classes.length ? part.classes : (old?.classes ?? []),
         };
-        const changes = diffSchoolYear(old ?? null, merged);
+        // A school whose teacher figures follow from its roster keeps them; the file's go to the typed-in figures.
+        const kept = old?.teachersSource === 'roster' ? keepRosterFigures(await store.teacherOverlay(tx, user.districtId, code, year), read, part.values) : { data: read, typedChanges: [] };
+        const merged = kept.data;
+        const changes = [...diffSchoolYear(old ?? null, merged), ...kept.typedChanges];
         if (!changes.length) continue;
         const t = transition(user, code, old?.status ?? 'draft', 'edit');
         if (!('status' in t)) {
@@ -459,12 +538,13 @@ export class RegistryService {
           continue;
         }
         for (const p of validateSchoolYearData(known.get(code)!.level, merged)) later.push(schoolProblem(code, p.reason, problemHeader(p.field)));
-        writes.push({ code, merged, status: t.status, before: old, changes });
+        writes.push({ code, merged, typed: 'typed' in kept ? kept.typed : undefined, status: t.status, before: old, changes });
       }
       if (later.length) throw fail(later);
       await store.ensureYear(tx, user.districtId, year);
       for (const { changes, ...w } of writes) {
-        await store.writeRecord(tx, user.districtId, w.code, year, normalise(w.merged), { ...workflowOf(w.before), status: w.status, updatedBy: user.username });
+        const fromRoster = w.before?.teachersSource === 'roster';
+        await store.writeRecord(tx, user.districtId, w.code, year, normalise(w.merged), { ...workflowOf(w.before), status: w.status, updatedBy: user.username }, w.typed, fromRoster);
         await recordAudit(
           tx,
           user.districtId,
@@ -486,6 +566,34 @@ export class RegistryService {
     });
     return { ok: true as const, schools: data.size, changedSchools, changedFields, unchanged: changedFields === 0 };
   }
+}
+
+/** The teacher figures the statistics keep (fields.ts topic 'teachers'). */
+const TEACHER_KEYS = STAT_FIELDS.filter((f) => f.topic === 'teachers').map((f) => f.key);
+
+/**
+ * While a school's teacher figures follow from its roster (teachers_source 'roster'), a save or an import keeps them:
+ * the record to store has the roster's teacher figures, and the teacher figures given (keys present in `given`) become
+ * the typed-in ones (`typed`; undefined: unchanged) — except when they are exactly the roster's figures, as a
+ * prefilled template or an export carries them back, or all empty: those say nothing typed. `typedChanges` are for the
+ * audit log.
+ */
+function keepRosterFigures(overlay: store.TeacherOverlay | null, data: SchoolYearData, given: StatValues): { data: SchoolYearData; typed?: StatValues; typedChanges: FieldChange[] } {
+  if (overlay?.teachersSource !== 'roster') return { data, typedChanges: [] };
+  const roster = overlay.teacherValues;
+  const values = { ...data.values, ...roster };
+  // A blank teachers block (every teacher figure empty, as an uploaded sheet without them gives) says nothing typed.
+  const givenKeys = TEACHER_KEYS.every((k) => given[k] == null) ? [] : TEACHER_KEYS.filter((k) => k in given);
+  if (!givenKeys.length || givenKeys.every((k) => (given[k] ?? null) === (roster[k] ?? null))) return { data: { ...data, values }, typedChanges: [] };
+  const before = overlay.typedTeachers ?? {};
+  const typed: StatValues = Object.fromEntries(TEACHER_KEYS.map((k) => [k, givenKeys.includes(k) ? (given[k] ?? null) : (before[k] ?? null)]));
+  const typedChanges = TEACHER_KEYS.filter((k) => (before[k] ?? null) !== typed[k]).map((k) => ({
+    field: k,
+    label: `${FIELD_BY_KEY.get(k)!.zh}（录入值）`,
+    oldValue: before[k] ?? null,
+    newValue: typed[k],
+  }));
+  return { data: { ...data, values }, typed, typedChanges };
 }
 
 function workflowOf(r: SchoolYearRecord | undefined): Omit<store.RecordMeta, 'status'> {

@@ -8,6 +8,7 @@ import { academicYears, districts, gradeEnrolments, schoolClasses, schools, scho
 import { STAT_FIELDS, type StatValues } from './fields.js';
 import type { School, StatStatus } from './model.js';
 import type { SchoolYearData, SchoolYearRecord } from './types.js';
+import { rosterDifferences, TEACHER_STAT_KEYS } from '../teachers/roster/derive.js';
 
 export type Scope = 'all' | string[];
 const inScope = (col: typeof schools.code | typeof schoolYearStats.schoolCode, scope: Scope): SQL | undefined => (scope === 'all' ? undefined : inArray(col, scope.length ? scope : ['\u0000']));
@@ -131,12 +132,15 @@ function rowToRecord(row: StatsRow, enrol: { grade: number; students: number }[]
   const r = row as unknown as Record<string, unknown>;
   const values: StatValues = {};
   for (const fd of STAT_FIELDS) values[fd.key] = (r[fd.key] as number | null) ?? null;
+  const fromRoster = row.teachersSource === 'roster';
   return {
     schoolCode: row.schoolCode,
     year: row.year,
     status: row.status as StatStatus,
     reviewComment: row.reviewComment,
     values,
+    teachersSource: fromRoster ? 'roster' : 'typed',
+    rosterDifferences: fromRoster ? rosterDifferences((row.typedTeachers as StatValues | null) ?? {}, values) : [],
     enrolments: enrol.map((e) => ({ grade: e.grade, students: e.students })),
     classes: classes.map((c) => ({ grade: c.grade, classNo: c.classNo, size: c.size })),
     updatedBy: row.updatedBy,
@@ -195,11 +199,16 @@ export interface RecordMeta {
   reviewedAt?: string | null;
 }
 
-/** Insert or replace a school-year record (values, enrolments, classes, workflow fields). */
-export async function writeRecord(db: Db, districtId: string, code: string, year: number, data: SchoolYearData, meta: RecordMeta) {
+/**
+ * Insert or replace a school-year record (values, enrolments, classes, workflow fields). `typedTeachers`, when given,
+ * replaces the typed-in teacher figures kept while the roster's stand in the columns, and then the teacher columns are
+ * not written at all (they are the roster's, written by applyRosterTeacherCounts only); the teacher source is not touched.
+ */
+export async function writeRecord(db: Db, districtId: string, code: string, year: number, data: SchoolYearData, meta: RecordMeta, typedTeachers?: StatValues, rosterSource = false) {
   const cols: Record<string, unknown> = {};
-  for (const fd of STAT_FIELDS) cols[fd.key] = data.values[fd.key] ?? null;
-  const row = { districtId, schoolCode: code, year, ...cols, ...meta, updatedAt: new Date().toISOString() } as typeof schoolYearStats.$inferInsert;
+  for (const fd of STAT_FIELDS) if (!(rosterSource && fd.topic === 'teachers')) cols[fd.key] = data.values[fd.key] ?? null;
+  const typed = typedTeachers === undefined ? {} : { typedTeachers };
+  const row = { districtId, schoolCode: code, year, ...cols, ...typed, ...meta, updatedAt: new Date().toISOString() } as typeof schoolYearStats.$inferInsert;
   const { districtId: _d, schoolCode: _c, year: _y, ...set } = row;
   await db
     .insert(schoolYearStats)
@@ -214,6 +223,89 @@ async function replaceDetail(db: Db, districtId: string, code: string, year: num
   if (data.enrolments.length) await db.insert(gradeEnrolments).values(data.enrolments.map((e) => ({ districtId, schoolCode: code, year, grade: e.grade, students: e.students })));
   for (let i = 0; i < data.classes.length; i += 5000)
     await db.insert(schoolClasses).values(data.classes.slice(i, i + 5000).map((c) => ({ districtId, schoolCode: code, year, grade: c.grade, classNo: c.classNo, size: c.size })));
+}
+
+/** Where a school year's teacher figures come from, the typed-in ones kept aside, and the figures in the columns. */
+export interface TeacherOverlay {
+  status: StatStatus;
+  teachersSource: 'roster' | null;
+  /** The typed-in teacher figures kept while the roster's stand in the columns (null when the source is typed). */
+  typedTeachers: StatValues | null;
+  /** The teacher figures in the columns (the roster's while teachersSource is 'roster'). */
+  teacherValues: StatValues;
+}
+
+/**
+ * Locks the statistics rows of these schools' year until the transaction ends (SELECT … FOR UPDATE, by school code), so
+ * that a save and a roster recompute of one school year run one after the other. Rows not there yet lock nothing.
+ */
+export async function lockStatsRows(db: Db, districtId: string, codes: readonly string[], year: number): Promise<void> {
+  if (!codes.length) return;
+  await db
+    .select({ code: schoolYearStats.schoolCode })
+    .from(schoolYearStats)
+    .where(and(eq(schoolYearStats.districtId, districtId), inArray(schoolYearStats.schoolCode, [...codes]), eq(schoolYearStats.year, year)))
+    .orderBy(asc(schoolYearStats.schoolCode))
+    .for('update');
+}
+
+const statsKey = (districtId: string, code: string, year: number) => and(eq(schoolYearStats.districtId, districtId), eq(schoolYearStats.schoolCode, code), eq(schoolYearStats.year, year));
+
+/** The teacher overlay of a school year (null: no statistics row yet). */
+export async function teacherOverlay(db: Db, districtId: string, code: string, year: number): Promise<TeacherOverlay | null> {
+  const [row] = await db
+    .select()
+    .from(schoolYearStats)
+    .where(statsKey(districtId, code, year));
+  return row ? overlayOf(row) : null;
+}
+
+/** The teacher overlays of the given schools' statistics of a year (schools without a row are left out). */
+export async function teacherOverlays(db: Db, districtId: string, codes: string[], year: number): Promise<(TeacherOverlay & { schoolCode: string })[]> {
+  if (!codes.length) return [];
+  const rows = await db
+    .select()
+    .from(schoolYearStats)
+    .where(and(eq(schoolYearStats.districtId, districtId), inArray(schoolYearStats.schoolCode, codes), eq(schoolYearStats.year, year)))
+    .orderBy(asc(schoolYearStats.schoolCode));
+  return rows.map((row) => ({ schoolCode: row.schoolCode, ...overlayOf(row) }));
+}
+
+function overlayOf(row: StatsRow): TeacherOverlay {
+  const r = row as unknown as Record<string, unknown>;
+  return {
+    status: row.status as StatStatus,
+    teachersSource: row.teachersSource === 'roster' ? 'roster' : null,
+    typedTeachers: (row.typedTeachers as StatValues | null) ?? null,
+    teacherValues: Object.fromEntries(TEACHER_STAT_KEYS.map((k) => [k, (r[k] as number | null) ?? null])),
+  };
+}
+
+/** The workflow state of a school year's statistics (null: no row yet). */
+export async function statsStatus(db: Db, districtId: string, code: string, year: number): Promise<StatStatus | null> {
+  const [row] = await db
+    .select({ status: schoolYearStats.status })
+    .from(schoolYearStats)
+    .where(statsKey(districtId, code, year));
+  return (row?.status as StatStatus | undefined) ?? null;
+}
+
+/** Write the teacher columns with their source and the typed-in figures kept aside; a new row is a draft. */
+export async function writeTeacherOverlay(
+  db: Db,
+  districtId: string,
+  code: string,
+  year: number,
+  o: { values: StatValues; teachersSource: 'roster' | null; typedTeachers: StatValues | null; updatedBy: string },
+) {
+  const cols: Record<string, unknown> = Object.fromEntries(TEACHER_STAT_KEYS.map((k) => [k, o.values[k] ?? null]));
+  const set = { ...cols, teachersSource: o.teachersSource, typedTeachers: o.typedTeachers, updatedBy: o.updatedBy, updatedAt: new Date().toISOString() } as Partial<
+    typeof schoolYearStats.$inferInsert
+  >;
+  await db
+    .insert(schoolYearStats)
+    .values({ districtId, schoolCode: code, year, status: 'draft', ...set } as typeof schoolYearStats.$inferInsert)
+    .onConflictDoUpdate({ target: [schoolYearStats.districtId, schoolYearStats.schoolCode, schoolYearStats.year], set });
 }
 
 export async function updateWorkflow(db: Db, districtId: string, code: string, year: number, meta: Partial<RecordMeta>) {

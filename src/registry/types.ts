@@ -17,10 +17,20 @@ export interface SchoolYearData {
   enrolments: GradeEnrolment[];
   classes: ClassSize[];
 }
+/** A teacher figure typed in that differs from the roster's (src/teachers/roster/derive.ts rosterDifferences). */
+export interface TeacherFigureDifference {
+  key: string;
+  typed: number | null;
+  roster: number;
+}
 export interface SchoolYearRecord extends SchoolYearData {
   schoolCode: string;
   year: number;
   status: StatStatus;
+  /** 'roster': the teacher figures follow from the school's teacher roster (read-only here); 'typed': typed in. */
+  teachersSource: 'roster' | 'typed';
+  /** While the roster's figures stand: the typed-in ones that differ from them (empty otherwise). */
+  rosterDifferences: TeacherFigureDifference[];
   reviewComment: string | null;
   updatedBy: string | null;
   updatedAt: string | null;

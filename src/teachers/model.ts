@@ -43,7 +43,7 @@ export type Employment = (typeof EMPLOYMENTS)[number];
 /** Subjects counted by the statistics' 体育 / 音乐 / 美术 fields (the main subject decides). */
 export const PE_SUBJECTS = ['体育', '体育与健康'] as const;
 export const MUSIC_SUBJECTS = ['音乐'] as const;
-export const ART_SUBJECTS = ['美术'] as const;
+export const ART_SUBJECTS = ['美术', '艺术'] as const;
 
 /** One teacher in one school year's roster: the person and the post. `teacherId` is internal (T + digits). */
 export interface RosterTeacher {

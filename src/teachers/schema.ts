@@ -102,6 +102,12 @@ export const teacherMoves = pgTable(
   (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('teacher_moves_teacher').on(t.districtId, t.teacherId)],
 );
 
+/** The next internal teacher number of a district (T + digits): numbers are never reused, even after a person is deleted. */
+export const teacherIdCounters = pgTable('teacher_id_counters', {
+  districtId: text('district_id').primaryKey(),
+  nextNumber: integer('next_number').notNull(),
+});
+
 /** The district's key of the 身份证号 hash (HMAC-SHA256), made at first use; JUNHENG_ID_KEY overrides it. */
 export const teacherIdKeys = pgTable('teacher_id_keys', {
   districtId: text('district_id').primaryKey(),

@@ -2,13 +2,16 @@
 // optimiser stores obeys every rule — checked here from the moves alone, with D and the student-weighted 差异系数
 // recomputed in this file (not by the modules) — and reaches the optimum found by hand; edits are rechecked and their
 // violations stored; a plan with violations cannot be locked; a locked plan is read-only; pins and infeasible rules;
-// bad files named by row and column; the export opens in exceljs; every change, read and export is audited.
+// bad files named by row and column; the export opens in exceljs; every change, read and export is audited. A plan
+// built from the teachers' roster reaches the same optimum, and locking it records its moves in the exchange history
+// (in the lock's transaction); locking a plan from a file records nothing.
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISTRICT, SCHOOL_A, SCHOOL_B, SCHOOL_C, schoolFixture, signIn, testApp } from '../helpers.js';
 import { insertSchool, updateSchool, writeRecord } from '../../src/registry/store.js';
 import type { ExchangePlanDetail } from '../../src/planning/exchange/contract.js';
+import { teachers, teacherYears } from '../../src/teachers/schema.js';
 
 const A = SCHOOL_A.code;
 const B = SCHOOL_B.code;
@@ -263,7 +266,10 @@ describe('teacher-exchange plans', () => {
     expect(r.json<ExchangePlanDetail>().violations).toEqual([]);
     r = await bureau.post(`${URL}/${plan.id}/lock`);
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ id: plan.id, status: 'locked', lockedBy: 'analyst', violations: 0 });
+    expect(r.json()).toMatchObject({ id: plan.id, status: 'locked', lockedBy: 'analyst', violations: 0, source: 'file', recordedMoves: null });
+    // A plan from an uploaded file records nothing in the teachers' exchange history, and says so.
+    expect(r.json<{ recordNote: string }>().recordNote).toMatch(/未写入教师交流记录 \/ .*nothing was recorded/);
+    expect(rowsOf(await t.database.db.execute(sql`select count(*)::int as n from teacher_moves`))[0].n).toBe(0);
   }, 60_000);
 
   it('keeps a locked plan read-only', async () => {
@@ -420,6 +426,88 @@ describe('teacher-exchange plans', () => {
     // The list holds no teacher rows: not audited.
     expect(rows.filter((r) => r.detail === 'GET /api/planning/exchange/plans')).toEqual([]);
   });
+
+  // The same teachers as the file, now as the roster of 2024 (years at the school = 2024 − since, age = 2024 − birth
+  // year, 骨干 = 县级), with a 行政 at A and a 校级骨干 at B who are no candidates / no 骨干: the plan is the file's.
+  const ROSTER_PLAN = `${URL}/from-roster?name=${encodeURIComponent('名册方案')}&year=2024`;
+  const moveRows = async (planId: number) =>
+    rowsOf(await t.database.db.execute(sql`select teacher_id, from_school, to_school, kind, start_date, end_date, created_by from teacher_moves where plan_id = ${planId} order by teacher_id`));
+
+  it('builds a plan from the roster with the file’s optimum; locking it records its moves', async () => {
+    const db = t.database.db;
+    const extra: typeof TEACHERS = [
+      ['TA9', A, '语文', 0, 20, 45], // 行政: not a candidate
+      ['TB9', B, '数学', 0, 2, 30], //   校级骨干: not 骨干; 2 years
+    ];
+    await db.insert(teachers).values([...TEACHERS, ...extra].map(([id, , , , , age]) => ({ districtId: DISTRICT, teacherId: id, name: `教师${id}`, sex: '女', birthYear: 2024 - age })));
+    await db.insert(teacherYears).values(
+      [...TEACHERS, ...extra].map(([id, school, subject, backbone, years]) => ({
+        districtId: DISTRICT,
+        year: 2024,
+        teacherId: id,
+        schoolCode: school,
+        subjects: `${subject}、科学`,
+        post: id === 'TA9' ? '行政' : '专任',
+        qualification: '本科',
+        title: '一级',
+        certified: true,
+        backboneLevel: backbone ? '县' : id === 'TB9' ? '校' : null,
+        schoolSince: 2024 - years,
+        employment: '在编',
+      })),
+    );
+    const personnel = await signIn(t.app, 'personnel');
+    let r = await personnel.post(ROSTER_PLAN);
+    expect(r.statusCode, r.body).toBe(200);
+    const p = r.json<ExchangePlanDetail>();
+    expect(p).toMatchObject({ source: 'roster', status: 'draft', name: '名册方案' });
+    expect(p.fileName).toMatch(/^教师名册 2024–2025 学年/);
+    // 16 candidates (TA9 out): the 15 of the file and TB9; the same schools left out; the same optimum D = 10/11.
+    expect(p.teachers).toHaveLength(16);
+    expect(p.teachers.find((x) => x.teacherId === 'TB9')).toMatchObject({ backbone: false, yearsAtSchool: 2, age: 30, subject: '数学' });
+    expect(p.excluded.map((e) => e.schoolCode)).toEqual([C, F]);
+    const v = verify(p.moves, p.rules);
+    expect(v.d).toBeCloseTo(D_BEST, 9);
+    expect(p.metrics).toMatchObject({ eligible: 9, movers: 4, backboneMovers: 2 });
+    expect(p.violations).toEqual([]);
+    expect((await personnel.get(URL)).json<{ plans: { id: number; source: string }[] }>().plans.find((x) => x.id === p.id)?.source).toBe('roster');
+
+    r = await personnel.post(`${URL}/${p.id}/lock`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ id: p.id, status: 'locked', lockedBy: 'personnel', source: 'roster', recordedMoves: 4 });
+    expect(r.json<{ recordNote: string }>().recordNote).toMatch(/已写入交流记录：4 条交流轮岗（2025-09-01 起） \/ recorded in the moves: 4 rotations/);
+    // The moves as the plan has them: 交流轮岗 from 2025-09-01 (the school year after the plan's students), open-ended.
+    expect(await moveRows(p.id)).toEqual(
+      [...p.moves]
+        .sort((a, b) => (a.teacherId < b.teacherId ? -1 : 1))
+        .map((m) => ({ teacher_id: m.teacherId, from_school: m.from, to_school: m.to, kind: '交流轮岗', start_date: '2025-09-01', end_date: null, created_by: 'personnel' })),
+    );
+    expect(rowsOf(await db.execute(sql`select action, entity_key, row_count from audit_log where entity = 'teacher-move'`))).toEqual([
+      { action: 'create', entity_key: `exchange-plan:${p.id}`, row_count: 4 },
+    ]);
+    // The yearly rules of 2025 see them: eligible in the roster of 2024 are the plan's 9 and TC1, TF1 (the rules need
+    // no place or students) = 11; 4 movers (4/11 ≥ 10 %), 2 骨干 (2/4 ≥ 20 %).
+    const rules = (await personnel.get('/api/teachers/moves/rules?year=2025')).json<{ district: Record<string, unknown> }>();
+    expect(rules.district).toMatchObject({ eligible: 11, movers: 4, backboneMovers: 2, rateMet: true, backboneMet: true });
+  }, 120_000);
+
+  it('locks a roster plan and records its moves in one transaction: both or neither', async () => {
+    const personnel = await signIn(t.app, 'personnel');
+    const p = (await personnel.post(ROSTER_PLAN)).json<ExchangePlanDetail>();
+    expect(p.moves.length).toBeGreaterThan(0);
+    // One mover leaves the person table meanwhile: the moves cannot be recorded, so the plan is not locked either.
+    const gone = p.moves[0].teacherId;
+    await t.database.db.execute(sql`delete from teachers where teacher_id = ${gone}`);
+    let r = await personnel.post(`${URL}/${p.id}/lock`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json<{ error: { message: string } }>().error.message).toContain(gone);
+    expect((await personnel.get(`${URL}/${p.id}`)).json<ExchangePlanDetail>().status).toBe('draft');
+    expect(await moveRows(p.id)).toEqual([]);
+    // Without a roster of the year: 422 naming it.
+    r = await personnel.post(`${URL}/from-roster?name=x&year=2023`);
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({ error: { code: 'no_roster' } });
+  }, 120_000);
 });
 
 function byTeacher(id: string) {

@@ -78,6 +78,7 @@ describe('junheng serve', () => {
       'loading the demo vision screening',
       'loading the demo homework and sleep survey',
       'loading the demo satisfaction survey',
+      'loading the demo teachers (roster, training, moves)',
       'loading the demo seat-forecast inputs',
       'loading the demo county outline',
       'building the demo teacher-exchange plan',

@@ -1,6 +1,6 @@
 // RBAC rows of the exam routes (成绩检测). Expectations written by hand from the rules:
 //   exams and their aggregate reports (list, one exam, report, PDF, compare, items, the workbook): every signed-in
-//     user; a clerk's report, comparison and workbook are cut to their own school; naming a school (PDF, workbook)
+//     user but the personnel staff (人事专员: teachers only); a clerk's report, comparison and workbook are cut to their own school; naming a school (PDF, workbook)
 //     outside a clerk's own is refused;
 //   create, change, import, follow an import job: the bureau (admin, analyst); delete: the admin only;
 //   a school's student rows and report cards: the bureau (all schools), a clerk (own school), an inspector
@@ -73,7 +73,8 @@ export async function setupExams(t: TestApp): Promise<ExamSeed> {
   return { examId: exam.id, earlierId: earlier.id, emptyId: empty.id, jobId: job.jobId };
 }
 
-const everyone = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v, health: v });
+/** Those holding exams.read: every signed-in role but the personnel staff (teachers only: no exams). */
+const readers = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v, health: v, personnel: 403 });
 const json = (r: LightMyRequestResponse) => r.json();
 const schoolsOf = (r: LightMyRequestResponse) => (json(r).report.schools as { school: string }[]).map((s) => s.school);
 const fileName = (r: LightMyRequestResponse) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(String(r.headers['content-disposition']))?.[1] ?? '');
@@ -82,8 +83,8 @@ const names = (r: LightMyRequestResponse) => (json(r).students as { studentId: s
 export function examRows(s: ExamSeed): MatrixRow[] {
   const e = `/api/exams/${s.examId}`;
   return [
-    { route: 'exams.list', method: 'GET', url: '/api/exams', expect: everyone(), scoped: { viewer: (r) => expect(json(r).exams.map((x: { name: string }) => x.name)).toContain('RBAC 期末') } },
-    { route: 'exams.get', method: 'GET', url: e, expect: everyone(), scoped: { clerkA: (r) => expect(json(r).exam).toMatchObject({ id: s.examId, studentCount: 6, status: 'ready' }) } },
+    { route: 'exams.list', method: 'GET', url: '/api/exams', expect: readers(), scoped: { viewer: (r) => expect(json(r).exams.map((x: { name: string }) => x.name)).toContain('RBAC 期末') } },
+    { route: 'exams.get', method: 'GET', url: e, expect: readers(), scoped: { clerkA: (r) => expect(json(r).exam).toMatchObject({ id: s.examId, studentCount: 6, status: 'ready' }) } },
     // The admin creates it; the analyst, next with the same name, meets the name rule (409): both allowed.
     {
       route: 'exams.create',
@@ -120,7 +121,7 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       route: 'exams.report',
       method: 'GET',
       url: `${e}/report`,
-      expect: everyone(200),
+      expect: readers(200),
       scoped: {
         admin: (r) => expect(schoolsOf(r)).toEqual([A, B]),
         clerkA: (r) => {
@@ -151,14 +152,14 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       note: 'school A named',
       method: 'GET',
       url: `${e}/report?school=${A}`,
-      expect: { ...everyone(200), clerkB: 403 },
+      expect: { ...readers(200), clerkB: 403 },
     },
     {
       route: 'exams.reportPdf',
       note: 'school A',
       method: 'GET',
       url: `${e}/report.pdf?school=${A}`,
-      expect: { ...everyone(200), clerkB: 403 },
+      expect: { ...readers(200), clerkB: 403 },
       scoped: { clerkA: (r) => expect(r.rawPayload.subarray(0, 5).toString()).toBe('%PDF-') },
     },
     {
@@ -204,7 +205,7 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       route: 'exams.compare',
       method: 'GET',
       url: `${e}/compare?with=${s.earlierId}`,
-      expect: everyone(200),
+      expect: readers(200),
       scoped: {
         clerkA: (r) => expect(json(r).schools.map((x: { schoolCode: string }) => x.schoolCode)).toEqual([A]),
         viewer: (r) => expect(json(r).schools.map((x: { schoolCode: string }) => x.schoolCode)).toEqual([A, B]),
@@ -215,7 +216,7 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       route: 'exams.items',
       method: 'GET',
       url: `${e}/items?subject=${encodeURIComponent('数学')}`,
-      expect: everyone(200),
+      expect: readers(200),
       scoped: { viewer: (r) => expect(json(r).analysis.items.map((i: { name: string }) => i.name)).toEqual(['1', '2']) },
     },
     // The district workbook: a clerk's is their own school's, with its students (the name tells); nobody else names a school.
@@ -224,7 +225,7 @@ export function examRows(s: ExamSeed): MatrixRow[] {
       note: 'district',
       method: 'GET',
       url: `${e}/export.xlsx`,
-      expect: everyone(200),
+      expect: readers(200),
       scoped: {
         admin: (r) => expect(fileName(r)).toBe('RBAC 期末.xlsx'),
         clerkA: (r) => expect(fileName(r)).toBe(`RBAC 期末-${SCHOOL_A.name}.xlsx`),

@@ -1,6 +1,7 @@
 // RBAC rows of growth (增值评价): the exam pairs, value-added, students, targets, the workbook and the PDF report.
 // Expectations written from the rules, by hand (not read from src/core/auth/policy.ts):
-//   - aggregates (pairs, school and class value-added, targets, the workbook and the report): every signed-in user;
+//   - aggregates (pairs, school and class value-added, targets, the workbook and the report): every signed-in user
+//     but the personnel staff (人事专员: teachers only, no growth);
 //     a clerk sees the district figures and the own school's rows only, everyone else every school;
 //   - student rows: the bureau (any school), a clerk (own school), an inspector (assigned schools: B here);
 //     viewers none; names only for the bureau and the clerk of the school — never for inspectors;
@@ -14,13 +15,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { signIn } from '../helpers.js';
 import { csvOf, growthFixture, SUBJECTS } from '../api/growth-fixture.js';
 import { findChromium } from '../../src/core/pdf.js';
-import { everyone, type Expect, type MatrixRow, type TestApp } from './matrix.js';
+import { everyone, type Expect, type Identity, type MatrixRow, type TestApp } from './matrix.js';
 
 const A = '2133000001';
 const B = '2133000002';
 const C = '2133000003';
 
 const ALL = [A, B, C];
+
+/** Those holding growth.read: every signed-in role but the personnel staff. */
+const readers = (v: Expect): Record<Identity, Expect> => ({ ...everyone(v), personnel: 403 });
 
 export interface GrowthSeed {
   from: number;
@@ -145,7 +149,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       route: 'growth.exams',
       method: 'GET',
       url: '/api/growth/exams',
-      expect: everyone(200),
+      expect: readers(200),
       // Other tables' exams may share students too: the fixture's pair is among the pairs.
       scoped: { clerkA: (r) => expect(json<{ pairs: unknown[] }>(r).pairs).toContainEqual({ from, to, shared: 70, subjects: ['语文', '数学', '总分'] }) },
     },
@@ -153,7 +157,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       route: 'growth.valueAdded',
       method: 'GET',
       url: `/api/growth/value-added?${math}`,
-      expect: everyone(200),
+      expect: readers(200),
       scoped: {
         admin: both(vaSees('all', ALL), smallCells(20, [])),
         analyst: both(vaSees('all', ALL), smallCells(20, [])),
@@ -169,7 +173,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'minN=1',
       method: 'GET',
       url: `/api/growth/value-added?${math}&minN=1`,
-      expect: everyone(200),
+      expect: readers(200),
       scoped: {
         admin: smallCells(1, []),
         analyst: smallCells(1, []),
@@ -185,7 +189,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'school A',
       method: 'GET',
       url: `/api/growth/students?${math}&school=${A}`,
-      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 403, viewer: 403, health: 403 },
+      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 403, viewer: 403, health: 403, personnel: 403 },
       scoped: { admin: studentsOf(A, 30, true), analyst: studentsOf(A, 30, true), clerkA: studentsOf(A, 30, true) },
     },
     // School B: the inspector assigned to B sees the rows without names; B's clerk with names.
@@ -194,7 +198,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'school B',
       method: 'GET',
       url: `/api/growth/students?${math}&school=${B}`,
-      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 403, clerkB: 200, inspector: 200, viewer: 403, health: 403 },
+      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 403, clerkB: 200, inspector: 200, viewer: 403, health: 403, personnel: 403 },
       scoped: { analyst: studentsOf(B, 27, true), clerkB: studentsOf(B, 27, true), inspector: studentsOf(B, 27, false) },
     },
     // No school named: a user with one school in scope gets it (a clerk: own; the inspector: B); the bureau must name one.
@@ -203,14 +207,14 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'no school',
       method: 'GET',
       url: `/api/growth/students?${math}`,
-      expect: { anonymous: 401, admin: 400, analyst: 400, clerkA: 200, clerkB: 200, inspector: 200, viewer: 403, health: 403 },
+      expect: { anonymous: 401, admin: 400, analyst: 400, clerkA: 200, clerkB: 200, inspector: 200, viewer: 403, health: 403, personnel: 403 },
       scoped: { clerkA: studentsOf(A, 30, true), clerkB: studentsOf(B, 27, true), inspector: studentsOf(B, 27, false) },
     },
     {
       route: 'growth.targets',
       method: 'GET',
       url: '/api/growth/targets',
-      expect: everyone(200),
+      expect: readers(200),
       scoped: {
         admin: targetsOf('all', null),
         clerkA: targetsOf([A], A),
@@ -225,14 +229,14 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       note: 'school A',
       method: 'GET',
       url: `/api/growth/targets?school=${A}`,
-      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 200, viewer: 200, health: 200 },
+      expect: { anonymous: 401, admin: 200, analyst: 200, clerkA: 200, clerkB: 403, inspector: 200, viewer: 200, health: 200, personnel: 403 },
       scoped: { clerkA: targetsOf([A], A), inspector: targetsOf([A], A), viewer: targetsOf([A], A) },
     },
     {
       route: 'growth.exportXlsx',
       method: 'GET',
       url: `/api/growth/export.xlsx?${math}`,
-      expect: everyone(200),
+      expect: readers(200),
       scoped: {
         admin: workbookOf(ALL),
         clerkA: workbookOf([A]),
@@ -245,7 +249,7 @@ export function growthRows({ from, to }: GrowthSeed): MatrixRow[] {
       route: 'growth.reportPdf',
       method: 'GET',
       url: `/api/growth/report.pdf?${math}`,
-      expect: everyone(PDF_OK),
+      expect: readers(PDF_OK),
       scoped: PDF_OK === 200 ? { analyst: pdf, clerkA: pdf, viewer: pdf } : {},
     },
   ];

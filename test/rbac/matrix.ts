@@ -12,11 +12,14 @@
 //   inspector  责任督学 assigned to school B only (an inspector on an unassigned school when a row is about A)
 //   viewer     访客, aggregates only
 //   health     卫生健康专员: the bureau's health staff (pupil-level health rows of every school), aggregates elsewhere
+//   personnel  人事专员: the bureau's personnel staff — teachers' rows of every school (teachers.*), the teacher-exchange
+//              plans (planning.exchange), the school list and overview as aggregates (schools.read), its own account;
+//              403 everywhere else (no exams, growth, balance, admissions, wellbeing, surveys, other planning, stats)
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { multipartFile, signIn, testApp } from '../helpers.js';
 
-export const IDENTITIES = ['anonymous', 'admin', 'analyst', 'clerkA', 'clerkB', 'inspector', 'viewer', 'health'] as const;
+export const IDENTITIES = ['anonymous', 'admin', 'analyst', 'clerkA', 'clerkB', 'inspector', 'viewer', 'health', 'personnel'] as const;
 export type Identity = (typeof IDENTITIES)[number];
 
 /**
@@ -77,6 +80,6 @@ export async function runMatrix(t: TestApp, rows: MatrixRow[]) {
 }
 
 /** Shorthands for the common shapes of a row's expectations. */
-export const everyone = (ok: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: ok, analyst: ok, clerkA: ok, clerkB: ok, inspector: ok, viewer: ok, health: ok });
+export const everyone = (ok: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: ok, analyst: ok, clerkA: ok, clerkB: ok, inspector: ok, viewer: ok, health: ok, personnel: ok });
 export const only = (ok: Expect, ...who: Identity[]): Record<Identity, Expect> =>
   Object.fromEntries(IDENTITIES.map((id) => [id, id === 'anonymous' ? 401 : who.includes(id) ? ok : 403])) as Record<Identity, Expect>;

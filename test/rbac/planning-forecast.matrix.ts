@@ -1,7 +1,7 @@
 // RBAC rows of planning: forecast. Expectations written from the rules, by hand (not read from the policy):
 //   - the report, the report of an uploaded file, its workbook and the inputs (school aggregates, no pupil rows): the
 //     bureau (admin, analyst), inspectors (every school: planning is the district's) and viewers (aggregates) — not
-//     school clerks, not the health staff;
+//     school clerks, not the health or the personnel staff;
 //   - changing the inputs (townships and classrooms, the births table, housing projects): the bureau only.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';

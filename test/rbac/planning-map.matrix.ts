@@ -1,6 +1,7 @@
 // RBAC rows of planning: map. Expectations written from the rules, by hand (not read from the policy):
 //   - the map and its layers (school aggregates: students, classes, coordinates): the bureau (admin, analyst), the
-//     inspectors (every school: planning is district-wide) and the viewer — not a school's clerk, not the health staff;
+//     inspectors (every school: planning is district-wide) and the viewer — not a school's clerk, not the health or the
+//     personnel staff;
 //   - uploading and removing a layer (district boundary, catchments): the bureau only.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';

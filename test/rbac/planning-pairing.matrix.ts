@@ -1,7 +1,8 @@
 // RBAC rows of planning: pairing. Expectations written from the rules, by hand (not read from the policy):
 //   - the suggestions (each school's strength and the suggested pairs) and the confirmed pairings with the share
 //     against the target (school aggregates, no pupil rows): the bureau (admin, analyst), inspectors (every school:
-//     pairing is the district's) and viewers (aggregates) — not school clerks, not the health staff;
+//     pairing is the district's) and viewers (aggregates) — not school clerks, not the health or the personnel
+//     staff;
 //   - confirming and removing a pairing: the bureau only (a second confirmation of the same member is refused by the
 //     rules, 409, which is still "allowed"; removing a pairing that does not exist answers 404).
 import { expect } from 'vitest';

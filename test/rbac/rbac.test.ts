@@ -79,7 +79,7 @@ describe('RBAC matrix', () => {
     await runMatrix(t, forecastRows());
   }, 120_000);
 
-  it('planning: teacher-exchange plans (the bureau only)', async () => {
+  it('planning: teacher-exchange plans (the bureau and its personnel staff)', async () => {
     await runMatrix(t, exchangeRows());
   }, 120_000);
 

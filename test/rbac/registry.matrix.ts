@@ -2,13 +2,14 @@
 // from src/core/auth/policy.ts:
 //   - the vocabulary, the school years, the overview and the school list: every signed-in user; the list and the
 //     overview are cut to the own school for a clerk and to the assigned schools (B) for the inspector; the viewer
-//     sees every school's card and the aggregates, and in the list every school's registry facts and the totals but
-//     no school's own figures (students, classes, teachers, 班额, state) — as the school's page denies them;
+//     (and likewise the health and the personnel staff: aggregates) sees every school's card and the aggregates, and
+//     in the list every school's registry facts and the totals but no school's own figures (students, classes,
+//     teachers, 班额, state) — as the school's page denies them;
 //   - the school list as .xlsx: everyone who sees the list, with what the list shows them;
-//   - one school's card: everyone whose scope holds the school (the viewer: every school);
+//   - one school's card: everyone whose scope holds the school (viewer, health and personnel staff: every school);
 //   - create and change schools: the bureau (admin, analyst) only — not even the clerk of the school;
 //   - a school's yearly figures, the template and the export: the bureau (every school), a clerk (own school), the
-//     inspector (assigned schools: B); never the viewer. A clerk's template is always the own school's;
+//     inspector (assigned schools: B); never the viewer, the health or the personnel staff. A clerk's template is always the own school's;
 //   - enter, submit and upload figures: the bureau and the clerk of the school; the inspector never writes;
 //   - approve, return, reopen and the review queue: the bureau only.
 // The workflow rules then decide among the allowed (409): submitted figures are frozen for the clerk, approved
@@ -115,7 +116,7 @@ const editorsOfA = (v: Expect): Record<Identity, Expect> => ({ ...only(v, 'admin
 const readersOfA = only('ok', 'admin', 'analyst', 'clerkA');
 /** Who reads school B's figures: the bureau, B's clerk and the inspector. */
 const readersOfB = only('ok', 'admin', 'analyst', 'clerkB', 'inspector');
-const signedIn = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v, health: v });
+const signedIn = (v: Expect = 'ok'): Record<Identity, Expect> => ({ anonymous: 401, admin: v, analyst: v, clerkA: v, clerkB: v, inspector: v, viewer: v, health: v, personnel: v });
 const statsOfA = `/api/schools/${A}/stats/${Y}`;
 
 export function registryRows(s: RegistrySeed): MatrixRow[] {
@@ -150,7 +151,15 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
       method: 'GET',
       url: `/api/overview?year=${Y}`,
       expect: signedIn(),
-      scoped: { admin: overviewOf([A, B, C]), analyst: overviewOf([A, B, C]), clerkA: overviewOf([A]), clerkB: overviewOf([B]), inspector: overviewOf([B]), viewer: overviewOf([A, B, C]) },
+      scoped: {
+        admin: overviewOf([A, B, C]),
+        analyst: overviewOf([A, B, C]),
+        clerkA: overviewOf([A]),
+        clerkB: overviewOf([B]),
+        inspector: overviewOf([B]),
+        viewer: overviewOf([A, B, C]),
+        personnel: overviewOf([A, B, C]),
+      },
     },
     {
       route: 'registry.listSchools',
@@ -178,6 +187,12 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
             expect(x.name).toBeTruthy();
           }
         },
+        // The personnel staff: the list as aggregates, like the viewer.
+        personnel: (r) => {
+          listOf([A, B, C])(r);
+          expect(json(r).perSchoolFigures).toBe(false);
+          expect(json(r).schools.every((x: { students: number | null }) => x.students === null)).toBe(true);
+        },
       },
     },
     {
@@ -190,6 +205,7 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
         clerkA: listFile([A], true),
         inspector: listFile([B], true),
         viewer: listFile([A, B, C], false),
+        personnel: listFile([A, B, C], false),
       },
     },
     {
@@ -197,10 +213,10 @@ export function registryRows(s: RegistrySeed): MatrixRow[] {
       note: 'school A',
       method: 'GET',
       url: `/api/schools/${A}`,
-      expect: only('ok', 'admin', 'analyst', 'clerkA', 'viewer', 'health'),
+      expect: only('ok', 'admin', 'analyst', 'clerkA', 'viewer', 'health', 'personnel'),
       scoped: { clerkA: (r) => expect(json(r).school).toMatchObject({ code: A, name: SCHOOL_A.name }) },
     },
-    { route: 'registry.getSchool', note: 'school B', method: 'GET', url: `/api/schools/${B}`, expect: only('ok', 'admin', 'analyst', 'clerkB', 'inspector', 'viewer', 'health') },
+    { route: 'registry.getSchool', note: 'school B', method: 'GET', url: `/api/schools/${B}`, expect: only('ok', 'admin', 'analyst', 'clerkB', 'inspector', 'viewer', 'health', 'personnel') },
     {
       route: 'registry.listRecords',
       note: 'school A',

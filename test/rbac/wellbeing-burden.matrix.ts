@@ -1,13 +1,17 @@
 // RBAC rows of homework and sleep (课业负担与睡眠, student wellbeing). Expectations written from the rules, by hand (not
 // read from the policy):
 //   - the import: the bureau (admin, analyst) and its health staff;
-//   - the report and its workbook (aggregates): everyone signed in; the bureau and the health staff every school, a
-//     clerk the own school, an inspector the assigned school, a viewer every school with small cells withheld;
+//   - the report and its workbook (aggregates): everyone signed in but the personnel staff (人事专员); the bureau and
+//     the health staff every school, a clerk the own school, an inspector the assigned school, a viewer every school
+//     with small cells withheld;
 //   - pupil rows (sensitive personal information of minors): the health staff and the school's own clerk only —
 //     not the other bureau roles, not an inspector, never a viewer.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { everyone, only, type MatrixRow } from './matrix.js';
+import { everyone, only, type Expect, type Identity, type MatrixRow } from './matrix.js';
+
+/** Those holding wellbeing.read: every signed-in role but the personnel staff (人事专员: teachers only). */
+const readers = (): Record<Identity, Expect> => ({ ...everyone(), personnel: 403 });
 
 const A = '2133000001';
 const B = '2133000002';
@@ -30,7 +34,7 @@ export function burdenRows(): MatrixRow[] {
       route: 'burden.report',
       method: 'GET',
       url: '/api/wellbeing/burden/report?year=2026',
-      expect: everyone(),
+      expect: readers(),
       scoped: {
         analyst: schoolsSeen([A, B, null]),
         health: (r) => {
@@ -50,7 +54,7 @@ export function burdenRows(): MatrixRow[] {
         },
       },
     },
-    { route: 'burden.reportXlsx', method: 'GET', url: '/api/wellbeing/burden/report.xlsx?year=2026', expect: everyone() },
+    { route: 'burden.reportXlsx', method: 'GET', url: '/api/wellbeing/burden/report.xlsx?year=2026', expect: readers() },
     { route: 'burden.pupils', note: 'school A', method: 'GET', url: `/api/wellbeing/burden/schools/${A}/pupils?year=2026`, expect: only('ok', 'health', 'clerkA') },
     { route: 'burden.pupils', note: 'school B', method: 'GET', url: `/api/wellbeing/burden/schools/${B}/pupils?year=2026`, expect: only('ok', 'health', 'clerkB') },
   ];

@@ -1,6 +1,6 @@
 // RBAC rows of retention (student wellbeing). Expectations written from the rules, by hand (not read from the policy):
 // the retention setting, its preview and the purge are the bureau's ('wellbeing.manage': admin, analyst and the
-// health staff) — not a school clerk, an inspector or a viewer. The setting is saved as null (keep everything), so
+// health staff) — not a school clerk, an inspector, a viewer or the personnel staff. The setting is saved as null (keep everything), so
 // the purge finds nothing due and answers 409 to those allowed.
 import type { MatrixRow } from './matrix.js';
 import { only } from './matrix.js';

@@ -1,12 +1,16 @@
 // RBAC rows of surveys (student wellbeing). Expectations written from the rules, by hand (not read from the policy):
 //   - building questionnaires, surveys, plans and codes: the bureau (admin, analyst) only;
-//   - the survey list, one survey and its results (aggregates, small cells withheld): every signed-in role — a clerk
+//   - the survey list, one survey and its results (aggregates, small cells withheld): every signed-in role but
+//     the personnel staff (人事专员: teachers only) — a clerk
 //     sees the district and the own school, the inspector the assigned school (B), viewer and health staff every school;
 //   - the public answering routes: anyone, signed in or not (a made-up code: 404 for all).
 // Rows run in order on one app: admin creates survey 1 and analyst survey 2 (serial ids of a fresh database).
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { IDENTITIES, everyone, only, type Expect, type Identity, type MatrixRow } from './matrix.js';
+
+/** Those holding surveys.read: every signed-in role but the personnel staff (人事专员: teachers only). */
+const readers = (): Record<Identity, Expect> => ({ ...everyone(), personnel: 403 });
 
 const A = '2133000001';
 const B = '2133000002';
@@ -46,8 +50,8 @@ export function surveysRows(): MatrixRow[] {
     { route: 'surveys.questionnaire', method: 'GET', url: '/api/surveys/questionnaires/rbac-parents?version=1', expect: bureau() },
     { route: 'surveys.questionnaireUpdate', method: 'PUT', url: '/api/surveys/questionnaires/rbac-parents', body: { title: '家长卷', audience: 'parent', questions: QUESTIONS }, expect: bureau() },
     { route: 'surveys.create', method: 'POST', url: '/api/surveys', body: { year: 2024, title: 'RBAC 调查', questionnaireKey: 'rbac-parents', questionnaireVersion: 1 }, expect: bureau() },
-    { route: 'surveys.list', method: 'GET', url: '/api/surveys', expect: everyone() },
-    { route: 'surveys.get', method: 'GET', url: '/api/surveys/1', expect: everyone() },
+    { route: 'surveys.list', method: 'GET', url: '/api/surveys', expect: readers() },
+    { route: 'surveys.get', method: 'GET', url: '/api/surveys/1', expect: readers() },
     { route: 'surveys.update', method: 'PUT', url: '/api/surveys/2', body: { title: 'RBAC 调查（改）' }, expect: bureau() },
     { route: 'surveys.planDefaults', method: 'GET', url: '/api/surveys/1/plan/defaults', expect: bureau() },
     { route: 'surveys.planPreview', method: 'POST', url: '/api/surveys/1/plan/preview', body: { schools: [{ schoolCode: A, population: 400 }] }, expect: bureau() },
@@ -74,7 +78,7 @@ export function surveysRows(): MatrixRow[] {
       route: 'surveys.results',
       method: 'GET',
       url: '/api/surveys/1/results',
-      expect: everyone(),
+      expect: readers(),
       scoped: {
         admin: schoolsSeen([null, A, B, C]),
         clerkA: schoolsSeen([null, A]),
@@ -84,7 +88,7 @@ export function surveysRows(): MatrixRow[] {
         health: schoolsSeen([null, A, B, C]),
       },
     },
-    { route: 'surveys.resultsXlsx', method: 'GET', url: '/api/surveys/1/results.xlsx', expect: everyone() },
+    { route: 'surveys.resultsXlsx', method: 'GET', url: '/api/surveys/1/results.xlsx', expect: readers() },
     { route: 'surveys.remove', note: 'admin deletes draft 2, analyst finds it gone (404)', method: 'DELETE', url: '/api/surveys/2', expect: bureau('allowed') },
   ];
 }

@@ -1,13 +1,17 @@
 // RBAC rows of vision (student wellbeing). Expectations written from the rules, by hand (not read from the policy):
 //   - the import: the bureau (admin, analyst) and its health staff;
-//   - the myopia report and its workbook (aggregates): everyone signed in — the bureau and the health staff all
+//   - the myopia report and its workbook (aggregates): everyone signed in but the personnel staff
+//     (人事专员) — the bureau and the health staff all
 //     schools, a clerk the own school, an inspector the assigned schools, a viewer every school with small cells
 //     withheld; the district row for all;
 //   - pupil rows (sensitive personal information of minors): the health staff and the school's own clerk only — not
 //     the other bureau roles, not an inspector, never a viewer.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { everyone, only, type MatrixRow } from './matrix.js';
+import { everyone, only, type Expect, type Identity, type MatrixRow } from './matrix.js';
+
+/** Those holding wellbeing.read: every signed-in role but the personnel staff (人事专员: teachers only). */
+const readers = (): Record<Identity, Expect> => ({ ...everyone(), personnel: 403 });
 
 const A = '2133000001';
 const B = '2133000002';
@@ -26,7 +30,7 @@ export function visionRows(): MatrixRow[] {
       route: 'vision.report',
       method: 'GET',
       url: '/api/wellbeing/vision/report?year=2026',
-      expect: everyone(),
+      expect: readers(),
       scoped: {
         analyst: schoolsSeen([A, B, null]),
         health: (r) => {
@@ -48,7 +52,7 @@ export function visionRows(): MatrixRow[] {
       route: 'vision.export',
       method: 'GET',
       url: '/api/wellbeing/vision/report.xlsx?year=2026',
-      expect: everyone(),
+      expect: readers(),
       scoped: { admin: xlsx, health: xlsx, clerkA: xlsx, viewer: xlsx },
     },
     { route: 'vision.students', note: 'school A', method: 'GET', url: `/api/wellbeing/vision/schools/${A}/students?year=2026`, expect: only('ok', 'health', 'clerkA') },

@@ -1,6 +1,7 @@
 // RBAC rows of student wellbeing (学生健康). Expectations written from the rules, by hand (not read from the policy):
 //   - the fitness report (aggregates): the bureau all schools; a clerk the own school; an inspector the assigned
-//     schools; a viewer every school's aggregates with small cells withheld; the district row for everyone signed in;
+//     schools; a viewer every school's aggregates with small cells withheld; the district row for everyone signed in
+//     but the personnel staff (人事专员: teachers only, no wellbeing);
 //   - the import: the bureau and its health staff;
 //   - the report's item figures of one school (?school=): whoever may read that school's aggregates (a clerk of
 //     another school and an inspector not assigned to it: refused);
@@ -8,7 +9,10 @@
 //     school's own clerk only — not the other bureau roles, not an inspector, never a viewer.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { everyone, only, type MatrixRow } from './matrix.js';
+import { everyone, only, type Expect, type Identity, type MatrixRow } from './matrix.js';
+
+/** Those holding wellbeing.read: every signed-in role but the personnel staff (人事专员: teachers only). */
+const readers = (): Record<Identity, Expect> => ({ ...everyone(), personnel: 403 });
 
 const A = '2133000001';
 const B = '2133000002';
@@ -25,7 +29,7 @@ export function wellbeingRows(): MatrixRow[] {
       route: 'wellbeing.fitnessReport',
       method: 'GET',
       url: '/api/wellbeing/fitness/report?year=2026',
-      expect: everyone(),
+      expect: readers(),
       scoped: {
         analyst: schoolsSeen([A, B, null]),
         health: (r) => {
@@ -49,7 +53,7 @@ export function wellbeingRows(): MatrixRow[] {
       note: 'item figures of school A',
       method: 'GET',
       url: `/api/wellbeing/fitness/report?year=2026&school=${A}`,
-      expect: { ...everyone(), clerkB: 403, inspector: 403 },
+      expect: { ...readers(), clerkB: 403, inspector: 403 },
       scoped: {
         health: (r) => expect(r.json<{ items: { school: string | null } }>().items.school).toBe(A),
         viewer: (r) => {

@@ -8,6 +8,7 @@ type Words = { zh: string; en: string };
 
 export const AUDIT_ACTIONS: Record<string, Words> = {
   lock: { zh: '锁定', en: 'lock' },
+  'carry-forward': { zh: '结转', en: 'carry forward' },
   create: { zh: '新建', en: 'create' },
   insert: { zh: '新建', en: 'create' },
   update: { zh: '修改', en: 'update' },
@@ -67,6 +68,16 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   'planning-births': { zh: '出生人口表', en: 'births table' },
   'planning-housing': { zh: '新建住宅项目', en: 'new housing project' },
   'planning-map-layer': { zh: '地图图层', en: 'map layer' },
+  teacher: { zh: '教师', en: 'teacher' },
+  'teacher-roster': { zh: '教师名册', en: 'teacher roster' },
+  'teacher-year': { zh: '教师名册行', en: 'roster row' },
+  'teacher-course': { zh: '培训项目', en: 'training course' },
+  'teacher-training': { zh: '教师培训学时', en: 'teacher’s training hours' },
+  'teacher-training-below': { zh: '培训学时未达标教师名单', en: 'teachers below the training target' },
+  'teacher-course-attendance': { zh: '培训项目参训名单', en: 'a course’s attendees' },
+  'teacher-move': { zh: '教师调动记录', en: 'teacher move' },
+  'teacher-moves': { zh: '教师交流记录', en: 'teacher moves' },
+  'teacher-options': { zh: '可选教师名单', en: 'teachers to choose from' },
 };
 
 /** Fields of the accounts (core/auth). */

@@ -1,9 +1,10 @@
-// The HTTP contract of the teacher-exchange plans (交流轮岗方案, issue 16 item 2). The bureau uploads its teachers (one
-// row each: id, school, subject, 骨干, years at the school, age — the registry keeps no roster yet), the server takes
-// the schools' students and places from the registry, the optimiser (solve.ts, a MIP for HiGHS in a worker thread)
-// proposes the moves, and the bureau edits them (each edit rechecked against every rule), re-solves with changed
-// rules or pins, locks the plan and exports it. Teacher rows are personal data: every route is 'planning.exchange'
-// (the bureau only); each read of a plan and each export is audited.
+// The HTTP contract of the teacher-exchange plans (交流轮岗方案, issue 16 item 2). The bureau builds a plan from the
+// teachers' roster (教师名册, issue 13) or uploads its teachers (one row each: id, school, subject, 骨干, years at the
+// school, age); the server takes the schools' students and places from the registry, the optimiser (solve.ts, a MIP
+// for HiGHS in a worker thread) proposes the moves, and the bureau edits them (each edit rechecked against every
+// rule), re-solves with changed rules or pins, locks the plan (a roster plan's moves are then recorded in the
+// teachers' exchange history) and exports it. Teacher rows are personal data: every route is 'planning.exchange' (the
+// bureau and its personnel staff); each read of a plan and each export is audited.
 // Pure module (zod and types only): the web imports it.
 import { z } from 'zod';
 import { endpoint, Ok, YearParam } from '../../core/http/contract.js';
@@ -120,6 +121,10 @@ export const ExchangeSolveWire = z.object({
 
 const Status = z.enum(['draft', 'locked']);
 
+/** Where a plan's teachers came from: an uploaded file, or the teachers' roster (教师名册) of the plan's year. */
+export const ExchangeSource = z.enum(['file', 'roster']);
+export type ExchangeSource = z.infer<typeof ExchangeSource>;
+
 export const ExchangePlanSummary = z.object({
   id: z.number(),
   name: z.string(),
@@ -140,6 +145,8 @@ export const ExchangePlanSummary = z.object({
   updatedAt: z.string().nullable(),
   lockedBy: z.string().nullable(),
   lockedAt: z.string().nullable(),
+  /** The service always fills it (absent only in code that builds a summary without the service). */
+  source: ExchangeSource.optional(),
 });
 export type ExchangePlanSummary = z.infer<typeof ExchangePlanSummary>;
 
@@ -219,6 +226,15 @@ export const ExchangePlanDetail = ExchangePlanSummary.extend({
 });
 export type ExchangePlanDetail = z.infer<typeof ExchangePlanDetail>;
 
+/** The lock's answer: the plan, and whether its moves were written into the teachers' exchange history. */
+export const ExchangeLockAnswer = ExchangePlanSummary.extend({
+  /** Moves recorded (a roster plan); null: a plan from an uploaded file records nothing. */
+  recordedMoves: z.number().nullable(),
+  /** 中文 / English: what was recorded, or why nothing was. */
+  recordNote: z.string(),
+});
+export type ExchangeLockAnswer = z.infer<typeof ExchangeLockAnswer>;
+
 const planKey = ({ params }: { params: { id: number } }) => `exchange-plan:${params.id}`;
 
 export const exchangeApi = {
@@ -239,6 +255,16 @@ export const exchangeApi = {
     policy,
     query: ExchangeCreateQuery,
     upload: true,
+    response: ExchangePlanDetail,
+  }),
+  createFromRoster: endpoint({
+    method: 'POST',
+    path: '/api/planning/exchange/plans/from-roster',
+    summary:
+      '从教师名册新建交流轮岗方案：该学年名册中公办在办学校的专任教师（主教学科；骨干 = 县级及以上；本校任教年限 = 学年 − 本校任教起始年；年龄 = 学年 − 出生年），按规则求解并保存为草案；锁定后调动写入教师交流记录 / create a teacher-exchange plan from the roster: the 专任 teachers of the public, open schools in that school year’s roster (main subject; 骨干 = county level or above; years at the school = year − start year at the school; age = year − birth year), solved under the rules and stored as a draft; once locked, its moves are recorded in the teachers’ exchange history',
+    tags,
+    policy,
+    query: ExchangeCreateQuery,
     response: ExchangePlanDetail,
   }),
   get: endpoint({
@@ -275,11 +301,12 @@ export const exchangeApi = {
   lock: endpoint({
     method: 'POST',
     path: '/api/planning/exchange/plans/:id/lock',
-    summary: '锁定方案（仍有违规项时拒绝；锁定后只读，记入审计日志） / lock a plan (refused while a rule is broken; read-only afterwards; audited)',
+    summary:
+      '锁定方案（仍有违规项时拒绝；锁定后只读，记入审计日志）；从教师名册生成的方案在同一事务中把调动写入教师交流记录，上传名单生成的方案不写入 / lock a plan (refused while a rule is broken; read-only afterwards; audited); a plan from the roster records its moves in the teachers’ exchange history in the same transaction, a plan from an uploaded file records nothing',
     tags,
     policy,
     params: PlanParams,
-    response: ExchangePlanSummary,
+    response: ExchangeLockAnswer,
   }),
   remove: endpoint({
     method: 'DELETE',

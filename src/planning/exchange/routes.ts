@@ -9,6 +9,10 @@ export const exchangeRoutes = routesOf(exchangeApi, (s: { exchange: ExchangeServ
     const { name, year, ...rules } = query;
     return s.exchange.create(actor, { name, year, rules: { ...rules, pins: [] } }, file!.filename, await file!.toBuffer());
   },
+  createFromRoster: async ({ actor, query }) => {
+    const { name, year, ...rules } = query;
+    return s.exchange.createFromRoster(actor, { name, year, rules: { ...rules, pins: [] } });
+  },
   get: async ({ actor, params }) => s.exchange.get(actor, params.id),
   editMoves: async ({ actor, params, body }) => s.exchange.editMoves(actor, params.id, body.moves),
   solve: async ({ actor, params, body }) => s.exchange.solve(actor, params.id, body.rules),

@@ -1,9 +1,11 @@
-// Teacher-exchange plans (交流轮岗方案): the bureau's workflow around the optimiser. A plan is made from an uploaded
-// teacher file and the registry's schools of its year (plan-schools.ts), solved (solve.ts: the MIP in a worker
+// Teacher-exchange plans (交流轮岗方案): the bureau's workflow around the optimiser. A plan is made from the teachers'
+// roster of its year (the exchange candidates of teachers/moves) or from an uploaded teacher file, with the registry's
+// schools of its year (plan-schools.ts), solved (solve.ts: the MIP in a worker
 // thread, bounded by the rules' time limit, its status and proven gap stored as HiGHS reports them) and kept as a
 // draft; the bureau edits the moves (each edit rechecked by check.ts against every rule, the violations stored with
-// the figures), re-solves with changed rules or pins, locks it (refused while a rule is broken) or deletes the
-// draft. Every change is written with its audit row in one transaction; reads and exports are audited by the routes.
+// the figures), re-solves with changed rules or pins, locks it (refused while a rule is broken; a plan from the roster
+// records its moves in the teachers' exchange history in the lock's transaction, one from a file records nothing) or
+// deletes the draft. Every change is written with its audit row in one transaction; reads and exports are audited by the routes.
 import type { Db } from '../../core/db/index.js';
 import type { Actor } from '../../core/http/routes.js';
 import { AppError, badRequest, conflict, notFound } from '../../core/http/errors.js';
@@ -14,7 +16,7 @@ import { formatPercent } from '../../core/format.js';
 import { enrolmentRecords, schoolSites } from '../../registry/lookup.js';
 import type { PlanningDeps } from '../deps.js';
 import { checkMoves, schoolNamesOf } from './check.js';
-import { MAX_EXCHANGE_TEACHERS, type ExchangePlanDetail, type ExchangePlanSummary, type ExchangeRulesWire } from './contract.js';
+import { MAX_EXCHANGE_TEACHERS, type ExchangeLockAnswer, type ExchangePlanDetail, type ExchangePlanSummary, type ExchangeRulesWire, type ExchangeSource } from './contract.js';
 import { ExchangeInfeasible, ExchangeNoPlan, type ExchangeRules, type ExchangeSchool, type ExchangeSolution, type ExchangeTeacher } from './model.js';
 import { planDetail, planSummary } from './plan-view.js';
 import { planSchools, studentsOfYear } from './plan-schools.js';
@@ -77,6 +79,15 @@ const rulesForAudit = (r: ExchangeRules) => ({
   timeLimitSeconds: r.timeLimitSeconds,
 });
 
+/** Where a stored plan's teachers came from (plans made before the roster existed: a file). */
+const sourceOf = (p: store.ExchangePlan): ExchangeSource => ((p.params as Partial<SourcedParams>).source === 'roster' ? 'roster' : 'file');
+type SourcedParams = store.StoredParams & { source: ExchangeSource };
+const summaryOf = (p: store.ExchangePlan): ExchangePlanSummary => ({ ...planSummary(p), source: sourceOf(p) });
+const detailOf = (p: store.ExchangePlan): ExchangePlanDetail => ({ ...planDetail(p), source: sourceOf(p) });
+
+/** The file name a roster plan shows where an uploaded plan shows its file's. */
+const rosterName = (year: number) => `教师名册 ${year}–${year + 1} 学年 / roster ${year}–${year + 1}`;
+
 /** The shown problems of a refused file: at most this many (a file of thousands of bad rows answers with the first). */
 const MAX_PROBLEMS = 500;
 
@@ -103,11 +114,26 @@ export class ExchangeService {
   ) {}
 
   async list(user: User): Promise<{ plans: ExchangePlanSummary[] }> {
-    return { plans: (await store.listPlans(this.db, user.districtId)).map(planSummary) };
+    return { plans: (await store.listPlans(this.db, user.districtId)).map(summaryOf) };
   }
 
   async get(user: User, id: number): Promise<ExchangePlanDetail> {
-    return planDetail(await this.mustGet(user, id));
+    return detailOf(await this.mustGet(user, id));
+  }
+
+  /**
+   * A new plan from the teachers' roster of the plan's year: the 专任 teachers of the public, open schools (the
+   * exchange candidates of teachers/moves). Once locked, its moves are recorded in the exchange history.
+   */
+  async createFromRoster(user: User, input: NewExchangePlan): Promise<ExchangePlanDetail> {
+    const teachers = await this.deps.moves.exchangeCandidates(user.districtId, input.year);
+    if (teachers.length === 0)
+      throw new AppError(
+        422,
+        'no_roster',
+        `${input.year}–${input.year + 1} 学年的教师名册中没有公办在办学校的专任教师，无法从名册编制方案；请先导入名册，或上传教师名单 / the ${input.year}–${input.year + 1} roster holds no 专任 teachers of public, open schools: import the roster first, or upload a teacher file`,
+      );
+    return this.createFromTeachers(user, input, rosterName(input.year), teachers, 'roster');
   }
 
   /** A new plan from an uploaded teacher file (every bad cell named, nothing stored). */
@@ -125,7 +151,7 @@ export class ExchangeService {
    * A new plan from teacher rows (the upload, with their file rows; or the demo's): every teacher's school must be in
    * the registry; solved; stored as a draft.
    */
-  async createFromTeachers(user: User, input: NewExchangePlan, fileName: string, rows: (ExchangeTeacher & { row?: number })[]): Promise<ExchangePlanDetail> {
+  async createFromTeachers(user: User, input: NewExchangePlan, fileName: string, rows: (ExchangeTeacher & { row?: number })[], source: ExchangeSource = 'file'): Promise<ExchangePlanDetail> {
     if (rows.length === 0) throw invalidTeacherFile(fileName, [{ message: `${fileName} 没有数据行 / ${fileName} has no data rows` }]);
     if (rows.length > MAX_EXCHANGE_TEACHERS)
       throw invalidTeacherFile(fileName, [{ message: `教师超过 ${MAX_EXCHANGE_TEACHERS} 人，请分片编制方案 / more than ${MAX_EXCHANGE_TEACHERS} teachers: make plans for parts of the district` }]);
@@ -151,13 +177,14 @@ export class ExchangeService {
     this.checkPins(input.rules, planTeachers, schools.included);
     const solution = await solveExchange(planTeachers, schools.included, input.rules).catch(solveError);
     const checked = checkMoves(planTeachers, schools.included, input.rules, solution.moves, schoolNamesOf(schools.included));
+    const params: SourcedParams = { method: solution.method, fileName, rules: input.rules, solve: this.solveRecord(user, solution), edited: false, source };
     const plan = await store.insertPlan(
       this.db,
       user.districtId,
       {
         name: input.name,
         year: input.year,
-        params: { method: solution.method, fileName, rules: input.rules, solve: this.solveRecord(user, solution), edited: false },
+        params,
         teachers,
         schools,
         moves: checked.moves,
@@ -172,11 +199,11 @@ export class ExchangeService {
           entityKey: entityKey(id),
           detail: `${input.name}（${fileName}）`,
           rowCount: teachers.length,
-          newValue: { name: input.name, year: input.year, rules: rulesForAudit(input.rules), movers: checked.metrics.movers, status: solution.status, mipGap: solution.mipGap },
+          newValue: { name: input.name, year: input.year, source, rules: rulesForAudit(input.rules), movers: checked.metrics.movers, status: solution.status, mipGap: solution.mipGap },
         },
       ],
     );
-    return planDetail(plan);
+    return detailOf(plan);
   }
 
   /** Replaces a draft's moves; every rule is rechecked and the violations are stored with the figures. */
@@ -215,7 +242,7 @@ export class ExchangeService {
       ],
     );
     if (!updated) throw this.notDraft(id);
-    return planDetail(updated);
+    return detailOf(updated);
   }
 
   /** Solves a draft again under changed rules or pins; the optimiser's moves replace the current ones. */
@@ -248,11 +275,14 @@ export class ExchangeService {
       ],
     );
     if (!updated) throw this.notDraft(id);
-    return planDetail(updated);
+    return detailOf(updated);
   }
 
-  /** Locks a draft: refused while any rule is broken. */
-  async lock(user: User, id: number): Promise<ExchangePlanSummary> {
+  /**
+   * Locks a draft: refused while any rule is broken. A plan from the roster records its moves in the teachers' exchange
+   * history (交流轮岗 from 1 September of the year after the plan's year) in the same transaction: both or neither.
+   */
+  async lock(user: User, id: number): Promise<ExchangeLockAnswer> {
     const p = await this.mustDraft(user, id);
     const n = p.metrics.violations.length;
     if (n > 0) throw conflict(`方案仍有 ${n} 处违反规则，不能锁定；请先修改调动名单或重新求解 / the plan still breaks a rule in ${n} places and cannot be locked; edit the moves or re-solve first`);
@@ -267,9 +297,21 @@ export class ExchangeService {
         newValue: { movers: p.metrics.movers, dAfter: p.metrics.dAfter, cvAfter: p.metrics.cvAfter },
       },
     ];
-    const locked = await store.lockDraft(this.db, user.districtId, id, user.username, audit);
-    if (!locked) throw this.notDraft(id);
-    return planSummary(locked);
+    const done = await this.db.transaction(async (tx) => {
+      const locked = await store.lockDraft(tx, user.districtId, id, user.username, audit);
+      if (!locked) return null;
+      const moves = locked.moves.map((m) => ({ teacherId: m.teacherId, from: m.from, to: m.to }));
+      const recorded = sourceOf(locked) === 'roster' ? await this.deps.moves.recordPlanMoves(tx, user.districtId, id, locked.year, moves, user.username) : null;
+      return { locked, recorded };
+    });
+    if (!done) throw this.notDraft(id);
+    const { locked, recorded } = done;
+    const from = `${locked.year + 1}-09-01`;
+    const recordNote =
+      recorded === null
+        ? '方案来自上传的教师名单，未写入教师交流记录 / the plan was made from an uploaded file: nothing was recorded in the exchange history'
+        : `已写入交流记录：${recorded} 条交流轮岗（${from} 起） / recorded in the moves: ${recorded} rotations from ${from}`;
+    return { ...summaryOf(locked), recordedMoves: recorded, recordNote };
   }
 
   async remove(user: User, id: number): Promise<{ ok: true }> {
@@ -283,7 +325,7 @@ export class ExchangeService {
 
   /** The plan as .xlsx: moves, summary, schools, schools × subjects. */
   async workbook(user: User, id: number, lang: 'zh' | 'en'): Promise<{ file: Buffer; name: string; rows: number }> {
-    const d = planDetail(await this.mustGet(user, id));
+    const d = detailOf(await this.mustGet(user, id));
     const district = (await this.deps.registry.districtName(user.districtId)) ?? '';
     const file = await exchangeWorkbook(d, district, lang);
     const state = d.status === 'locked' ? (lang === 'en' ? 'locked' : '已锁定') : lang === 'en' ? 'draft' : '草案';

@@ -3,4 +3,8 @@ import { routesOf } from '../../core/http/routes.js';
 import { structureApi } from './contract.js';
 import type { StructureService } from './service.js';
 
-export const structureRoutes = routesOf(structureApi, (_s: { structure: StructureService }) => ({}));
+export const structureRoutes = routesOf(structureApi, (s: { structure: StructureService }) => ({
+  report: async ({ actor, query }) => s.structure.report(actor, query),
+  export: async ({ actor, query }) => s.structure.workbook(actor, query),
+  years: async ({ actor }) => s.structure.years(actor),
+}));

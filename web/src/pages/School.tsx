@@ -12,6 +12,7 @@ import {
   BarChartOutlined,
   UnlockOutlined,
   InfoCircleOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { API, call } from '../client.js';
@@ -68,7 +69,24 @@ function ValuesByTopic({ rec }: { rec: SchoolYearRecord }) {
       {topics.map((tp) => (
         <Descriptions
           key={tp.key}
-          title={pick(tp.zh, tp.en)}
+          title={
+            <Space>
+              {pick(tp.zh, tp.en)}
+              {tp.key === 'teachers' && rec.teachersSource === 'roster' && (
+                <Tooltip
+                  title={
+                    rec.rosterDifferences.length
+                      ? pick(`${rec.rosterDifferences.length} 项录入数与名册不一致，统计采用名册数`, `${rec.rosterDifferences.length} typed-in figures differ; the statistics use the roster's`)
+                      : pick('教师数据由本校教师名册计算', 'The teacher figures are computed from the school’s roster')
+                  }
+                >
+                  <Tag color="blue" icon={<TeamOutlined />} data-testid="teachers-from-roster">
+                    {pick('来自教师名册', 'From the roster')}
+                  </Tag>
+                </Tooltip>
+              )}
+            </Space>
+          }
           size="small"
           bordered
           column={{ xs: 1, sm: 2, lg: 3 }}

@@ -1,7 +1,7 @@
 // Data-entry form of one school's yearly figures, generated from the field registry (API.registry.meta).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { CheckCircleFilled, CloseOutlined, ExclamationCircleFilled, InfoCircleOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseOutlined, ExclamationCircleFilled, InfoCircleOutlined, PlusOutlined, SaveOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { checkConsistency, MAX_CLASS_SIZE, MAX_GRADE_STUDENTS } from '../../../src/registry/fields.js';
 import { ApiError, bilingual } from '../api.js';
@@ -104,6 +104,46 @@ function ClassEditor({ grade, sizes, disabled, onChange }: { grade: number; size
   );
 }
 
+/** While the school's roster stands in for the teacher figures: the typed-in figures that differ from the roster's. */
+function RosterDifferences({ rec, fields }: { rec: SchoolYearRecord; fields: StatField[] }) {
+  const { pick, lang } = useI18n();
+  if (!rec.rosterDifferences.length) return null;
+  const label = (key: string) => {
+    const f = fields.find((x) => x.key === key);
+    return f ? pick(f.zh, f.en) : key;
+  };
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="roster-differences"
+      title={pick(
+        `${rec.rosterDifferences.length} 项录入数与教师名册不一致（统计采用名册数）`,
+        `${rec.rosterDifferences.length} typed-in figures differ from the roster (the statistics use the roster's)`,
+      )}
+      description={
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="key"
+          dataSource={rec.rosterDifferences}
+          columns={[
+            { title: pick('指标', 'Figure'), key: 'label', render: (_v, d) => label(d.key) },
+            {
+              title: pick('录入数', 'Typed in'),
+              key: 'typed',
+              align: 'right',
+              render: (_v, d) => (d.typed == null ? <span className="jh-muted">{pick('未填', 'empty')}</span> : fmt(d.typed, 0, lang)),
+            },
+            { title: pick('名册数', 'Roster'), key: 'roster', align: 'right', render: (_v, d) => fmt(d.roster, 0, lang) },
+          ]}
+        />
+      }
+    />
+  );
+}
+
 function Editor({ school, record, year }: { school: School; record: SchoolYearRecord; year: number }) {
   const { t, lang, pick } = useI18n();
   const L = useLabels();
@@ -136,6 +176,9 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
 
   const fields = useMemo(() => meta?.fields ?? [], [meta]);
   const topics = (meta?.topics ?? []).filter((tp) => fields.some((f) => f.topic === tp.key));
+  // The teacher figures follow from the school's roster: shown, read-only, and never sent (the server keeps them).
+  const fromRoster = rec.teachersSource === 'roster';
+  const readOnly = (f: StatField) => fromRoster && f.topic === 'teachers';
 
   // Leave-page guard while there are unsaved changes.
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
@@ -172,11 +215,11 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
   const body = useCallback(() => {
     const raw = form.getFieldsValue(true).values ?? {};
     const values: Record<string, number | null> = {};
-    for (const f of fields) values[f.key] = raw[f.key] ?? null;
+    for (const f of fields) if (!(fromRoster && f.topic === 'teachers')) values[f.key] = raw[f.key] ?? null;
     const enrolments = grades.filter((g) => enrol[g] != null).map((g) => ({ grade: g, students: enrol[g] as number }));
     const classes = grades.flatMap((g) => (sizes[g] ?? []).filter((x): x is number => x != null).map((size, i) => ({ grade: g, classNo: i + 1, size })));
     return { values, enrolments, classes };
-  }, [form, fields, grades, enrol, sizes]);
+  }, [form, fields, grades, enrol, sizes, fromRoster]);
 
   const showProblems = (list: FieldProblem[]) => {
     setProblems(list);
@@ -193,7 +236,7 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
   const numberProblems = (): FieldProblem[] => {
     const out: FieldProblem[] = [];
     const raw = (form.getFieldsValue(true).values ?? {}) as Record<string, number | null>;
-    for (const f of fields) {
+    for (const f of fields.filter((x) => !readOnly(x))) {
       const p = numberProblem(f, raw[f.key]);
       if (p) out.push({ field: f.key, reason: `${p.zh} / ${p.en}` });
     }
@@ -374,7 +417,23 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
         </Card>
 
         {topics.map((tp) => (
-          <Card key={tp.key} variant="borderless" title={pick(tp.zh, tp.en)} style={{ marginTop: 16 }} data-topic={tp.key}>
+          <Card
+            key={tp.key}
+            variant="borderless"
+            title={
+              <Space>
+                {pick(tp.zh, tp.en)}
+                {fromRoster && tp.key === 'teachers' && (
+                  <Tag color="blue" icon={<TeamOutlined />} data-testid="teachers-from-roster">
+                    {pick('来自教师名册', 'From the roster')}
+                  </Tag>
+                )}
+              </Space>
+            }
+            style={{ marginTop: 16 }}
+            data-topic={tp.key}
+          >
+            {fromRoster && tp.key === 'teachers' && <RosterDifferences rec={rec} fields={fields} />}
             <Row gutter={[24, 0]}>
               {fields
                 .filter((f) => f.topic === tp.key)
@@ -393,7 +452,7 @@ function Editor({ school, record, year }: { school: School; record: SchoolYearRe
                         },
                       ]}
                     >
-                      <UnitNumber field={f} unit={L.unit(f)} />
+                      <UnitNumber field={f} unit={L.unit(f)} disabled={locked || readOnly(f)} />
                     </Form.Item>
                   </Col>
                 ))}

@@ -1,5 +1,6 @@
-// /planning/exchange — 教师交流轮岗 (the bureau only: teacher rows are personal data). The plans of the district with a
-// new-plan card (teacher file, template, rules); ?plan=ID opens one plan (exchange/PlanView.tsx): KPIs, violations,
+// /planning/exchange — 教师交流轮岗 (the bureau and its personnel staff: teacher rows are personal data). The plans of the
+// district (a roster plan tagged, once locked 已写入交流记录) with a new-plan card (from the roster or a teacher file,
+// template, rules); ?plan=ID opens one plan (exchange/PlanView.tsx): KPIs, violations,
 // editable moves, pins and re-solve, schools before and after, lock and export.
 import { useState } from 'react';
 import { Button, Card, Table, Tag, Typography } from 'antd';
@@ -81,9 +82,16 @@ function PlanList({ onOpen }: { onOpen: (id: number) => void }) {
               title: t('col.name'),
               dataIndex: 'name',
               render: (n: string, p: ExchangePlanSummary) => (
-                <Typography.Link onClick={() => onOpen(p.id)} data-testid={`exchange-open-${p.id}`}>
-                  {n}
-                </Typography.Link>
+                <>
+                  <Typography.Link onClick={() => onOpen(p.id)} data-testid={`exchange-open-${p.id}`}>
+                    {n}
+                  </Typography.Link>
+                  {p.source === 'roster' && (
+                    <Tag color={p.status === 'locked' ? 'green' : 'cyan'} style={{ marginInlineStart: 6 }}>
+                      {t(p.status === 'locked' ? 'recorded' : 'source.roster')}
+                    </Tag>
+                  )}
+                </>
               ),
             },
             { title: t('col.year'), dataIndex: 'year', width: 120, render: (y: number) => t('yearLabel', { y, y1: y + 1 }) },

@@ -1,10 +1,11 @@
 // A new exchange plan: its name, the school year whose students weigh the schools, the rules (defaults of 教师〔2014〕4号
-// and the usual local limits, each with its help text) and the teacher file, which starts the solve. A refused file
-// lists every bad cell; rules that cannot all hold name the binding one.
+// and the usual local limits, each with its help text), and where its teachers come from: the teachers' roster of that
+// year (从教师名册生成; once locked, the moves are recorded in the exchange history) or an uploaded teacher file, either
+// of which starts the solve. A refused file lists every bad cell; rules that cannot all hold name the binding one.
 import { useState } from 'react';
-import { Alert, App, Card, Col, Form, Input, Row, Select, Spin, Typography, Upload } from 'antd';
-import { CloudUploadOutlined } from '@ant-design/icons';
-import { API, download, upload } from '../../../client.js';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Spin, Typography, Upload } from 'antd';
+import { CloudUploadOutlined, TeamOutlined } from '@ant-design/icons';
+import { API, call, download, upload } from '../../../client.js';
 import { ApiError, bilingual } from '../../../api.js';
 import { useI18n } from '../../../i18n.js';
 import { useYear } from '../../../year.js';
@@ -32,12 +33,13 @@ export function NewPlanCard({ t, onCreated }: { t: ExchangeT; onCreated: (id: nu
   const [refusal, setRefusal] = useState<string | null>(null);
   const shownName = name ?? t('f.nameDefault', { y: year + 1 });
 
-  const send = async (file: File) => {
+  const query = () => ({ name: shownName.trim() || t('f.nameDefault', { y: year + 1 }), year, ...rules });
+  const make = async (build: () => Promise<{ id: number; metrics: { movers: number } }>) => {
     setBusy(true);
     setProblems(null);
     setRefusal(null);
     try {
-      const plan = await upload(API.exchange.create, { query: { name: shownName.trim() || t('f.nameDefault', { y: year + 1 }), year, ...rules } }, file, file.name, { silent: true });
+      const plan = await build();
       message.success(t('created', { n: formatNumber(plan.metrics.movers, 0) }));
       onCreated(plan.id);
     } catch (e) {
@@ -48,6 +50,9 @@ export function NewPlanCard({ t, onCreated }: { t: ExchangeT; onCreated: (id: nu
       setBusy(false);
     }
   };
+
+  const send = (file: File) => make(() => upload(API.exchange.create, { query: query() }, file, file.name, { silent: true }));
+  const fromRoster = () => make(() => call(API.exchange.createFromRoster, { query: query() }, { silent: true }));
 
   return (
     <Card
@@ -84,6 +89,15 @@ export function NewPlanCard({ t, onCreated }: { t: ExchangeT; onCreated: (id: nu
       </Typography.Title>
       <RulesFields t={t} value={rules} onChange={setRules} disabled={busy} />
       <Spin spinning={busy} tip={t('solving')}>
+        <Button type="primary" icon={<TeamOutlined />} disabled={busy} onClick={() => void fromRoster()} data-testid="exchange-from-roster">
+          {t('fromRoster')}
+        </Button>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('fromRosterHelp')}
+        </Typography.Paragraph>
+        <Typography.Paragraph strong style={{ marginTop: 16, marginBottom: 8 }}>
+          {t('orUpload')}
+        </Typography.Paragraph>
         <Upload.Dragger accept=".xlsx,.csv" showUploadList={false} disabled={busy} customRequest={({ file }) => void send(file as File)} data-testid="exchange-upload">
           <p className="ant-upload-drag-icon">
             <CloudUploadOutlined />

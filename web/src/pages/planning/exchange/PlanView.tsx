@@ -2,10 +2,12 @@
 // before → after; the proven gap), what breaks a rule (red, rechecked after every edit), the schools left out, the
 // moves (editable in a draft), pins and a new solve, and per school the arrivals, departures and 骨干 per 100 students
 // before and after. A draft can be locked (confirmed; refused while a rule is broken) or deleted; a locked plan is
-// read-only. Every figure through the one formatter.
+// read-only. A plan from the roster says so, and once locked that its moves are in the teachers' exchange history
+// (已写入交流记录, linked to /teachers/moves). Every figure through the one formatter.
 import { useState, type CSSProperties } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, LockOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { API, call, download } from '../../../client.js';
 import { ApiError, bilingual } from '../../../api.js';
 import { useCall } from '../../../hooks.js';
@@ -29,6 +31,7 @@ export function PlanView({ t, id, onDeleted }: { t: ExchangeT; id: number; onDel
 
   if (plan.error) return <ErrorResult error={plan.error} onRetry={plan.reload} />;
   if (!data) return <PageSpin />;
+  const roster = data.source === 'roster';
 
   const run = async (what: () => Promise<ExchangePlanDetail>, done: (p: ExchangePlanDetail) => string) => {
     setBusy(true);
@@ -58,12 +61,12 @@ export function PlanView({ t, id, onDeleted }: { t: ExchangeT; id: number; onDel
   const lock = () =>
     modal.confirm({
       title: t('lockTitle'),
-      content: t('lockBody'),
+      content: roster ? t('lockBodyRoster', { y: `${data.year + 1}-09-01` }) : t('lockBody'),
       okText: t('lock'),
       cancelText: t('cancel'),
       onOk: async () => {
-        await call(API.exchange.lock, { params: { id } });
-        message.success(t('lockedOk'));
+        const r = await call(API.exchange.lock, { params: { id } });
+        message.success(`${t('lockedOk')}${lang === 'en' ? ': ' : '：'}${bilingual(r.recordNote, lang)}`);
         plan.reload();
       },
     });
@@ -99,6 +102,21 @@ export function PlanView({ t, id, onDeleted }: { t: ExchangeT; id: number; onDel
                 {t(`status.${data.status}`)}
               </Tag>
               {data.edited && <Tag color="orange">{t('edited')}</Tag>}
+              <Tag color={roster ? 'cyan' : 'default'} data-testid="exchange-source">
+                {t(roster ? 'source.roster' : 'source.file')}
+              </Tag>
+              {roster && !draft && (
+                <Tooltip title={t('recordedHelp', { y: `${data.year + 1}–${data.year + 2}` })}>
+                  <Tag color="green" data-testid="exchange-recorded">
+                    <Link to={`/teachers/moves?rules=${data.year + 1}`}>{t('recorded')}</Link>
+                  </Tag>
+                </Tooltip>
+              )}
+              {!roster && !draft && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('notRecorded')}
+                </Typography.Text>
+              )}
             </Flex>
             <Typography.Text type="secondary">
               {t('yearLabel', { y: data.year, y1: data.year + 1 })} · {data.fileName}

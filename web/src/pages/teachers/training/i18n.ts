@@ -1,0 +1,140 @@
+// Words of the training page (培训学时). The language comes from the app's I18nProvider.
+import { useCallback } from 'react';
+import { useI18n } from '../../../i18n.js';
+
+const dict = {
+  title: ['教师培训学时', 'Teacher training hours'],
+  subtitle: [
+    '培训项目与参训学时；每位教师每年 96 学时、五年 360 学时，各校专任教师达标比例与未达标名单',
+    'Courses and credited hours; 96 hours a year and 360 over five years for every teacher: the share of full-time teachers meeting them per school, and who is below',
+  ],
+  year: ['年度', 'Year'],
+  yearLabel: ['{y} 年', '{y}'],
+  tabSummary: ['学时达标', 'Hours against the target'],
+  tabBelow: ['未达标教师', 'Teachers below the target'],
+  tabCourses: ['培训项目', 'Courses'],
+  tabEntry: ['学时录入', 'Record hours'],
+  listSep: ['、', ', '],
+  // summary
+  rosterUsed: ['按 {r} 学年名册的专任教师统计；学时计入培训项目结束日期所在年度', 'Counted over the full-time teachers of the {r} roster; a course’s hours count in the year of its end date'],
+  rosterFallback: ['{y} 学年名册尚未上传，暂用 {r} 学年名册', 'No roster of {y} yet: the {r} roster is used'],
+  noRoster: ['{y} 年及上一学年都没有教师名册，无法计算达标比例', 'Neither {y} nor the year before has a roster: no shares can be computed'],
+  targetsNote: [
+    '目标（{id} v{v}）：每年 {yh} 学时（含 {yh} 学时即达标）；{from}–{y} 年合计 {wh} 学时。依据：{src}',
+    'Targets ({id} v{v}): {yh} hours a year (exactly {yh} meets it); {wh} hours over {from}–{y}. Sources: {src}',
+  ],
+  scopeNote: ['表中只列您可查看的学校；{term}合计为全部学校', 'Only the schools you may see are listed; the {term} row covers every school'],
+  districtRow: ['{term}合计', '{term} total'],
+  colSchool: ['学校', 'School'],
+  colTeachers: ['专任教师', 'Full-time teachers'],
+  colMetYear: ['年度 {h} 学时达标', 'Met {h} h this year'],
+  colMetWindow: ['五年 {h} 学时达标', 'Met {h} h over 5 years'],
+  colShare: ['比例', 'Share'],
+  noRosterTag: ['无名册', 'no roster'],
+  noFullTime: ['无专任教师', 'no full-time teachers'],
+  chartTitle: ['各校学时达标比例（目标 100%）', 'Share meeting the hours by school (target 100 %)'],
+  seriesYear: ['年度 {h} 学时', '{h} h this year'],
+  seriesWindow: ['五年 {h} 学时', '{h} h over five years'],
+  targetLine: ['目标 {p}', 'target {p}'],
+  chartEmpty: ['没有专任教师的学校不显示', 'Schools without full-time teachers are not shown'],
+  // below
+  belowNote: ['名单含教师个人信息，每次查看与导出均记入审计日志', 'The list holds teachers’ personal data: every view and export is audited'],
+  allSchools: ['全部学校', 'All schools'],
+  targetAny: ['任一未达标', 'Below either'],
+  targetYear: ['年度未达标', 'Below the year’s'],
+  targetWindow: ['五年未达标', 'Below five years’'],
+  export: ['导出 Excel', 'Export to Excel'],
+  colTeacher: ['教师编号', 'Teacher id'],
+  colName: ['姓名', 'Name'],
+  colStaffNo: ['工号', 'Staff no.'],
+  colYearHours: ['{y} 年学时', 'Hours {y}'],
+  colYearShort: ['年度差额', 'Missing this year'],
+  colWindowHours: ['{from}–{y} 年学时', 'Hours {from}–{y}'],
+  colWindowShort: ['五年差额', 'Missing over five years'],
+  belowEmpty: ['没有未达标的专任教师', 'No full-time teacher is below the target'],
+  belowCount: ['{n} 名专任教师未达标', '{n} full-time teachers below the target'],
+  // teacher drawer
+  teacherTitle: ['{name}（{id}）的培训学时', 'Training hours of {name} ({id})'],
+  perYear: ['逐年学时', 'Hours per year'],
+  windowTotal: ['{from}–{y} 年合计 {h} 学时', '{h} hours over {from}–{y}'],
+  met: ['达标', 'met'],
+  notMet: ['未达标', 'below'],
+  attendance: ['参训记录', 'Attendance'],
+  noAttendance: ['尚无参训记录（0 学时）', 'No attendance yet (0 hours)'],
+  colCourse: ['培训项目', 'Course'],
+  colLevel: ['级别', 'Level'],
+  colDates: ['日期', 'Dates'],
+  colCredited: ['认定学时', 'Credited'],
+  colCreditedYear: ['计入年度', 'Counts in'],
+  remove: ['删除', 'Remove'],
+  removeConfirm: ['删除这条参训记录？', 'Remove this attendance?'],
+  removed: ['已删除', 'Removed'],
+  // courses
+  q: ['名称或主办单位', 'Title or provider'],
+  anyLevel: ['全部级别', 'Any level'],
+  anyYear: ['全部年度', 'Any year'],
+  newCourse: ['新建培训项目', 'New course'],
+  editCourse: ['修改培训项目', 'Change the course'],
+  colTitle: ['名称', 'Title'],
+  colProvider: ['主办单位', 'Provider'],
+  colHours: ['学时', 'Hours'],
+  colStart: ['开始', 'Start'],
+  colEnd: ['结束', 'End'],
+  colAttendees: ['参训人数', 'Attendees'],
+  edit: ['修改', 'Edit'],
+  delete: ['删除', 'Delete'],
+  deleteConfirm: ['删除该培训项目？', 'Delete this course?'],
+  deleteForceTitle: ['该项目已有参训记录', 'This course has attendance'],
+  deleteForceBody: ['{msg}\n确定连同 {n} 条参训记录一并删除？教师的学时将相应减少。', '{msg}\nDelete it with its {n} attendance records? The teachers’ hours go down accordingly.'],
+  deleteForce: ['一并删除', 'Delete them too'],
+  deleted: ['已删除', 'Deleted'],
+  saved: ['已保存', 'Saved'],
+  cancel: ['取消', 'Cancel'],
+  save: ['保存', 'Save'],
+  required: ['必填', 'Required'],
+  datesHelp: ['学时计入结束日期所在年度', 'The hours count in the year of the end date'],
+  attendees: ['参训教师', 'Attendees'],
+  attendeesNone: ['没有您可查看的参训教师', 'No attendees you may see'],
+  noCourses: ['尚无培训项目', 'No courses yet'],
+  coursesReadOnly: ['培训项目由教育局人事专员维护', 'Courses are kept by the bureau’s personnel staff'],
+  // entry
+  importTitle: ['导入参训学时', 'Import attendance'],
+  template: ['下载导入模板', 'Download the template'],
+  drag: ['点击或拖入参训学时表（.xlsx / .csv）', 'Click or drop the attendance file (.xlsx / .csv)'],
+  dragHint: [
+    '每行一名教师参加的一个培训项目：培训项目编号或名称、教师编号或学校代码＋工号、学时（不填为项目学时）。全部正确才导入；学校填报员只能导入本校教师。',
+    'One row per teacher and course: course id or title, teacher id or school code + 工号, hours (empty = the course’s). Nothing is imported unless every row is right; a school clerk imports only the own school’s teachers.',
+  ],
+  imported: ['已导入 {rows} 行：新增 {a}，修改 {u}，未变 {s}', 'Imported {rows} rows: {a} added, {u} changed, {s} unchanged'],
+  problems: ['{n} 处问题，未导入', '{n} problems: nothing was imported'],
+  row: ['行', 'Row'],
+  column: ['列', 'Column'],
+  reason: ['问题', 'Problem'],
+  oneTitle: ['登记一条参训记录', 'Record one attendance'],
+  oneHelp: ['已登记的记录改为新学时', 'An attendance already recorded gets the new hours'],
+  fCourse: ['培训项目', 'Course'],
+  fTeacher: ['教师编号', 'Teacher id'],
+  fOr: ['或', 'or'],
+  fSchool: ['学校', 'School'],
+  fStaffNo: ['工号', 'Staff no.'],
+  fHours: ['学时（可空）', 'Hours (optional)'],
+  fHoursHelp: ['不填为项目学时 {h}', 'Empty = the course’s {h} h'],
+  fAdd: ['登记', 'Record'],
+  added: ['已登记：{name} {h} 学时', 'Recorded: {name}, {h} h'],
+  notSaved: ['未保存：', 'Not saved:'],
+} satisfies Record<string, [string, string]>;
+
+export type TrainingKey = keyof typeof dict;
+export type TrainingT = (key: TrainingKey, vars?: Record<string, string | number>) => string;
+
+export function useTrainingT(): TrainingT {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: TrainingKey, vars?: Record<string, string | number>) => {
+      let s: string = dict[key][lang === 'en' ? 1 : 0];
+      if (vars) for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+      return s;
+    },
+    [lang],
+  );
+}
