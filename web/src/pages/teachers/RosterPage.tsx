@@ -3,8 +3,9 @@
 // statistics' state (writes only while they are open); the year's figures in brief; an upload card (template, file,
 // every problem by row and column); add, edit, delete in a drawer; 结转 from the year before when the year has no roster;
 // the export; the roster table with filters; a teacher's drawer with their posts by year, training hours and moves.
+// Before a school is chosen (one who may see several): the schools overview, a row of which chooses the school.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Popconfirm, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { CloudUploadOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { API, call, download } from '../../client.js';
@@ -24,6 +25,7 @@ import { RowDrawer } from './roster/RowDrawer.js';
 import { SectionTable } from './roster/SectionTable.js';
 import { TeacherDrawer } from './roster/TeacherDrawer.js';
 import { UploadCard } from './roster/UploadCard.js';
+import { SchoolsOverview } from './roster/SchoolsOverview.js';
 
 const STATUS_COLOR = { draft: 'default', submitted: 'processing', approved: 'success', returned: 'error' } as const;
 
@@ -93,9 +95,11 @@ export default function RosterPage() {
         }
       />
       {!school ? (
-        <Card>
-          <Empty description={t('noSchool')} />
-        </Card>
+        schools.error ? (
+          <ErrorResult error={schools.error} onRetry={schools.reload} />
+        ) : (
+          <SchoolsOverview t={t} data={schools.data} loading={schools.loading} onPick={pick} />
+        )
       ) : list.error ? (
         <ErrorResult error={list.error} onRetry={list.reload} />
       ) : (

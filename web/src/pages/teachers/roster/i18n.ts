@@ -28,7 +28,18 @@ const dict = {
   yearLabel: ['{y}–{y1}学年', '{y}–{y1}'],
   school: ['学校', 'School'],
   chooseSchool: ['选择学校', 'Choose a school'],
-  noSchool: ['请选择学校查看其教师名册', 'Choose a school to see its roster'],
+  // the schools overview (各校名册概况), before a school is chosen
+  overview: ['各校名册概况', 'Schools’ rosters'],
+  'ov.search': ['学校名称或代码', 'School name or code'],
+  'ov.count': ['共 {n} 所学校，{m} 所已有名册', '{n} schools, {m} with a roster'],
+  'ov.hint': ['点击一行查看该校名册', 'Click a row to open the school’s roster'],
+  'ov.empty': ['没有可查看的学校', 'No schools to show'],
+  'ov.level': ['学段', 'Level'],
+  'ov.status': ['统计状态', 'Statistics'],
+  'ov.flags': ['提示', 'Notes'],
+  'ov.differs': ['与填报数不同 {n} 项', '{n} figures differ from typed-in'],
+  'ov.diffLine': ['{field}：填报 {typed}，名册 {roster}', '{field}: typed {typed}, roster {roster}'],
+  'ov.fromRoster': ['教师数来自名册', 'Figures from the roster'],
   schoolRows: ['{n} 人', '{n} staff'],
   noRoster: ['无名册', 'no roster'],
   // status
@@ -36,6 +47,7 @@ const dict = {
   'status.submitted': ['统计已提交', 'Statistics: submitted'],
   'status.approved': ['统计已审核', 'Statistics: approved'],
   'status.returned': ['统计已退回', 'Statistics: returned'],
+  'status.none': ['尚无统计', 'No statistics yet'],
   readOnly: ['只读', 'Read only'],
   // summary
   staff: ['教职工', 'Staff'],
