@@ -82,11 +82,14 @@ describe.skipIf(!hasBrowser)('browser: the registry pages', () => {
       if (r.method() === 'PUT') puts.push(r.url());
     });
     await page.goto(`${base}/schools/${school.code}/stats/2024/edit`);
+    // The demo's teacher figures follow its teacher rosters: read-only here (the roster is where they change).
     const teachers = page.locator('input[data-field=teachersTotal]');
     await teachers.waitFor({ timeout: 20_000 });
-    await teachers.fill('-5');
+    expect(await teachers.isDisabled()).toBe(true);
+    const computers = page.locator('input[data-field=computers]');
+    await computers.fill('-5');
     await page.getByText('不能为负数').first().waitFor({ timeout: 5_000 });
-    expect(await teachers.inputValue()).toBe('-5'); // kept as typed, not turned into 0
+    expect(await computers.inputValue()).toBe('-5'); // kept as typed, not turned into 0
     const books = page.locator('input[data-field=books]');
     await books.fill('abc');
     await page.getByText('请输入数字').first().waitFor({ timeout: 5_000 });
@@ -94,7 +97,7 @@ describe.skipIf(!hasBrowser)('browser: the registry pages', () => {
     await page.getByTestId('form-save').click();
     await page.getByTestId('form-problems').waitFor({ timeout: 5_000 });
     const problems = (await page.getByTestId('form-problems').textContent()) ?? '';
-    expect(problems).toContain('专任教师数');
+    expect(problems).toContain('教学用计算机数');
     expect(problems).toContain('图书');
     await page.screenshot({ path: path.join(shots, 'registry-number-errors.png'), fullPage: false });
     expect(puts).toEqual([]);
