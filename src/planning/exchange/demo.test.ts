@@ -1,6 +1,5 @@
-// The generated teacher file (demo-teachers.ts) and the demo county's draft exchange plan (demo.ts), built from the
-// teachers demo's roster: its teachers are the 专任 of the open public schools with the roster's figures (recounted here
-// in SQL), and the stored draft breaks no rule.
+// The demo county's draft exchange plan (demo.ts), built from the teachers demo's roster: its teachers are the 专任 of
+// the open public schools with the roster's figures (recounted here in SQL), and the stored draft breaks no rule.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/helpers.js';
@@ -8,72 +7,9 @@ import type { Database } from '../../core/db/index.js';
 import { createServices } from '../../server.js';
 import { DEMO_DISTRICT_ID } from '../../registry/demo.js';
 import { loadDemoDistrict } from '../../registry/demo-load.js';
-import { demoTeachers, largestRemainder } from './demo-teachers.js';
 import { loadDemoExchange } from './demo.js';
 import { loadDemoTeachers } from '../../teachers/demo.js';
 import { ExchangeService } from './service.js';
-
-describe('largestRemainder', () => {
-  it('splits a whole number by weights, the remainders to the largest fractions', () => {
-    // 10 × (0.3, 0.24, 0.1, 0.07, 0.09, 0.06, 0.06, 0.05, 0.03) = 3, 2.4, 1, 0.7, 0.9, 0.6, 0.6, 0.5, 0.3:
-    // floors 3 2 1 0 0 0 0 0 0 (6); the 4 left go to .9, .7, .6, .6 (the first of the two .6 first, then the second).
-    expect(largestRemainder(10, [0.3, 0.24, 0.1, 0.07, 0.09, 0.06, 0.06, 0.05, 0.03])).toEqual([3, 2, 1, 1, 1, 1, 1, 0, 0]);
-    expect(largestRemainder(7, [1, 1])).toEqual([4, 3]);
-    expect(largestRemainder(0, [1, 2])).toEqual([0, 0]);
-    expect(largestRemainder(5, [0, 0])).toEqual([0, 0]);
-  });
-});
-
-describe('demoTeachers', () => {
-  const school = {
-    code: '2133990999',
-    enrolments: [
-      { grade: 1, students: 60 },
-      { grade: 6, students: 40 },
-    ],
-    teachersTotal: 10,
-    backbone: 3,
-    ageBands: [2, 3, 3, 2] as [number, number, number, number],
-  };
-
-  it('follows the school’s figures: head count, subjects by the staffing shares, 骨干, age bands', () => {
-    const ts = demoTeachers([school], 2024);
-    expect(ts).toHaveLength(10);
-    const count = (f: (t: (typeof ts)[number]) => boolean) => ts.filter(f).length;
-    // The split worked out above for a primary section of 10 teachers.
-    expect(Object.fromEntries(['语文', '数学', '英语', '科学', '体育', '音乐', '美术'].map((s) => [s, count((t) => t.subject === `小学${s}`)]))).toEqual({
-      语文: 3,
-      数学: 2,
-      英语: 1,
-      科学: 1,
-      体育: 1,
-      音乐: 1,
-      美术: 1,
-    });
-    expect(count((t) => t.backbone)).toBe(3);
-    // 骨干 go to teachers of 30 and over first (8 of them here).
-    expect(ts.filter((t) => t.backbone).every((t) => t.age >= 30)).toBe(true);
-    expect([count((t) => t.age < 30), count((t) => t.age >= 30 && t.age < 40), count((t) => t.age >= 40 && t.age < 50), count((t) => t.age >= 50)]).toEqual([2, 3, 3, 2]);
-    // Years at the school never exceed a career begun at 22.
-    expect(ts.every((t) => t.yearsAtSchool >= 0 && t.yearsAtSchool <= Math.max(0, t.age - 22))).toBe(true);
-    expect(new Set(ts.map((t) => t.teacherId)).size).toBe(10);
-    expect(demoTeachers([school], 2024)).toEqual(ts);
-  });
-
-  it('splits a nine-year school by its sections’ students, and skips schools without teachers', () => {
-    const ts = demoTeachers(
-      [
-        { ...school, enrolments: [...school.enrolments, { grade: 7, students: 100 }], teachersTotal: 20 },
-        { ...school, code: '2133990998', teachersTotal: 0 },
-      ],
-      2024,
-    );
-    // 200 students: 100 primary and 100 junior → 10 + 10 teachers.
-    expect(ts.filter((t) => t.subject.startsWith('小学'))).toHaveLength(10);
-    expect(ts.filter((t) => t.subject.startsWith('初中'))).toHaveLength(10);
-    expect(ts.every((t) => t.schoolCode === school.code)).toBe(true);
-  });
-});
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
